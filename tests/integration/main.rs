@@ -1,1 +1,9 @@
-//! it
+//! Rahmen's integration tests, one binary (faster to build and link than
+//! one binary per file): each module checks one promise of the README.
+
+mod determinism;
+mod input_problems;
+mod seed_cleaning;
+mod snapshots;
+mod stale_reports;
+mod well_formed;

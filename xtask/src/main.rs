@@ -1,2 +1,30 @@
-//! xtask
-fn main() {}
+//! `cargo xtask`: the project's automation, written in Rust so it runs
+//! wherever cargo does. A thin layer: the work lives in the library crates.
+
+mod report_task;
+
+use clap::{Parser, Subcommand};
+
+/// Rahmen's tasks.
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Rahmen's tasks: regenerate reports, check them"
+)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Analyse a corpus and write its report (Markdown, SVG charts, data files).
+    Report(report_task::ReportArgs),
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.task {
+        Task::Report(args) => report_task::run(&args),
+    }
+}

@@ -1,1 +1,44 @@
-//! core-text
+//! German news text, from raw bytes to analysis terms.
+//!
+//! `core-text` is the first stage of Rahmen. It turns an article's bytes into
+//! a [`Document`]: text [decoded](decode()) with the encoding detected, web
+//! boilerplate [stripped](strip_boilerplate) with an audit trail of
+//! [`Removal`]s, [`sentences`], and [`Token`]s with byte [`Span`]s into the
+//! decoded text. An [`Analyzer`] then decides which tokens count and under
+//! which key (stop words, Snowball German stems, compounds kept whole).
+//!
+//! It does no I/O and never fails on messy text: odd input is data, not an
+//! error.
+//!
+//! # Example
+//!
+//! ```
+//! use core_text::{Analyzer, AnalyzerConfig, Document, TextConfig, decode};
+//!
+//! let bytes = "Abonnieren\nRussland fordert Sicherheitsgarantien und warnt vor der NATO-Osterweiterung.\n".as_bytes();
+//! let doc = Document::analyze(decode(bytes).text, &TextConfig::default());
+//! assert_eq!(doc.removed[0].reason.to_string(), "interface");
+//!
+//! let analyzer = Analyzer::new(&AnalyzerConfig::default());
+//! let keys: Vec<String> = doc.tokens.iter().filter_map(|t| analyzer.key(t)).collect();
+//! assert_eq!(keys, ["russland", "fordert", "sicherheitsgaranti", "warnt", "nato-osterweiter"]);
+//! ```
+
+pub mod analyzer;
+pub mod boilerplate;
+pub mod decode;
+pub mod document;
+pub mod language;
+pub mod normalize;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+pub use analyzer::{Analyzer, AnalyzerConfig, Stemming, StopWords, stop_word_list};
+pub use boilerplate::{Cleaned, Reason, Removal, strip_boilerplate};
+pub use decode::{Decoded, decode, looks_binary};
+pub use document::{Document, Sentence, TextConfig};
+pub use normalize::normalize;
+pub use sentence::sentences;
+pub use span::Span;
+pub use token::{Token, TokenKind, tokenize};

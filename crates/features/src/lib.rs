@@ -1,1 +1,45 @@
-//! features
+//! Numbers from analysed articles: terms, TF-IDF, similarity and frames.
+//!
+//! `features` is the second stage of Rahmen. From [`core_text::Document`]s it
+//! builds the vocabulary and sparse counts ([`count_terms`] →
+//! [`TermCounts`]), weights them with scikit-learn's TF-IDF ([`tfidf`],
+//! [`TfidfConfig`]), compares articles ([`cosine_similarity`]), finds the
+//! frames of a [`Lexicon`] ([`FrameMatcher`] → [`FrameHit`]s) and cuts the
+//! [`kwic`] evidence line for any hit.
+//!
+//! It knows nothing of files it does not read (a lexicon) and writes none.
+//!
+//! # Example
+//!
+//! ```
+//! use core_text::{Analyzer, AnalyzerConfig, Document, TextConfig};
+//! use features::{count_terms, tfidf, TfidfConfig};
+//!
+//! let docs: Vec<Document> = ["Die NATO lehnt Sicherheitsgarantien ab.", "Russland fordert Sicherheitsgarantien."]
+//!     .iter()
+//!     .map(|t| Document::analyze(t.to_string(), &TextConfig::default()))
+//!     .collect();
+//! let analyzer = Analyzer::new(&AnalyzerConfig::default());
+//! let config = TfidfConfig::default();
+//! let counts = count_terms(&docs, &analyzer, config.min_df, config.max_df).unwrap();
+//! let weights = tfidf(&counts.counts, &config).unwrap();
+//! let labels: Vec<&str> = counts.terms.iter().map(|t| t.label.as_str()).collect();
+//! assert_eq!(labels, ["ab", "fordert", "lehnt", "NATO", "Russland", "Sicherheitsgarantien"]);
+//! assert_eq!(weights.matrix.rows(), 2);
+//! ```
+
+mod error;
+pub mod frames;
+pub mod kwic;
+pub mod lexicon;
+pub mod similarity;
+pub mod tfidf;
+pub mod vocabulary;
+
+pub use error::FeatureError;
+pub use frames::{FrameHit, FrameMatcher, hits_per_frame};
+pub use kwic::{Kwic, kwic};
+pub use lexicon::{Frame, Lexicon, LexiconTerm};
+pub use similarity::cosine_similarity;
+pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf};
+pub use vocabulary::{DocFrequency, Occurrence, Term, TermCounts, count_terms};

@@ -1,0 +1,59 @@
+//! The decoded article with its metadata, and the corpus that holds them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One decoded article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Identifier, unique within the corpus.
+    pub id: String,
+    /// Publishing outlet, when known.
+    pub outlet: Option<String>,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), when known.
+    pub date: Option<String>,
+    /// Language code from the metadata, when given.
+    pub language: Option<String>,
+    /// Every other metadata field, by name (evidence notes, CSV columns).
+    pub fields: BTreeMap<String, String>,
+    /// Where the article came from (a file path), for messages.
+    pub origin: String,
+    /// The decoded text.
+    pub text: String,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+}
+
+/// An article that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Where it came from (a file path).
+    pub origin: String,
+    /// What went wrong, in lowercase.
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.reason)
+    }
+}
+
+/// A loaded corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corpus {
+    /// Short name, used for the report folder (`security-talks-2021`).
+    pub name: String,
+    /// Human title, when the manifest gives one.
+    pub title: Option<String>,
+    /// Description, when the manifest gives one.
+    pub description: Option<String>,
+    /// Articles in manifest order (or file-name order without a manifest).
+    pub articles: Vec<Article>,
+    /// Articles that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// Non-fatal remarks about the corpus (files missing from the manifest, ...).
+    pub warnings: Vec<String>,
+}

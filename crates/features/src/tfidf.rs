@@ -1,0 +1,273 @@
+//! TF-IDF weights with scikit-learn's formula, parameter names and defaults,
+//! so every number can be checked against `TfidfVectorizer`.
+
+use serde::{Deserialize, Serialize};
+use sprs::CsMat;
+
+use crate::error::FeatureError;
+use crate::vocabulary::DocFrequency;
+
+/// Row normalisation, as scikit-learn's `norm`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Norm {
+    /// Rows sum to 1 in absolute value.
+    L1,
+    /// Rows have unit Euclidean length (cosine similarity is then a dot product).
+    L2,
+}
+
+/// TF-IDF settings; names and defaults are scikit-learn's `TfidfVectorizer`'s.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TfidfConfig {
+    /// Add one to document frequencies, as if one extra article held every
+    /// term once (prevents division by zero). Default `true`.
+    pub smooth_idf: bool,
+    /// Replace tf with `1 + ln(tf)`. Default `false`.
+    pub sublinear_tf: bool,
+    /// Row normalisation; `None` leaves rows as they are. Default `l2`.
+    pub norm: Option<Norm>,
+    /// Drop terms in fewer articles than this. Default `1`.
+    pub min_df: DocFrequency,
+    /// Drop terms in more articles than this. Default `1.0`.
+    pub max_df: DocFrequency,
+}
+
+impl Default for TfidfConfig {
+    fn default() -> Self {
+        TfidfConfig {
+            smooth_idf: true,
+            sublinear_tf: false,
+            norm: Some(Norm::L2),
+            min_df: DocFrequency::Count(1),
+            max_df: DocFrequency::Share(1.0),
+        }
+    }
+}
+
+/// A fitted TF-IDF weighting.
+#[derive(Debug, Clone)]
+pub struct Tfidf {
+    /// Articles x terms weights, same shape and column order as the counts.
+    pub matrix: CsMat<f64>,
+    /// Inverse document frequency per column.
+    pub idf: Vec<f64>,
+}
+
+/// Weights a count matrix (articles x terms).
+///
+/// With `n` articles and `df(t)` the number of articles containing term `t`:
+///
+/// - `idf(t) = ln((1 + n) / (1 + df(t))) + 1` with `smooth_idf`,
+///   `ln(n / df(t)) + 1` without;
+/// - `tf = count`, or `1 + ln(count)` with `sublinear_tf`;
+/// - `w = tf * idf`, each row then scaled to unit L2 (or L1) norm; all-zero
+///   rows stay zero.
+///
+/// This is scikit-learn's `TfidfTransformer` (1.x) term for term; Rahmen's
+/// data files are checked against it (see `docs/data-contract.md`).
+///
+/// ```
+/// use features::{tfidf, TfidfConfig};
+/// use sprs::CsMat;
+/// // Two articles, two terms: term 0 in both, term 1 only in the first.
+/// let counts = CsMat::new((2, 2), vec![0, 2, 3], vec![0, 1, 0], vec![1.0, 1.0, 2.0]);
+/// let weights = tfidf(&counts, &TfidfConfig::default()).unwrap();
+/// assert_eq!(weights.idf[0], 1.0);
+/// assert!((weights.idf[1] - ((3.0f64 / 2.0).ln() + 1.0)).abs() < 1e-15);
+/// assert_eq!(weights.matrix.get(1, 0), Some(&1.0));
+/// ```
+pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
+    if !counts.is_csr() {
+        return Err(FeatureError::Setting {
+            name: "counts",
+            message: "the count matrix must be in CSR (row) order".to_owned(),
+        });
+    }
+    let n_docs = counts.rows();
+    let mut df = vec![0usize; counts.cols()];
+    for &column in counts.indices() {
+        df[column] += 1;
+    }
+    let smooth = usize::from(config.smooth_idf);
+    let idf: Vec<f64> = df
+        .iter()
+        .map(|&d| (((n_docs + smooth) as f64) / ((d + smooth) as f64)).ln() + 1.0)
+        .collect();
+
+    let indptr = counts.indptr().to_owned().into_raw_storage();
+    let indices = counts.indices().to_vec();
+    let mut data: Vec<f64> = counts
+        .data()
+        .iter()
+        .zip(&indices)
+        .map(|(&count, &column)| {
+            let tf = if config.sublinear_tf {
+                count.ln() + 1.0
+            } else {
+                count
+            };
+            tf * idf[column]
+        })
+        .collect();
+    if let Some(norm) = config.norm {
+        for row in indptr.windows(2) {
+            let values = &mut data[row[0]..row[1]];
+            let length = match norm {
+                Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
+                Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
+            };
+            if length > 0.0 {
+                values.iter_mut().for_each(|v| *v /= length);
+            }
+        }
+    }
+    Ok(Tfidf {
+        matrix: CsMat::new((n_docs, counts.cols()), indptr, indices, data),
+        idf,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts of the scikit-learn documentation's four-sentence example
+    /// ("This is the first document." ...) after its CountVectorizer.
+    fn sklearn_example() -> CsMat<f64> {
+        let dense = [
+            [0., 1., 1., 1., 0., 0., 1., 0., 1.],
+            [0., 2., 0., 1., 0., 1., 1., 0., 1.],
+            [1., 0., 0., 1., 1., 0., 1., 1., 1.],
+            [0., 1., 1., 1., 0., 0., 1., 0., 1.],
+        ];
+        let mut tri = sprs::TriMat::new((4, 9));
+        for (r, row) in dense.iter().enumerate() {
+            for (c, &v) in row.iter().enumerate() {
+                if v != 0.0 {
+                    tri.add_triplet(r, c, v);
+                }
+            }
+        }
+        tri.to_csr()
+    }
+
+    fn check(config: TfidfConfig, row: usize, expected: &[f64]) {
+        let weights = tfidf(&sklearn_example(), &config).unwrap();
+        let dense = weights.matrix.to_dense();
+        for (column, want) in expected.iter().enumerate() {
+            let got = dense[[row, column]];
+            assert!(
+                (got - want).abs() < 1e-12,
+                "row {row} column {column}: {got} != {want}"
+            );
+        }
+    }
+
+    // Reference rows from scikit-learn 1.9 on the four documents above:
+    // TfidfVectorizer(**settings).fit_transform(corpus).toarray()[1]
+    #[test]
+    fn defaults_match_scikit_learn() {
+        check(
+            TfidfConfig::default(),
+            1,
+            &[
+                0.,
+                0.6876235979836938,
+                0.,
+                0.281088674033753,
+                0.,
+                0.5386476208856763,
+                0.281088674033753,
+                0.,
+                0.281088674033753,
+            ],
+        );
+    }
+
+    #[test]
+    fn variants_match_scikit_learn() {
+        check(
+            TfidfConfig {
+                smooth_idf: false,
+                ..TfidfConfig::default()
+            },
+            1,
+            &[
+                0.,
+                0.6578266523342082,
+                0.,
+                0.25543053926412473,
+                0.,
+                0.6095324555037936,
+                0.25543053926412473,
+                0.,
+                0.25543053926412473,
+            ],
+        );
+        check(
+            TfidfConfig {
+                sublinear_tf: true,
+                ..TfidfConfig::default()
+            },
+            1,
+            &[
+                0.,
+                0.6255268888558354,
+                0.,
+                0.30204652337623095,
+                0.,
+                0.5788089533406816,
+                0.30204652337623095,
+                0.,
+                0.30204652337623095,
+            ],
+        );
+        check(
+            TfidfConfig {
+                norm: None,
+                ..TfidfConfig::default()
+            },
+            1,
+            &[
+                0.,
+                2.4462871026284194,
+                0.,
+                1.,
+                0.,
+                1.916290731874155,
+                1.,
+                0.,
+                1.,
+            ],
+        );
+        check(
+            TfidfConfig {
+                norm: Some(Norm::L1),
+                ..TfidfConfig::default()
+            },
+            1,
+            &[
+                0.,
+                0.3322595913573379,
+                0.,
+                0.13582199366555983,
+                0.,
+                0.2602744276459825,
+                0.13582199366555983,
+                0.,
+                0.13582199366555983,
+            ],
+        );
+    }
+
+    #[test]
+    fn zero_rows_stay_zero() {
+        let counts = CsMat::new((2, 1), vec![0, 0, 1], vec![0], vec![3.0]);
+        let weights = tfidf(&counts, &TfidfConfig::default()).unwrap();
+        assert_eq!(
+            weights.matrix.to_dense().into_raw_vec_and_offset().0,
+            [0.0, 1.0]
+        );
+    }
+}

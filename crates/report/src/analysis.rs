@@ -1,0 +1,315 @@
+//! The pipeline from a loaded corpus to every number the report shows:
+//! text → terms → TF-IDF → similarity, clusters and frames. No I/O here.
+
+use std::collections::BTreeMap;
+
+use core_text::{Analyzer, Document};
+use corpus::{Corpus, Skipped};
+use features::{FrameHit, FrameMatcher, Lexicon, TermCounts, Tfidf};
+use ndarray::Array2;
+use rayon::prelude::*;
+
+use crate::config::ReportConfig;
+use crate::error::ReportError;
+
+/// What the report needs to know about one article.
+#[derive(Debug, Clone)]
+pub struct ArticleInfo {
+    /// Identifier.
+    pub id: String,
+    /// Outlet, when known.
+    pub outlet: Option<String>,
+    /// The group the article is compared in: its outlet, or
+    /// `unknown (<id>)` so that unattributed articles are never pooled.
+    pub group: String,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// Date, when known.
+    pub date: Option<String>,
+    /// Where it was read from.
+    pub origin: String,
+    /// Encoding it was decoded from.
+    pub encoding: &'static str,
+    /// Other metadata (evidence notes).
+    pub fields: BTreeMap<String, String>,
+}
+
+impl ArticleInfo {
+    /// Short label for charts and tables: `000 RT DE`, `002 unknown`.
+    pub fn label(&self) -> String {
+        format!(
+            "{} {}",
+            self.id,
+            self.outlet.as_deref().unwrap_or("unknown")
+        )
+    }
+}
+
+/// How k was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KChoice {
+    /// Given by the user.
+    Given,
+    /// Highest mean silhouette among the candidates.
+    Silhouette,
+}
+
+/// Clustering results (present when there are at least three articles).
+#[derive(Debug, Clone)]
+pub struct Clustering {
+    /// Silhouette and inertia for every candidate k.
+    pub scores: Vec<cluster::KScore>,
+    /// The k used.
+    pub k: usize,
+    /// How it was decided.
+    pub choice: KChoice,
+    /// k-means label per article (canonical ids).
+    pub labels: Vec<usize>,
+    /// k-means inertia.
+    pub inertia: f64,
+    /// Mean silhouette of the k-means labels.
+    pub silhouette: f64,
+    /// Average-linkage tree on cosine distance.
+    pub dendrogram: cluster::Dendrogram,
+    /// The tree cut into k clusters.
+    pub linkage_labels: Vec<usize>,
+    /// Adjusted Rand index between k-means and the linkage cut.
+    pub agreement: f64,
+    /// 2-D PCA of the L2-normalised TF-IDF rows.
+    pub projection: cluster::Projection,
+}
+
+/// One frame's pooled rate in a group of articles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FrameRate {
+    /// Index of the frame in the lexicon.
+    pub frame: usize,
+    /// Hits per 1,000 counted tokens of the group.
+    pub rate: f64,
+    /// Hits in the group.
+    pub hits: usize,
+}
+
+/// The frames of one group (outlet), highest pooled rate first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupFrames {
+    /// The group: an outlet, or `unknown (<id>)`.
+    pub group: String,
+    /// Every frame, highest rate first; ties keep lexicon order.
+    pub ranked: Vec<FrameRate>,
+}
+
+/// Everything computed for a report.
+pub struct Analysis {
+    /// Corpus short name.
+    pub corpus_name: String,
+    /// Corpus title, when given.
+    pub corpus_title: Option<String>,
+    /// Corpus description, when given.
+    pub corpus_description: Option<String>,
+    /// Article metadata, in matrix row order.
+    pub articles: Vec<ArticleInfo>,
+    /// Analysed texts, in the same order.
+    pub docs: Vec<Document>,
+    /// Vocabulary and counts.
+    pub counts: TermCounts,
+    /// TF-IDF weights.
+    pub tfidf: Tfidf,
+    /// Cosine similarity of the TF-IDF rows.
+    pub similarity: Array2<f64>,
+    /// Clusters, when the corpus is large enough.
+    pub clustering: Option<Clustering>,
+    /// The framing lexicon.
+    pub lexicon: Lexicon,
+    /// Lexicon file name, for the record.
+    pub lexicon_file: String,
+    /// Frame hits per article.
+    pub hits: Vec<Vec<FrameHit>>,
+    /// Articles that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// Remarks about the corpus.
+    pub warnings: Vec<String>,
+    /// The settings used.
+    pub config: ReportConfig,
+}
+
+impl std::fmt::Debug for Analysis {
+    /// A summary: the full analysis would print every token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analysis")
+            .field("corpus", &self.corpus_name)
+            .field("articles", &self.articles.len())
+            .field("terms", &self.counts.terms.len())
+            .field("k", &self.clustering.as_ref().map(|c| c.k))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Analysis {
+    /// Frame hits per 1,000 counted tokens of article `doc` for frame
+    /// `frame`; 0 for an article without counted tokens.
+    pub fn rate_per_1000(&self, doc: usize, frame: usize) -> f64 {
+        let tokens = self.counts.n_tokens(doc);
+        if tokens == 0 {
+            return 0.0;
+        }
+        let hits = self.hits[doc].iter().filter(|h| h.frame == frame).count();
+        hits as f64 * 1000.0 / tokens as f64
+    }
+
+    /// Per group, in order of first appearance, the frames ranked by the
+    /// group's pooled rate (all its hits per 1,000 of all its counted tokens).
+    pub fn frames_by_group(&self) -> Vec<GroupFrames> {
+        let mut groups: Vec<&str> = Vec::new();
+        for article in &self.articles {
+            if !groups.contains(&article.group.as_str()) {
+                groups.push(&article.group);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|group| {
+                let members: Vec<usize> = (0..self.articles.len())
+                    .filter(|&i| self.articles[i].group == group)
+                    .collect();
+                let tokens: usize = members.iter().map(|&i| self.counts.n_tokens(i)).sum();
+                let mut ranked: Vec<FrameRate> = (0..self.lexicon.frames.len())
+                    .map(|frame| {
+                        let hits: usize = members.iter().map(|&i| self.frame_hits(i, frame)).sum();
+                        let rate = if tokens == 0 {
+                            0.0
+                        } else {
+                            hits as f64 * 1000.0 / tokens as f64
+                        };
+                        FrameRate { frame, rate, hits }
+                    })
+                    .collect();
+                ranked.sort_by(|x, y| y.rate.total_cmp(&x.rate).then(x.frame.cmp(&y.frame)));
+                GroupFrames {
+                    group: group.to_owned(),
+                    ranked,
+                }
+            })
+            .collect()
+    }
+
+    /// Hits of `frame` in article `doc`.
+    pub fn frame_hits(&self, doc: usize, frame: usize) -> usize {
+        self.hits[doc].iter().filter(|h| h.frame == frame).count()
+    }
+}
+
+/// Runs the whole analysis on a loaded corpus.
+pub fn analyze(
+    corpus: Corpus,
+    lexicon: Lexicon,
+    lexicon_file: String,
+    config: &ReportConfig,
+) -> Result<Analysis, ReportError> {
+    let articles: Vec<ArticleInfo> = corpus
+        .articles
+        .iter()
+        .map(|a| ArticleInfo {
+            id: a.id.clone(),
+            group: a
+                .outlet
+                .clone()
+                .unwrap_or_else(|| format!("unknown ({})", a.id)),
+            outlet: a.outlet.clone(),
+            title: a.title.clone(),
+            date: a.date.clone(),
+            origin: a.origin.clone(),
+            encoding: a.encoding,
+            fields: a.fields.clone(),
+        })
+        .collect();
+    let docs: Vec<Document> = corpus
+        .articles
+        .into_par_iter()
+        .map(|a| Document::analyze(a.text, &config.text))
+        .collect();
+
+    let analyzer = Analyzer::new(&config.analyzer);
+    let counts = features::count_terms(&docs, &analyzer, config.tfidf.min_df, config.tfidf.max_df)?;
+    let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
+    let similarity = features::cosine_similarity(&tfidf.matrix);
+
+    let matcher = FrameMatcher::new(&lexicon, &analyzer);
+    let hits: Vec<Vec<FrameHit>> = docs.par_iter().map(|doc| matcher.find(doc)).collect();
+
+    let clustering = if docs.len() >= 3 {
+        Some(cluster_articles(&tfidf, &similarity, config)?)
+    } else {
+        None
+    };
+
+    Ok(Analysis {
+        corpus_name: corpus.name,
+        corpus_title: corpus.title,
+        corpus_description: corpus.description,
+        articles,
+        docs,
+        counts,
+        tfidf,
+        similarity,
+        clustering,
+        lexicon,
+        lexicon_file,
+        hits,
+        skipped: corpus.skipped,
+        warnings: corpus.warnings,
+        config: config.clone(),
+    })
+}
+
+/// Spherical k-means (L2-normalised rows), average linkage on cosine
+/// distance and a 2-D PCA, all on the TF-IDF rows.
+fn cluster_articles(
+    tfidf: &Tfidf,
+    similarity: &Array2<f64>,
+    config: &ReportConfig,
+) -> Result<Clustering, ReportError> {
+    let settings = &config.clustering;
+    let rows = cluster::l2_normalize_rows(tfidf.matrix.to_dense().view());
+    let n = rows.nrows();
+    let params = cluster::KMeansParams::new(2)
+        .seed(settings.seed)
+        .n_init(settings.n_init)
+        .max_iter(settings.max_iter)
+        .tolerance(settings.tolerance);
+    let k_max = settings.k_max.min(n - 1).max(2);
+    let selection = cluster::select_k(rows.view(), 2..=k_max, &params)?;
+    let (k, choice) = match settings.k {
+        Some(k) => (k, KChoice::Given),
+        None => (selection.chosen, KChoice::Silhouette),
+    };
+    let model = cluster::KMeansParams::new(k)
+        .seed(settings.seed)
+        .n_init(settings.n_init)
+        .max_iter(settings.max_iter)
+        .tolerance(settings.tolerance)
+        .fit(rows.view())?;
+    let silhouette = if k >= 2 && k < n {
+        cluster::silhouette_score(rows.view(), &model.labels)?
+    } else {
+        0.0
+    };
+    let mut distance = similarity.mapv(|s| (1.0 - s).max(0.0));
+    distance.diag_mut().fill(0.0);
+    let dendrogram = cluster::average_linkage(distance.view())?;
+    let linkage_labels = dendrogram.cut(k);
+    let agreement = cluster::adjusted_rand_index(&model.labels, &linkage_labels)?;
+    let projection = cluster::pca_2d(rows.view())?;
+    Ok(Clustering {
+        scores: selection.scores,
+        k,
+        choice,
+        labels: model.labels,
+        inertia: model.inertia,
+        silhouette,
+        dendrogram,
+        linkage_labels,
+        agreement,
+        projection,
+    })
+}

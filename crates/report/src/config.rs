@@ -1,0 +1,69 @@
+//! Every setting of a report run, in one place, so that `config.json` can
+//! record exactly what produced the numbers.
+
+use core_text::{AnalyzerConfig, TextConfig};
+use features::TfidfConfig;
+use serde::{Deserialize, Serialize};
+
+/// Clustering settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusteringConfig {
+    /// Number of clusters; `None` lets the silhouette choose.
+    pub k: Option<usize>,
+    /// Largest k tried when choosing by silhouette.
+    pub k_max: usize,
+    /// Seed of the k-means random number generator.
+    pub seed: u64,
+    /// k-means restarts (the best inertia wins), as scikit-learn's `n_init`.
+    pub n_init: usize,
+    /// Iteration limit per k-means run.
+    pub max_iter: u64,
+    /// Convergence tolerance of k-means.
+    pub tolerance: f64,
+}
+
+impl Default for ClusteringConfig {
+    fn default() -> Self {
+        ClusteringConfig {
+            k: None,
+            k_max: 8,
+            seed: 42,
+            n_init: 10,
+            max_iter: 300,
+            tolerance: 1e-4,
+        }
+    }
+}
+
+/// Settings of a report run.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReportConfig {
+    /// Per-article text pipeline.
+    pub text: TextConfig,
+    /// Which tokens count and under which key.
+    pub analyzer: AnalyzerConfig,
+    /// TF-IDF weighting and vocabulary pruning.
+    pub tfidf: TfidfConfig,
+    /// Clustering.
+    pub clustering: ClusteringConfig,
+    /// Evidence and table sizes.
+    pub display: DisplayConfig,
+}
+
+/// How much evidence the report shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisplayConfig {
+    /// Characters of context on each side of a KWIC match.
+    pub kwic_width: usize,
+    /// Distinctive terms listed per article.
+    pub top_terms: usize,
+}
+
+impl Default for DisplayConfig {
+    fn default() -> Self {
+        DisplayConfig {
+            kwic_width: 60,
+            top_terms: 10,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! From analysis results to chart inputs: which numbers each figure shows,
+//! with which labels and legend.
+
+use crate::analysis::Analysis;
+use crate::charts::{self, Bars, ColorScale, DendrogramChart, Heatmap, Merge, Point, Scatter};
+use crate::error::ReportError;
+use crate::numbers::{fixed, percent};
+use crate::output::ReportFiles;
+
+/// Draws every chart into `files` under `charts/`.
+pub fn add_charts(a: &Analysis, files: &mut ReportFiles) -> Result<(), ReportError> {
+    let labels: Vec<String> = a.articles.iter().map(|x| x.label()).collect();
+    files.add("charts/similarity.svg", similarity(a, &labels)?);
+    files.add("charts/frames.svg", frames(a, &labels)?);
+    if let Some(c) = &a.clustering {
+        let categories: Vec<String> = c.scores.iter().map(|s| format!("k = {}", s.k)).collect();
+        let values: Vec<f64> = c.scores.iter().map(|s| s.silhouette).collect();
+        let highlight = c.scores.iter().position(|s| s.k == c.k);
+        files.add(
+            "charts/silhouette.svg",
+            charts::bars(&Bars {
+                title: "Mean silhouette by number of clusters (k-means)",
+                x_desc: "number of clusters k",
+                y_desc: "mean silhouette (-1 to 1)",
+                categories: &categories,
+                values: &values,
+                highlight,
+                highlight_legend: Some("k used in this report"),
+                value_labels: true,
+            })?,
+        );
+        let points: Vec<Point> = (0..a.articles.len())
+            .map(|i| Point {
+                x: c.projection.coords[[i, 0]],
+                y: c.projection.coords[[i, 1]],
+                label: labels[i].clone(),
+                group: c.labels[i],
+            })
+            .collect();
+        let group_names: Vec<String> = (0..c.k).map(|k| format!("cluster {k}")).collect();
+        let ratio = c.projection.explained_variance_ratio;
+        files.add(
+            "charts/projection.svg",
+            charts::scatter(&Scatter {
+                title: "Articles by vocabulary: first two principal components",
+                x_desc: &format!("PC1 ({} of variance)", percent(ratio[0])),
+                y_desc: &format!("PC2 ({} of variance)", percent(ratio[1])),
+                points: &points,
+                group_names: &group_names,
+                legend_title: "k-means cluster",
+            })?,
+        );
+        let merges: Vec<Merge> = c
+            .dendrogram
+            .merges
+            .iter()
+            .map(|m| Merge {
+                left: m.left,
+                right: m.right,
+                distance: m.distance,
+            })
+            .collect();
+        files.add(
+            "charts/dendrogram.svg",
+            charts::dendrogram(&DendrogramChart {
+                title: "Average-linkage clustering of the articles",
+                y_desc: "cosine distance (1 - similarity)",
+                x_desc: "article",
+                leaf_labels: &labels,
+                merges: &merges,
+            })?,
+        );
+    }
+    Ok(())
+}
+
+fn similarity(a: &Analysis, labels: &[String]) -> Result<String, ReportError> {
+    let values: Vec<Vec<f64>> = a
+        .similarity
+        .rows()
+        .into_iter()
+        .map(|r| r.to_vec())
+        .collect();
+    let text: Vec<Vec<String>> = values
+        .iter()
+        .map(|row| row.iter().map(|v| fixed(*v, 2)).collect())
+        .collect();
+    Ok(charts::heatmap(&Heatmap {
+        title: "Cosine similarity of the articles (TF-IDF)",
+        x_desc: "article",
+        y_desc: "article",
+        x_labels: labels,
+        y_labels: labels,
+        values: &values,
+        cell_text: Some(&text),
+        scale: ColorScale {
+            min: 0.0,
+            max: 1.0,
+            legend_title: "cosine similarity",
+        },
+    })?)
+}
+
+fn frames(a: &Analysis, labels: &[String]) -> Result<String, ReportError> {
+    let frame_labels: Vec<String> = a.lexicon.frames.iter().map(|f| f.label.clone()).collect();
+    let mut values = Vec::new();
+    let mut text = Vec::new();
+    for f in 0..a.lexicon.frames.len() {
+        values.push(
+            (0..a.articles.len())
+                .map(|i| a.rate_per_1000(i, f))
+                .collect::<Vec<_>>(),
+        );
+        text.push(
+            (0..a.articles.len())
+                .map(|i| {
+                    format!(
+                        "{} · {}",
+                        a.frame_hits(i, f),
+                        fixed(a.rate_per_1000(i, f), 1)
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    let max = values.iter().flatten().copied().fold(1.0, f64::max);
+    Ok(charts::heatmap(&Heatmap {
+        title: "Frames per article: hits · rate per 1,000 tokens",
+        x_desc: "article",
+        y_desc: "frame",
+        x_labels: labels,
+        y_labels: &frame_labels,
+        values: &values,
+        cell_text: Some(&text),
+        scale: ColorScale {
+            min: 0.0,
+            max,
+            legend_title: "hits per 1,000 tokens",
+        },
+    })?)
+}

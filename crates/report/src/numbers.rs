@@ -1,0 +1,65 @@
+//! Stable number formatting: the same value always prints the same way, so
+//! reports and data files are byte-identical across runs and machines.
+
+/// `value` with `decimals` digits after the point; `-0.00` prints as `0.00`.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_owned()
+    } else {
+        text
+    }
+}
+
+/// The shortest text that reads back as exactly `value` (for data files).
+pub fn exact(value: f64) -> String {
+    if value == 0.0 {
+        // Also folds -0.0.
+        return "0".to_owned();
+    }
+    format!("{value}")
+}
+
+/// 17 significant digits in scientific notation, as the data contract asks
+/// for TF-IDF values (`6.8762359798369377e-1`).
+pub fn significant17(value: f64) -> String {
+    format!("{value:.16e}")
+}
+
+/// A percentage with one decimal (`38.2 %`).
+pub fn percent(share: f64) -> String {
+    format!("{} %", fixed(share * 100.0, 1))
+}
+
+/// An integer with commas between thousands (`102,800`), for prose.
+pub fn thousands(value: usize) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(fixed(0.125, 2), "0.12");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(-1.5, 1), "-1.5");
+        assert_eq!(exact(0.1), "0.1");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(1.0), "1");
+        assert_eq!(significant17(0.6876235979836938), "6.8762359798369377e-1");
+        assert_eq!(significant17(1.0), "1.0000000000000000e0");
+        assert_eq!(percent(0.38249), "38.2 %");
+        assert_eq!(thousands(102800), "102,800");
+        assert_eq!(thousands(5), "5");
+    }
+}

@@ -1,0 +1,76 @@
+//! Every SVG is well-formed XML with a title and readable text, and the
+//! Markdown parses with every image and link pointing at a generated file.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use rahmen_tests::{seed_file, seed_report};
+
+#[test]
+fn every_svg_parses_and_carries_its_text() {
+    let (analysis, files) = seed_report();
+    let svgs: Vec<_> = files
+        .files
+        .iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "svg"))
+        .collect();
+    assert_eq!(
+        svgs.len(),
+        5,
+        "similarity, frames, silhouette, projection, dendrogram"
+    );
+    for (path, bytes) in svgs {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let document = roxmltree::Document::parse(text)
+            .unwrap_or_else(|e| panic!("{} is not well-formed XML: {e}", path.display()));
+        let texts: Vec<&str> = document
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        assert!(
+            texts.len() >= 4,
+            "{} has a title and axis labels",
+            path.display()
+        );
+        // Umlauts come through as characters, not mangled bytes.
+        assert!(!text.contains('\u{fffd}'), "{}", path.display());
+    }
+    let frames = std::str::from_utf8(&files.files[Path::new("charts/frames.svg")]).unwrap();
+    for frame in &analysis.lexicon.frames {
+        assert!(
+            frames.contains(&frame.label),
+            "frames chart names {}",
+            frame.label
+        );
+    }
+}
+
+#[test]
+fn markdown_parses_and_links_resolve() {
+    let (_, files) = seed_report();
+    let markdown = seed_file("report.md");
+    let mut images = 0;
+    let mut headings = 0;
+    for event in Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                images += 1;
+                assert!(
+                    files.files.contains_key(Path::new(dest_url.as_ref())),
+                    "image {dest_url} exists"
+                );
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with('#') => {
+                let target = dest_url.trim_end_matches('/');
+                let exists = files.files.keys().any(|p| p.starts_with(target));
+                assert!(exists, "link {dest_url} points at a generated file");
+            }
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(images, 5);
+    assert!(headings >= 10);
+}

@@ -1,0 +1,121 @@
+//! `cargo xtask report`: regenerate `reports/<corpus>/` from a corpus and a
+//! lexicon, or check that the committed report is up to date.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+use report::{ReportConfig, compare_folders};
+
+/// Options of `cargo xtask report`.
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Corpus folder (text files and an optional manifest.toml).
+    #[arg(long, default_value = "corpus/security-talks-2021")]
+    corpus: PathBuf,
+    /// Framing lexicon (TOML).
+    #[arg(long, default_value = "lexicons/security-de.toml")]
+    lexicon: PathBuf,
+    /// Output folder [default: reports/<corpus name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Number of clusters [default: chosen by silhouette].
+    #[arg(long)]
+    clusters: Option<usize>,
+    /// Seed of the clustering random number generator.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Regenerate into a temporary folder and fail if the output folder differs.
+    #[arg(long)]
+    check: bool,
+}
+
+/// The workspace root, so the defaults work from any directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// A default path is relative to the workspace; a given one to the current
+/// directory, as users expect from any command.
+fn resolve(path: &Path, is_default: bool) -> PathBuf {
+    if is_default && path.is_relative() {
+        workspace_root().join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
+    let corpus = resolve(
+        &args.corpus,
+        args.corpus == Path::new("corpus/security-talks-2021"),
+    );
+    let lexicon = resolve(
+        &args.lexicon,
+        args.lexicon == Path::new("lexicons/security-de.toml"),
+    );
+    let mut config = ReportConfig::default();
+    config.clustering.k = args.clusters;
+    config.clustering.seed = args.seed;
+
+    let (analysis, files) = report::generate(&corpus, &lexicon, &config)
+        .with_context(|| format!("cannot make a report for {}", corpus.display()))?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| workspace_root().join("reports").join(&analysis.corpus_name));
+
+    for skipped in &analysis.skipped {
+        eprintln!("warning: skipped {skipped}");
+    }
+    for warning in &analysis.warnings {
+        eprintln!("warning: {warning}");
+    }
+
+    if args.check {
+        let scratch = tempfile::tempdir().context("cannot create a temporary folder")?;
+        files.write_into(scratch.path())?;
+        let differences = compare_folders(scratch.path(), &out)?;
+        if differences.is_empty() {
+            println!(
+                "{} is up to date ({} files)",
+                out.display(),
+                files.files.len()
+            );
+            return Ok(());
+        }
+        for difference in &differences {
+            eprintln!("{difference}");
+        }
+        bail!(
+            "{} is stale ({} differences); run `cargo xtask report` and commit the result",
+            out.display(),
+            differences.len()
+        );
+    }
+
+    files
+        .write(&out)
+        .with_context(|| format!("the previous report in {} is unchanged", out.display()))?;
+    println!(
+        "read {} articles from {} ({} skipped)",
+        analysis.articles.len(),
+        corpus.display(),
+        analysis.skipped.len()
+    );
+    if let Some(clustering) = &analysis.clustering {
+        println!(
+            "clusters: k = {}, mean silhouette {:.3}",
+            clustering.k, clustering.silhouette
+        );
+    }
+    println!("wrote {}:", out.display());
+    for (path, bytes) in &files.files {
+        println!("  {:<28} {:>9} bytes", path.display(), bytes.len());
+    }
+    println!("open {}", out.join("report.md").display());
+    Ok(())
+}
