@@ -20,6 +20,10 @@ fn data_files() {
         "similarity.tsv",
         "frames.tsv",
         "kwic.tsv",
+        "keyness.tsv",
+        "keyness-clusters.tsv",
+        "prevalence.tsv",
+        "shared.tsv",
         "clusters.tsv",
         "linkage.tsv",
         "projection.tsv",
@@ -27,4 +31,12 @@ fn data_files() {
     ] {
         insta::assert_snapshot!(name, seed_file(&format!("data/{name}")));
     }
+}
+
+#[test]
+fn lexicon_check() {
+    insta::assert_snapshot!(
+        "lexicon-check.md",
+        report::lexicon_check(&rahmen_tests::seed_report().0)
+    );
 }

@@ -14,11 +14,9 @@ fn every_svg_parses_and_carries_its_text() {
         .iter()
         .filter(|(path, _)| path.extension().is_some_and(|e| e == "svg"))
         .collect();
-    assert_eq!(
-        svgs.len(),
-        5,
-        "similarity, frames, silhouette, projection, dendrogram"
-    );
+    // similarity, frames, prevalence, silhouette, projection, dendrogram and
+    // one keyness chart per outlet.
+    assert_eq!(svgs.len(), 6 + analysis.outlets.groups.names.len());
     for (path, bytes) in svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)
@@ -71,6 +69,11 @@ fn markdown_parses_and_links_resolve() {
             _ => {}
         }
     }
-    assert_eq!(images, 5);
+    let svgs = files
+        .files
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "svg"))
+        .count();
+    assert_eq!(images, svgs, "every chart is shown in the report");
     assert!(headings >= 10);
 }

@@ -20,11 +20,14 @@ struct Cli {
 enum Task {
     /// Analyse a corpus and write its report (Markdown, SVG charts, data files).
     Report(report_task::ReportArgs),
+    /// List every lexicon pattern with its hits, matched forms and evidence lines.
+    LexiconCheck(report_task::InputArgs),
 }
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.task {
         Task::Report(args) => report_task::run(&args),
+        Task::LexiconCheck(args) => report_task::lexicon_check(&args),
     }
 }

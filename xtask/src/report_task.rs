@@ -7,15 +7,35 @@ use anyhow::{Context, bail};
 use clap::Args;
 use report::{ReportConfig, compare_folders};
 
+/// Where the corpus and the lexicon are.
+#[derive(Args)]
+pub struct InputArgs {
+    /// Corpus folder (text files and an optional manifest.toml).
+    #[arg(long, default_value = DEFAULT_CORPUS)]
+    corpus: PathBuf,
+    /// Framing lexicon (TOML).
+    #[arg(long, default_value = DEFAULT_LEXICON)]
+    lexicon: PathBuf,
+}
+
+const DEFAULT_CORPUS: &str = "corpus/security-talks-2021";
+const DEFAULT_LEXICON: &str = "lexicons/security-de.toml";
+
+impl InputArgs {
+    /// The corpus and lexicon paths, defaults resolved against the workspace.
+    fn paths(&self) -> (PathBuf, PathBuf) {
+        (
+            resolve(&self.corpus, self.corpus == Path::new(DEFAULT_CORPUS)),
+            resolve(&self.lexicon, self.lexicon == Path::new(DEFAULT_LEXICON)),
+        )
+    }
+}
+
 /// Options of `cargo xtask report`.
 #[derive(Args)]
 pub struct ReportArgs {
-    /// Corpus folder (text files and an optional manifest.toml).
-    #[arg(long, default_value = "corpus/security-talks-2021")]
-    corpus: PathBuf,
-    /// Framing lexicon (TOML).
-    #[arg(long, default_value = "lexicons/security-de.toml")]
-    lexicon: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output folder [default: reports/<corpus name>].
     #[arg(long)]
     out: Option<PathBuf>,
@@ -25,6 +45,9 @@ pub struct ReportArgs {
     /// Seed of the clustering random number generator.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Do not count frame hits inside passages an earlier article already contains.
+    #[arg(long)]
+    exclude_repeated: bool,
     /// Regenerate into a temporary folder and fail if the output folder differs.
     #[arg(long)]
     check: bool,
@@ -49,17 +72,12 @@ fn resolve(path: &Path, is_default: bool) -> PathBuf {
 }
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
-    let corpus = resolve(
-        &args.corpus,
-        args.corpus == Path::new("corpus/security-talks-2021"),
-    );
-    let lexicon = resolve(
-        &args.lexicon,
-        args.lexicon == Path::new("lexicons/security-de.toml"),
-    );
+    let (corpus, lexicon) = args.input.paths();
     let mut config = ReportConfig::default();
     config.clustering.k = args.clusters;
     config.clustering.seed = args.seed;
+    config.statistics.seed = args.seed;
+    config.syndication.exclude_repeated = args.exclude_repeated;
 
     let (analysis, files) = report::generate(&corpus, &lexicon, &config)
         .with_context(|| format!("cannot make a report for {}", corpus.display()))?;
@@ -117,5 +135,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         println!("  {:<28} {:>9} bytes", path.display(), bytes.len());
     }
     println!("open {}", out.join("report.md").display());
+    Ok(())
+}
+
+/// `cargo xtask lexicon-check`: prints the check as Markdown.
+pub fn lexicon_check(args: &InputArgs) -> anyhow::Result<()> {
+    let (corpus, lexicon) = args.paths();
+    let (analysis, _) = report::generate(&corpus, &lexicon, &ReportConfig::default())
+        .with_context(|| format!("cannot check {} on {}", lexicon.display(), corpus.display()))?;
+    print!("{}", report::lexicon_check(&analysis));
     Ok(())
 }

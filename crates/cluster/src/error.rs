@@ -88,6 +88,12 @@ pub enum ClusterError {
         /// Number of rows of the input.
         rows: usize,
     },
+    /// A stability check needs several runs to compare.
+    #[error("stability needs at least 2 seeds, got {seeds}")]
+    TooFewSeeds {
+        /// Number of seeds given.
+        seeds: usize,
+    },
     /// linfa's k-means gave up (for example when squared distances overflow to infinity).
     #[error("linfa k-means failed: {0}")]
     KMeans(String),

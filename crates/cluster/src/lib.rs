@@ -11,7 +11,8 @@
 //! - [`KMeansParams`] → [`ValidKMeansParams`] → [`KMeansModel`]: seeded k-means with
 //!   canonical labels (linfa's params → checked params → fit → model habit).
 //!   [`l2_normalize_rows`] first gives spherical (cosine) k-means.
-//! - [`select_k`] → [`KSelection`]: the k with the best [`silhouette_score`].
+//! - [`select_k`] → [`KSelection`]: the k with the best [`silhouette_score`];
+//!   [`seed_stability`] → [`Stability`]: whether a k holds across seeds.
 //! - [`cosine_similarity`], [`cosine_distance`]: document-by-document matrices.
 //! - [`average_linkage`] → [`Dendrogram`] of [`Merge`]s, numbered as SciPy, with
 //!   [`Dendrogram::leaf_order`] and [`Dendrogram::cut`].
@@ -60,6 +61,7 @@ mod projection;
 mod samples;
 mod selection;
 mod silhouette;
+mod stability;
 
 pub use agreement::{
     adjusted_rand_index, homogeneity_completeness_v_measure, normalized_mutual_info,
@@ -72,3 +74,4 @@ pub use linkage::{Dendrogram, Merge, average_linkage};
 pub use projection::{Projection, pca_2d};
 pub use selection::{KScore, KSelection, select_k};
 pub use silhouette::{silhouette_samples, silhouette_score};
+pub use stability::{STABLE_ARI, Stability, seed_stability};

@@ -21,6 +21,15 @@ pub struct FrameHit {
     pub span: Span,
 }
 
+/// The result of [`FrameMatcher::find_all`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Matches {
+    /// The frame hits, as [`FrameMatcher::find`] returns them.
+    pub hits: Vec<FrameHit>,
+    /// Matches dropped because one of the term's exclusions overlapped them.
+    pub excluded: Vec<FrameHit>,
+}
+
 /// How one pattern word is matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordMatch {
@@ -70,6 +79,30 @@ struct CompiledTerm {
     frame: usize,
     term: usize,
     words: Vec<WordMatch>,
+    /// Exclusion patterns: a hit overlapped by one of them is dropped.
+    exclude: Vec<Vec<WordMatch>>,
+}
+
+/// Whether `words` match the tokens starting at `start`.
+fn matches_at(words: &[WordMatch], forms: &[TokenForms], start: usize) -> bool {
+    let end = start + words.len();
+    end <= forms.len()
+        && words
+            .iter()
+            .zip(&forms[start..end])
+            .all(|(w, f)| w.matches(f))
+}
+
+/// Whether an exclusion matches tokens that overlap `hit`.
+fn excluded(
+    exclusions: &[Vec<WordMatch>],
+    forms: &[TokenForms],
+    hit: &std::ops::Range<usize>,
+) -> bool {
+    exclusions.iter().any(|words| {
+        let first = (hit.start + 1).saturating_sub(words.len());
+        (first..hit.end).any(|s| matches_at(words, forms, s))
+    })
 }
 
 /// A lexicon compiled for one analyzer (the stems must be the same as the
@@ -91,11 +124,14 @@ impl<'a> FrameMatcher<'a> {
         let mut first_is_glob = Vec::new();
         for (f, frame) in lexicon.frames.iter().enumerate() {
             for (t, term) in frame.terms.iter().enumerate() {
-                let words: Vec<WordMatch> = term
-                    .pattern
-                    .split(' ')
-                    .map(|w| compile_word(w, analyzer))
-                    .collect();
+                let compile = |pattern: &str| -> Vec<WordMatch> {
+                    pattern
+                        .split(' ')
+                        .map(|w| compile_word(w, analyzer))
+                        .collect()
+                };
+                let words = compile(&term.pattern);
+                let exclude = term.exclude.iter().map(|e| compile(e)).collect();
                 let index = terms.len();
                 match &words[0] {
                     WordMatch::Stem(key) | WordMatch::Compound(key) => {
@@ -107,6 +143,7 @@ impl<'a> FrameMatcher<'a> {
                     frame: f,
                     term: t,
                     words,
+                    exclude,
                 });
             }
         }
@@ -125,6 +162,13 @@ impl<'a> FrameMatcher<'a> {
     /// both `Sicherheitsgarantien` and `*garantien` is one hit. Different
     /// frames may share a token.
     pub fn find(&self, doc: &Document) -> Vec<FrameHit> {
+        self.find_all(doc).hits
+    }
+
+    /// Like [`FrameMatcher::find`], and also the matches that a term's
+    /// exclusions removed, so a lexicon check can show what they cost.
+    pub fn find_all(&self, doc: &Document) -> Matches {
+        let mut excluded_hits = Vec::new();
         let mut cache: HashMap<&str, String> = HashMap::new();
         let forms: Vec<TokenForms> = doc
             .tokens
@@ -145,20 +189,18 @@ impl<'a> FrameMatcher<'a> {
             for index in tried {
                 let term = &self.terms[index];
                 let end = start + term.words.len();
-                if end <= forms.len()
-                    && term
-                        .words
-                        .iter()
-                        .zip(&forms[start..end])
-                        .all(|(w, f)| w.matches(f))
-                    && within_one_sentence(doc, start, end)
-                {
-                    candidates.push(FrameHit {
+                if matches_at(&term.words, &forms, start) && within_one_sentence(doc, start, end) {
+                    let hit = FrameHit {
                         frame: term.frame,
                         term: term.term,
                         tokens: start..end,
                         span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
-                    });
+                    };
+                    if excluded(&term.exclude, &forms, &(start..end)) {
+                        excluded_hits.push(hit);
+                    } else {
+                        candidates.push(hit);
+                    }
                 }
             }
         }
@@ -187,7 +229,10 @@ impl<'a> FrameMatcher<'a> {
             }
         }
         hits.sort_by_key(|h| (h.tokens.start, h.frame, h.term));
-        hits
+        Matches {
+            hits,
+            excluded: excluded_hits,
+        }
     }
 
     fn forms<'t>(&self, token: &'t Token, cache: &mut HashMap<&'t str, String>) -> TokenForms {
@@ -364,6 +409,27 @@ mod tests {
             matched(&["Linien", "rote Linien"], "rote Linien"),
             ["rote Linien"]
         );
+    }
+
+    #[test]
+    fn exclusions_drop_overlapping_hits() {
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let text = "[lexicon]\nname = \"t\"\n[[frame]]\nid = \"f\"\nlabel = \"F\"\ndefinition = \"D\"\n\
+                    terms = [{ pattern = \"Garanti*\", why = \"t\", exclude = [\"Garantiefonds\", \"Einiges Russland\"] },\n\
+                    { pattern = \"einig*\", why = \"t\", exclude = [\"Einiges Russland\"] }]\n";
+        let lexicon = Lexicon::parse(text, Path::new("t.toml")).unwrap();
+        let matcher = FrameMatcher::new(&lexicon, &analyzer);
+        let doc = Document::analyze(
+            "Garantien, nicht der Garantiefonds. Die Partei Einiges Russland ist sich einig."
+                .to_owned(),
+            &TextConfig::default(),
+        );
+        let found: Vec<&str> = matcher
+            .find(&doc)
+            .iter()
+            .map(|h| h.span.of(&doc.text))
+            .collect();
+        assert_eq!(found, ["Garantien", "einig"]);
     }
 
     #[test]

@@ -12,6 +12,12 @@
 //! | `NATO-Osterweiterung` | that hyphenated compound, inflected |
 //!
 //! Matching ignores case; `rote Linien` finds `roten Linien` and `rote Linie`.
+//!
+//! A term may list exclusions in the same syntax (`exclude = ["Garantiefonds"]`):
+//! a hit is dropped when an exclusion matches tokens it overlaps. A frame may
+//! name its function in Entman's sense (`problem-definition`,
+//! `causal-interpretation`, `moral-evaluation`, `treatment-recommendation`)
+//! and carry a longer `description`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -36,6 +42,33 @@ pub struct Lexicon {
     pub frames: Vec<Frame>,
 }
 
+/// The function a frame serves, after Entman (1993): framing defines
+/// problems, diagnoses causes, makes moral judgements, suggests remedies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrameFunction {
+    /// What the problem is.
+    ProblemDefinition,
+    /// Who or what causes it.
+    CausalInterpretation,
+    /// Who is right or wrong.
+    MoralEvaluation,
+    /// What should be done.
+    TreatmentRecommendation,
+}
+
+impl FrameFunction {
+    /// The kebab-case name used in lexicon files.
+    pub fn name(self) -> &'static str {
+        match self {
+            FrameFunction::ProblemDefinition => "problem-definition",
+            FrameFunction::CausalInterpretation => "causal-interpretation",
+            FrameFunction::MoralEvaluation => "moral-evaluation",
+            FrameFunction::TreatmentRecommendation => "treatment-recommendation",
+        }
+    }
+}
+
 /// One frame: a way of telling the story, and the words that signal it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Frame {
@@ -45,6 +78,10 @@ pub struct Frame {
     pub label: String,
     /// One-line definition.
     pub definition: String,
+    /// Longer description, when given.
+    pub description: Option<String>,
+    /// Entman's framing function, when given.
+    pub function: Option<FrameFunction>,
     /// Patterns, in file order.
     pub terms: Vec<LexiconTerm>,
 }
@@ -56,6 +93,8 @@ pub struct LexiconTerm {
     pub pattern: String,
     /// Why the term signals the frame.
     pub why: String,
+    /// Patterns whose matches are not hits of this term.
+    pub exclude: Vec<String>,
     /// 1-based line in the lexicon file.
     #[serde(skip)]
     pub line: usize,
@@ -91,6 +130,10 @@ struct RawFrame {
     id: String,
     label: String,
     definition: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    function: Option<Spanned<String>>,
     terms: Vec<Spanned<RawTerm>>,
 }
 
@@ -99,6 +142,8 @@ struct RawFrame {
 struct RawTerm {
     pattern: String,
     why: String,
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 impl Lexicon {
@@ -164,6 +209,19 @@ impl Lexicon {
                     format!("frame `{}` has no terms", frame.id),
                 ));
             }
+            let function = match &frame.function {
+                None => None,
+                Some(spanned) => Some(parse_function(spanned.get_ref()).ok_or_else(|| {
+                    error(
+                        line_of(spanned.span().start),
+                        format!(
+                            "frame `{}`: function `{}` is not one of problem-definition, causal-interpretation, moral-evaluation, treatment-recommendation",
+                            frame.id,
+                            spanned.get_ref()
+                        ),
+                    )
+                })?),
+            };
             let mut patterns = BTreeSet::new();
             let mut terms = Vec::with_capacity(frame.terms.len());
             for spanned_term in frame.terms {
@@ -192,9 +250,24 @@ impl Lexicon {
                         format!("frame `{}`: pattern `{pattern}` needs a `why`", frame.id),
                     ));
                 }
+                let mut exclude = Vec::with_capacity(term.exclude.len());
+                for raw in &term.exclude {
+                    let excluded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if let Err(problem) = check_pattern(&excluded) {
+                        return Err(error(
+                            line,
+                            format!(
+                                "frame `{}`: pattern `{pattern}`: exclusion `{raw}` {problem}",
+                                frame.id
+                            ),
+                        ));
+                    }
+                    exclude.push(excluded);
+                }
                 terms.push(LexiconTerm {
                     pattern,
                     why: term.why.trim().to_owned(),
+                    exclude,
                     line,
                 });
             }
@@ -202,6 +275,11 @@ impl Lexicon {
                 id: frame.id,
                 label: frame.label,
                 definition: frame.definition.trim().to_owned(),
+                description: frame
+                    .description
+                    .map(|d| d.trim().to_owned())
+                    .filter(|d| !d.is_empty()),
+                function,
                 terms,
             });
         }
@@ -216,6 +294,17 @@ impl Lexicon {
             frames,
         })
     }
+}
+
+fn parse_function(name: &str) -> Option<FrameFunction> {
+    [
+        FrameFunction::ProblemDefinition,
+        FrameFunction::CausalInterpretation,
+        FrameFunction::MoralEvaluation,
+        FrameFunction::TreatmentRecommendation,
+    ]
+    .into_iter()
+    .find(|f| f.name() == name)
 }
 
 fn is_identifier(id: &str) -> bool {

@@ -28,18 +28,22 @@
 //! assert_eq!(weights.matrix.rows(), 2);
 //! ```
 
+pub mod class_tfidf;
 mod error;
 pub mod frames;
+pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
 pub mod similarity;
+pub mod syndication;
 pub mod tfidf;
+pub mod uncertainty;
 pub mod vocabulary;
 
 pub use error::FeatureError;
-pub use frames::{FrameHit, FrameMatcher, hits_per_frame};
+pub use frames::{FrameHit, FrameMatcher, Matches, hits_per_frame};
 pub use kwic::{Kwic, kwic};
-pub use lexicon::{Frame, Lexicon, LexiconTerm};
+pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
 pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf};
 pub use vocabulary::{DocFrequency, Occurrence, Term, TermCounts, count_terms};

@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 
 use core_text::{Analyzer, Document};
 use corpus::{Corpus, Skipped};
+use features::syndication::{Syndication, repeated_token_mask, shared_passages};
 use features::{FrameHit, FrameMatcher, Lexicon, TermCounts, Tfidf};
 use ndarray::Array2;
 use rayon::prelude::*;
 
 use crate::config::ReportConfig;
 use crate::error::ReportError;
+use crate::statistics::{
+    FramePrevalence, GroupStatistics, Groups, frame_prevalence, group_statistics,
+};
 
 /// What the report needs to know about one article.
 #[derive(Debug, Clone)]
@@ -59,6 +63,8 @@ pub enum KChoice {
 pub struct Clustering {
     /// Silhouette and inertia for every candidate k.
     pub scores: Vec<cluster::KScore>,
+    /// Agreement of k-means across seeds, per candidate k (same order).
+    pub stability: Vec<cluster::Stability>,
     /// The k used.
     pub k: usize,
     /// How it was decided.
@@ -125,10 +131,26 @@ pub struct Analysis {
     pub lexicon_file: String,
     /// Frame hits per article.
     pub hits: Vec<Vec<FrameHit>>,
+    /// Matches per article that a term's exclusions removed.
+    pub excluded: Vec<Vec<FrameHit>>,
     /// Articles that could not be read.
     pub skipped: Vec<Skipped>,
     /// Remarks about the corpus.
     pub warnings: Vec<String>,
+    /// Passages shared between articles.
+    pub syndication: Syndication,
+    /// For small corpora, shared runs at a looser setting (6+ tokens), to
+    /// show what little is shared when nothing reaches the threshold.
+    pub near_matches: Option<Syndication>,
+    /// Frame hits dropped because they lie in a repeated passage (only with
+    /// `exclude_repeated`), per article.
+    pub repeated_hits: Vec<usize>,
+    /// Keyness and label words per outlet.
+    pub outlets: GroupStatistics,
+    /// Keyness and label words per k-means cluster.
+    pub cluster_statistics: Option<GroupStatistics>,
+    /// Frame rates per outlet with intervals and tests.
+    pub prevalence: Vec<FramePrevalence>,
     /// The settings used.
     pub config: ReportConfig,
 }
@@ -235,12 +257,68 @@ pub fn analyze(
     let similarity = features::cosine_similarity(&tfidf.matrix);
 
     let matcher = FrameMatcher::new(&lexicon, &analyzer);
-    let hits: Vec<Vec<FrameHit>> = docs.par_iter().map(|doc| matcher.find(doc)).collect();
+    let (hits, excluded): (Vec<Vec<FrameHit>>, Vec<Vec<FrameHit>>) = docs
+        .par_iter()
+        .map(|doc| {
+            let matches = matcher.find_all(doc);
+            (matches.hits, matches.excluded)
+        })
+        .unzip();
+
+    let syndication_params = config.syndication.params.check()?;
+    let syndication = shared_passages(&docs, &syndication_params);
+    let near_matches = if docs.len() <= NEAR_MATCH_MAX_ARTICLES {
+        let loose = features::syndication::SyndicationParams {
+            shingle: 4,
+            window: 3,
+            min_tokens: 6,
+            ..config.syndication.params
+        }
+        .check()?;
+        Some(shared_passages(&docs, &loose))
+    } else {
+        None
+    };
+    let mut hits = hits;
+    let mut repeated_hits = vec![0; docs.len()];
+    if config.syndication.exclude_repeated {
+        let mask = repeated_token_mask(&docs, &syndication.passages, &publication_order(&articles));
+        for (i, doc_hits) in hits.iter_mut().enumerate() {
+            let before = doc_hits.len();
+            doc_hits.retain(|h| !mask[i][h.tokens.start]);
+            repeated_hits[i] = before - doc_hits.len();
+        }
+    }
 
     let clustering = if docs.len() >= 3 {
         Some(cluster_articles(&tfidf, &similarity, config)?)
     } else {
         None
+    };
+
+    let label_words = config.display.top_terms;
+    let outlet_groups = Groups::from_names(articles.iter().map(|a| a.group.as_str()));
+    let prevalence = frame_prevalence(
+        &docs,
+        &counts,
+        &hits,
+        lexicon.frames.len(),
+        &outlet_groups,
+        &config.statistics,
+    )?;
+    let outlets = group_statistics(&counts, outlet_groups, &config.statistics, label_words)?;
+    let cluster_statistics = match &clustering {
+        Some(c) => {
+            let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
+            let groups = Groups::from_names(names.iter().map(String::as_str));
+            Some(group_statistics(
+                &counts,
+                groups,
+                &config.statistics,
+                label_words,
+            )?)
+        }
+        None => None,
     };
 
     Ok(Analysis {
@@ -256,11 +334,32 @@ pub fn analyze(
         lexicon,
         lexicon_file,
         hits,
+        excluded,
         skipped: corpus.skipped,
         warnings: corpus.warnings,
+        syndication,
+        near_matches,
+        repeated_hits,
+        outlets,
+        cluster_statistics,
+        prevalence,
         config: config.clone(),
     })
 }
+
+/// Corpora up to this size also get the looser near-match search.
+const NEAR_MATCH_MAX_ARTICLES: usize = 100;
+
+/// Article indices by date (undated last), then corpus order: who was first
+/// with a shared passage.
+fn publication_order(articles: &[ArticleInfo]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&i| (articles[i].date.is_none(), articles[i].date.clone(), i));
+    order
+}
+
+/// Number of seeds whose k-means partitions are compared for stability.
+pub const STABILITY_SEEDS: u64 = 10;
 
 /// Spherical k-means (L2-normalised rows), average linkage on cosine
 /// distance and a 2-D PCA, all on the TF-IDF rows.
@@ -279,6 +378,14 @@ fn cluster_articles(
         .tolerance(settings.tolerance);
     let k_max = settings.k_max.min(n - 1).max(2);
     let selection = cluster::select_k(rows.view(), 2..=k_max, &params)?;
+    let seeds: Vec<u64> = (0..STABILITY_SEEDS)
+        .map(|i| settings.seed.wrapping_add(i))
+        .collect();
+    let stability = selection
+        .scores
+        .iter()
+        .map(|score| cluster::seed_stability(rows.view(), &params.k(score.k), &seeds))
+        .collect::<Result<Vec<_>, _>>()?;
     let (k, choice) = match settings.k {
         Some(k) => (k, KChoice::Given),
         None => (selection.chosen, KChoice::Silhouette),
@@ -302,6 +409,7 @@ fn cluster_articles(
     let projection = cluster::pca_2d(rows.view())?;
     Ok(Clustering {
         scores: selection.scores,
+        stability,
         k,
         choice,
         labels: model.labels,

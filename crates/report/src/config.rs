@@ -46,8 +46,22 @@ pub struct ReportConfig {
     pub tfidf: TfidfConfig,
     /// Clustering.
     pub clustering: ClusteringConfig,
+    /// Keyness, intervals and tests.
+    pub statistics: crate::statistics::StatisticsConfig,
+    /// Shared-passage detection.
+    pub syndication: SyndicationConfig,
     /// Evidence and table sizes.
     pub display: DisplayConfig,
+}
+
+/// Shared passages (syndication, copied wire text).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SyndicationConfig {
+    /// Shingle, winnowing window, minimum passage length, common-phrase cap.
+    pub params: features::syndication::SyndicationParams,
+    /// Drop frame hits inside passages an earlier article (by date, then
+    /// corpus order) already contains, so a copied story counts once.
+    pub exclude_repeated: bool,
 }
 
 /// How much evidence the report shows.

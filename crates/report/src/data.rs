@@ -26,6 +26,12 @@ pub fn add_data_files(analysis: &Analysis, files: &mut ReportFiles) {
     files.add("data/similarity.tsv", similarity_tsv(analysis));
     files.add("data/frames.tsv", frames_tsv(analysis));
     files.add("data/kwic.tsv", kwic_tsv(analysis));
+    files.add("data/keyness.tsv", keyness_tsv(analysis, &analysis.outlets));
+    if let Some(stats) = &analysis.cluster_statistics {
+        files.add("data/keyness-clusters.tsv", keyness_tsv(analysis, stats));
+    }
+    files.add("data/prevalence.tsv", prevalence_tsv(analysis));
+    files.add("data/shared.tsv", shared_tsv(analysis));
     if analysis.clustering.is_some() {
         files.add("data/clusters.tsv", clusters_tsv(analysis));
         files.add("data/linkage.tsv", linkage_tsv(analysis));
@@ -189,17 +195,137 @@ fn kwic_tsv(analysis: &Analysis) -> Vec<u8> {
     )
 }
 
-fn clusters_tsv(analysis: &Analysis) -> Vec<u8> {
-    let clustering = analysis.clustering.as_ref().expect("checked by caller");
-    let rows = clustering.scores.iter().map(|s| {
+/// Every scored term of every group: `group term label a b chi2 g2 log_ratio p`
+/// (plus the totals and G²'s p), groups in order, terms by signed chi2.
+fn keyness_tsv(analysis: &Analysis, stats: &crate::statistics::GroupStatistics) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for (g, name) in stats.groups.names.iter().enumerate() {
+        for t in stats.keyness[g].iter().flatten() {
+            let term = &analysis.counts.terms[t.term];
+            rows.push(vec![
+                name.clone(),
+                term.key.clone(),
+                term.label.clone(),
+                exact(t.a),
+                exact(t.b),
+                exact(t.chi2),
+                exact(t.g2),
+                exact(t.log_ratio),
+                exact(t.p),
+                exact(t.total_a),
+                exact(t.total_b),
+                exact(t.p_g2),
+            ]);
+        }
+    }
+    tsv(
+        &[
+            "group",
+            "term",
+            "label",
+            "a",
+            "b",
+            "chi2",
+            "g2",
+            "log_ratio",
+            "p",
+            "total_a",
+            "total_b",
+            "p_g2",
+        ],
+        rows,
+    )
+}
+
+/// Frame rate per outlet with its interval and its test against the rest.
+fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
+    let optional = |value: Option<f64>| value.map_or_else(String::new, exact);
+    let rows = analysis.prevalence.iter().map(|p| {
+        let unit = |u: features::uncertainty::SamplingUnit| match u {
+            features::uncertainty::SamplingUnit::Articles => "articles".to_owned(),
+            features::uncertainty::SamplingUnit::Sentences => "sentences".to_owned(),
+        };
         vec![
-            s.k.to_string(),
-            exact(s.silhouette),
-            exact(s.inertia),
-            (s.k == clustering.k).to_string(),
+            analysis.outlets.groups.names[p.group].clone(),
+            analysis.lexicon.frames[p.frame].id.clone(),
+            optional(p.interval.map(|i| i.estimate)),
+            optional(p.interval.map(|i| i.low)),
+            optional(p.interval.map(|i| i.high)),
+            p.interval.map_or_else(String::new, |i| unit(i.resampled)),
+            optional(p.versus_rest.map(|t| t.difference)),
+            optional(p.versus_rest.map(|t| t.p_value)),
+            optional(p.q),
+            p.versus_rest.map_or_else(String::new, |t| unit(t.unit)),
         ]
     });
-    tsv(&["k", "silhouette", "inertia", "chosen"], rows)
+    tsv(
+        &[
+            "group",
+            "frame",
+            "rate_per_1000",
+            "low",
+            "high",
+            "resampled",
+            "difference_vs_rest",
+            "p",
+            "q",
+            "permuted",
+        ],
+        rows,
+    )
+}
+
+/// Every shared passage: both articles, byte spans, length in words, text.
+fn shared_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.syndication.passages.iter().map(|p| {
+        vec![
+            analysis.articles[p.a].id.clone(),
+            analysis.articles[p.b].id.clone(),
+            p.a_span.start.to_string(),
+            p.a_span.end.to_string(),
+            p.b_span.start.to_string(),
+            p.b_span.end.to_string(),
+            p.tokens.to_string(),
+            crate::markdown_passages::passage_text(analysis, p),
+        ]
+    });
+    tsv(
+        &[
+            "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "words", "text",
+        ],
+        rows,
+    )
+}
+
+fn clusters_tsv(analysis: &Analysis) -> Vec<u8> {
+    let clustering = analysis.clustering.as_ref().expect("checked by caller");
+    let rows = clustering
+        .scores
+        .iter()
+        .zip(&clustering.stability)
+        .map(|(s, stability)| {
+            vec![
+                s.k.to_string(),
+                exact(s.silhouette),
+                exact(s.inertia),
+                exact(stability.mean_ari),
+                exact(stability.min_ari),
+                stability.is_stable().to_string(),
+                (s.k == clustering.k).to_string(),
+            ]
+        });
+    tsv(
+        &[
+            "k",
+            "silhouette",
+            "inertia",
+            "seed_mean_ari",
+            "seed_min_ari",
+            "stable",
+            "chosen",
+        ],
+        rows,
+    )
 }
 
 /// scipy's linkage matrix `Z`: left, right, distance, size per merge.
@@ -279,6 +405,11 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
             },
             "linkage": { "method": "average", "distance": "cosine" },
             "silhouette_metric": "euclidean on l2-normalised rows",
+            "stability": {
+                "seeds": clustering.map(|c| c.stability.first().map(|s| s.seeds.clone())),
+                "measure": "mean pairwise adjusted rand index of k-means partitions",
+                "stable_if_at_least": cluster::STABLE_ARI,
+            },
             "projection": "pca, 2 components, on l2-normalised tf-idf rows",
         },
         "frames": {
@@ -286,6 +417,8 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
             "lexicon": analysis.lexicon,
             "rate_basis": "hits per 1,000 counted tokens (n_tokens in docs.tsv)",
         },
+        "statistics": config.statistics,
+        "syndication": config.syndication,
         "display": config.display,
     });
     let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");

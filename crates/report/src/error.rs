@@ -11,6 +11,15 @@ pub enum ReportError {
     /// A feature computation failed (settings, lexicon).
     #[error(transparent)]
     Features(#[from] features::FeatureError),
+    /// Keyness could not be computed.
+    #[error("keyness: {0}")]
+    Keyness(#[from] features::keyness::KeynessError),
+    /// Class-based TF-IDF could not be computed.
+    #[error("label words: {0}")]
+    ClassTfidf(#[from] features::class_tfidf::ClassTfidfError),
+    /// Shared-passage settings are invalid.
+    #[error(transparent)]
+    Syndication(#[from] features::syndication::SyndicationError),
     /// Clustering failed.
     #[error("clustering: {0}")]
     Cluster(#[from] cluster::ClusterError),

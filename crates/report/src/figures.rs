@@ -2,9 +2,12 @@
 //! with which labels and legend.
 
 use crate::analysis::Analysis;
-use crate::charts::{self, Bars, ColorScale, DendrogramChart, Heatmap, Merge, Point, Scatter};
+use crate::charts::{
+    self, Bars, ColorScale, DendrogramChart, DivergingBars, Heatmap, Interval, IntervalChart,
+    IntervalSeries, Merge, Point, Scatter,
+};
 use crate::error::ReportError;
-use crate::numbers::{fixed, percent};
+use crate::numbers::{fixed, percent, slug};
 use crate::output::ReportFiles;
 
 /// Draws every chart into `files` under `charts/`.
@@ -12,6 +15,12 @@ pub fn add_charts(a: &Analysis, files: &mut ReportFiles) -> Result<(), ReportErr
     let labels: Vec<String> = a.articles.iter().map(|x| x.label()).collect();
     files.add("charts/similarity.svg", similarity(a, &labels)?);
     files.add("charts/frames.svg", frames(a, &labels)?);
+    files.add("charts/prevalence.svg", prevalence(a)?);
+    for (g, name) in a.outlets.groups.names.iter().enumerate() {
+        if let Some(svg) = keyness(a, g, name)? {
+            files.add(format!("charts/keyness-{}.svg", slug(name)), svg);
+        }
+    }
     if let Some(c) = &a.clustering {
         let categories: Vec<String> = c.scores.iter().map(|s| format!("k = {}", s.k)).collect();
         let values: Vec<f64> = c.scores.iter().map(|s| s.silhouette).collect();
@@ -137,5 +146,89 @@ fn frames(a: &Analysis, labels: &[String]) -> Result<String, ReportError> {
             max,
             legend_title: "hits per 1,000 tokens",
         },
+    })?)
+}
+
+/// Terms shown on each side of a keyness chart.
+const KEYNESS_BARS_PER_SIDE: usize = 10;
+
+/// Diverging bars of one outlet's key terms: over-represented (signed χ² > 0)
+/// on the right, under-represented on the left; `None` when nothing passes
+/// the minimum count.
+fn keyness(a: &Analysis, group: usize, name: &str) -> Result<Option<String>, ReportError> {
+    let Some(terms) = &a.outlets.keyness[group] else {
+        return Ok(None);
+    };
+    let over = terms
+        .iter()
+        .filter(|t| t.chi2 > 0.0)
+        .take(KEYNESS_BARS_PER_SIDE);
+    let mut under: Vec<_> = terms
+        .iter()
+        .rev()
+        .filter(|t| t.chi2 < 0.0)
+        .take(KEYNESS_BARS_PER_SIDE)
+        .collect();
+    under.reverse();
+    let shown: Vec<_> = over.chain(under).collect();
+    if shown.is_empty() {
+        return Ok(None);
+    }
+    let labels: Vec<String> = shown
+        .iter()
+        .map(|t| a.counts.terms[t.term].label.clone())
+        .collect();
+    let values: Vec<f64> = shown.iter().map(|t| t.chi2).collect();
+    let text: Vec<String> = shown.iter().map(|t| format!("{} : {}", t.a, t.b)).collect();
+    let title = format!("Key terms of {name} against all other articles");
+    let positive = format!("more frequent in {name}");
+    let negative = format!("less frequent in {name}");
+    Ok(Some(charts::diverging_bars(&DivergingBars {
+        title: &title,
+        x_desc: "signed chi-square (bar text: count in outlet : count elsewhere)",
+        y_desc: "term",
+        labels: &labels,
+        values: &values,
+        value_text: Some(&text),
+        positive_legend: &positive,
+        negative_legend: &negative,
+    })?))
+}
+
+/// Frame rates per outlet with their bootstrap intervals.
+fn prevalence(a: &Analysis) -> Result<String, ReportError> {
+    let categories: Vec<String> = a.lexicon.frames.iter().map(|f| f.label.clone()).collect();
+    let points: Vec<Vec<Option<Interval>>> = (0..a.outlets.groups.names.len())
+        .map(|g| {
+            (0..a.lexicon.frames.len())
+                .map(|f| {
+                    a.prevalence
+                        .iter()
+                        .find(|p| p.frame == f && p.group == g)
+                        .and_then(|p| p.interval)
+                        .map(|i| Interval {
+                            estimate: i.estimate,
+                            low: i.low,
+                            high: i.high,
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    let series: Vec<IntervalSeries> = a
+        .outlets
+        .groups
+        .names
+        .iter()
+        .zip(&points)
+        .map(|(name, points)| IntervalSeries { name, points })
+        .collect();
+    Ok(charts::intervals(&IntervalChart {
+        title: "Frame rates per outlet with 95 % bootstrap intervals",
+        x_desc: "hits per 1,000 counted tokens",
+        y_desc: "frame",
+        categories: &categories,
+        series: &series,
+        legend_title: "outlet",
     })?)
 }

@@ -33,15 +33,20 @@ pub mod config;
 pub mod data;
 mod error;
 mod figures;
+pub mod lexicon_check;
 pub mod markdown;
+mod markdown_passages;
+mod markdown_statistics;
 pub mod numbers;
 pub mod output;
+pub mod statistics;
 
 use std::path::Path;
 
 pub use analysis::{Analysis, ArticleInfo, Clustering, FrameRate, GroupFrames, KChoice, analyze};
 pub use config::{ClusteringConfig, DisplayConfig, ReportConfig};
 pub use error::ReportError;
+pub use lexicon_check::lexicon_check;
 pub use output::{Difference, GENERATED_MARKER, ReportFiles, compare_folders};
 
 /// Renders an analysis into report files, in memory.

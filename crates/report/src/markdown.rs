@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, GroupFrames, KChoice};
-use crate::numbers::{fixed, percent, thousands};
+use crate::numbers::{count, fixed, percent, thousands};
 use crate::output::GENERATED_MARKER;
+use crate::{markdown_passages, markdown_statistics};
 
 /// Evidence lines shown per frame in the report (all are in `kwic.tsv`).
 const KWIC_LINES_PER_FRAME: usize = 40;
@@ -19,8 +20,11 @@ pub fn report_markdown(analysis: &Analysis) -> String {
     how_to_read(&mut out, analysis);
     corpus_section(&mut out, analysis);
     frames_section(&mut out, analysis);
+    markdown_statistics::prevalence_section(&mut out, analysis);
     evidence_section(&mut out, analysis);
+    markdown_statistics::keyness_section(&mut out, analysis);
     distinctive_terms(&mut out, analysis);
+    markdown_passages::passages_section(&mut out, analysis);
     similarity_section(&mut out, analysis);
     clusters_section(&mut out, analysis);
     settings_section(&mut out, analysis);
@@ -217,18 +221,27 @@ fn corpus_section(out: &mut String, a: &Analysis) {
 
 fn frames_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## Frames\n");
-    let _ = writeln!(out, "| Frame | Definition | Terms |");
-    let _ = writeln!(out, "|---|---|---|");
+    let _ = writeln!(out, "| Frame | Function (Entman) | Definition | Terms |");
+    let _ = writeln!(out, "|---|---|---|---|");
     for frame in &a.lexicon.frames {
         let terms: Vec<String> = frame
             .terms
             .iter()
-            .map(|t| format!("`{}`", t.pattern))
+            .map(|t| {
+                if t.exclude.is_empty() {
+                    format!("`{}`", t.pattern)
+                } else {
+                    let excluded: Vec<String> =
+                        t.exclude.iter().map(|e| format!("`{e}`")).collect();
+                    format!("`{}` (not {})", t.pattern, excluded.join(", "))
+                }
+            })
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} | {} |",
             escape(&frame.label),
+            frame.function.map_or("–", |f| f.name()),
             escape(&frame.definition),
             terms.join(", ")
         );
@@ -277,10 +290,10 @@ fn frames_section(out: &mut String, a: &Analysis) {
                 Some(r) => {
                     let _ = write!(
                         row,
-                        " {} ({}; {} hits) |",
+                        " {} ({}; {}) |",
                         escape(&a.lexicon.frames[r.frame].label),
                         fixed(r.rate, 1),
-                        r.hits
+                        count(r.hits, "hit", "hits")
                     );
                 }
                 None => row.push_str(" – |"),
@@ -309,7 +322,12 @@ fn evidence_section(out: &mut String, a: &Analysis) {
                     .map(move |h| (i, h))
             })
             .collect();
-        let _ = writeln!(out, "### {} ({} hits)\n", escape(&frame.label), lines.len());
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            escape(&frame.label),
+            count(lines.len(), "hit", "hits")
+        );
         if lines.is_empty() {
             let _ = writeln!(out, "No term of this frame occurs in the corpus.\n");
             continue;
@@ -404,16 +422,27 @@ fn clusters_section(out: &mut String, a: &Analysis) {
         out,
         "![Mean silhouette by number of clusters](charts/silhouette.svg)\n"
     );
-    let _ = writeln!(out, "| k | Mean silhouette | Inertia |");
-    let _ = writeln!(out, "|---:|---:|---:|");
-    for score in &c.scores {
+    let _ = writeln!(
+        out,
+        "| k | Mean silhouette | Inertia | Agreement across {} seeds (mean / min ARI) | Stable |",
+        c.stability.first().map_or(0, |s| s.seeds.len())
+    );
+    let _ = writeln!(out, "|---:|---:|---:|---:|---|");
+    for (score, stability) in c.scores.iter().zip(&c.stability) {
         let mark = if score.k == c.k { " (used)" } else { "" };
         let _ = writeln!(
             out,
-            "| {}{mark} | {} | {} |",
+            "| {}{mark} | {} | {} | {} / {} | {} |",
             score.k,
             fixed(score.silhouette, 3),
-            fixed(score.inertia, 3)
+            fixed(score.inertia, 3),
+            fixed(stability.mean_ari, 2),
+            fixed(stability.min_ari, 2),
+            if stability.is_stable() {
+                "yes"
+            } else {
+                "**no**"
+            }
         );
     }
     let how = match c.choice {
@@ -425,6 +454,21 @@ fn clusters_section(out: &mut String, a: &Analysis) {
         "\n{how}. Silhouette runs from -1 to 1; values near 0 mean the clusters overlap, which is usual for a handful of articles on one story. k-means runs {} times from k-means++ starts with seed {} on L2-normalised TF-IDF rows (spherical k-means).\n",
         a.config.clustering.n_init, a.config.clustering.seed
     );
+    let _ = writeln!(
+        out,
+        "Stability: k-means is run again with {} consecutive seeds and every pair of partitions is compared with the adjusted Rand index (1 = the same groups, 0 = chance). A k is flagged unstable when the mean falls below {}: its clusters depend on the random start, not on the articles.\n",
+        c.stability.first().map_or(0, |s| s.seeds.len()),
+        fixed(cluster::STABLE_ARI, 1)
+    );
+    if let Some(used) = c.stability.iter().find(|s| s.k == c.k) {
+        if !used.is_stable() {
+            let _ = writeln!(
+                out,
+                "**The k used here is unstable** (mean ARI {}): do not read its clusters as groups of outlets.\n",
+                fixed(used.mean_ari, 2)
+            );
+        }
+    }
     let _ = writeln!(out, "### Map of the articles\n");
     let _ = writeln!(
         out,
@@ -464,6 +508,7 @@ fn clusters_section(out: &mut String, a: &Analysis) {
         "\nAgreement between the two (adjusted Rand index): {}. Cluster ids are canonical: numbered in order of their first article.\n",
         fixed(c.agreement, 3)
     );
+    markdown_statistics::cluster_keyness(out, a);
 }
 
 fn settings_section(out: &mut String, a: &Analysis) {
@@ -634,7 +679,7 @@ fn cluster_members(labels: &[usize], a: &Analysis) -> Vec<Vec<String>> {
 }
 
 /// At most `max` characters, with `…` when cut.
-fn shorten(text: &str, max: usize) -> String {
+pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }

@@ -44,6 +44,34 @@ pub fn thousands(value: usize) -> String {
     out
 }
 
+/// `1 hit`, `3 hits`: a count with its noun in the right number.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// A file-name-safe form of a name: `RT DE` → `rt-de`,
+/// `unknown (002)` → `unknown-002`, `Wissenschaft & Ökonomie` → `wissenschaft-oekonomie`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "group".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +89,11 @@ mod tests {
         assert_eq!(percent(0.38249), "38.2 %");
         assert_eq!(thousands(102800), "102,800");
         assert_eq!(thousands(5), "5");
+        assert_eq!(count(1, "hit", "hits"), "1 hit");
+        assert_eq!(slug("RT DE"), "rt-de");
+        assert_eq!(slug("unknown (002)"), "unknown-002");
+        assert_eq!(slug("Wissenschaft & Ökonomie"), "wissenschaft-oekonomie");
+        assert_eq!(slug("!!"), "group");
+        assert_eq!(count(0, "hit", "hits"), "0 hits");
     }
 }

@@ -126,6 +126,24 @@ pub(super) fn format_compact(value: f64) -> String {
     }
 }
 
+/// The fewest decimals that print every value exactly, but no more than give the
+/// largest absolute value three significant digits.
+pub(super) fn value_decimals(values: &[f64]) -> usize {
+    let largest = values.iter().map(|v| v.abs()).fold(0.0, f64::max);
+    if largest == 0.0 {
+        return 0;
+    }
+    let most = (2 - largest.log10().floor() as i32).clamp(0, 6) as usize;
+    (0..most)
+        .find(|&d| {
+            let factor = 10f64.powi(d as i32);
+            values
+                .iter()
+                .all(|v| ((v * factor).round() - v * factor).abs() < 1e-6)
+        })
+        .unwrap_or(most)
+}
+
 /// Maps values linearly onto pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Scale {

@@ -1,7 +1,9 @@
 //! Vertical bar charts of one value per category (e.g. silhouette score by k), with
 //! one bar optionally highlighted in an accent colour.
 
-use super::axis::{CategoryAxis, NumericAxis, Scale, Ticks, draw_x_desc, format_fixed};
+use super::axis::{
+    CategoryAxis, NumericAxis, Scale, Ticks, draw_x_desc, format_fixed, value_decimals,
+};
 use super::canvas::{Anchor, Rect, render};
 use super::legend::{Legend, Swatch};
 use super::style::{
@@ -128,24 +130,6 @@ pub fn bars(chart: &Bars) -> Result<String, ChartError> {
             None => Ok(()),
         }
     })
-}
-
-/// The fewest decimals that print every value exactly, but no more than give the
-/// largest absolute value three significant digits.
-fn value_decimals(values: &[f64]) -> usize {
-    let largest = values.iter().map(|v| v.abs()).fold(0.0, f64::max);
-    if largest == 0.0 {
-        return 0;
-    }
-    let most = (2 - largest.log10().floor() as i32).clamp(0, 6) as usize;
-    (0..most)
-        .find(|&d| {
-            let factor = 10f64.powi(d as i32);
-            values
-                .iter()
-                .all(|v| ((v * factor).round() - v * factor).abs() < 1e-6)
-        })
-        .unwrap_or(most)
 }
 
 fn validate(chart: &Bars) -> Result<(), ChartError> {

@@ -1,4 +1,6 @@
-//! SVG charts for the report: heatmaps, dendrograms, scatter plots and bar charts.
+//! SVG charts for the report: heatmaps, dendrograms, scatter plots, bar charts,
+//! diverging bars (keyness), intervals (estimates with confidence intervals) and
+//! stacked bars.
 //!
 //! Every chart is a plain input struct and a function that returns a complete SVG
 //! document as a `String`. Rendering goes through plotters' SVG backend without
@@ -11,18 +13,25 @@ mod axis;
 mod bars;
 mod canvas;
 mod dendrogram;
+mod diverging;
 mod heatmap;
+mod intervals;
 mod legend;
 mod placement;
+mod rows;
 mod scatter;
+mod stacked;
 mod style;
 #[cfg(test)]
 mod test_support;
 
 pub use self::bars::{Bars, bars};
 pub use self::dendrogram::{DendrogramChart, Merge, dendrogram};
+pub use self::diverging::{DivergingBars, diverging_bars};
 pub use self::heatmap::{Heatmap, heatmap};
+pub use self::intervals::{Interval, IntervalChart, IntervalSeries, intervals};
 pub use self::scatter::{Point, Scatter, scatter};
+pub use self::stacked::{Stack, StackedBars, stacked_bars};
 pub use self::style::ColorScale;
 
 /// Why a chart could not be rendered.

@@ -227,8 +227,8 @@ pub(super) fn draw_lines(
     Ok(y)
 }
 
-/// Black or white, whichever contrasts more with `background` (WCAG contrast ratio).
-pub(super) fn text_color_on(background: RGBColor) -> RGBColor {
+/// Relative luminance of `color` (WCAG): 0 for black, 1 for white.
+fn luminance(color: RGBColor) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.04045 {
@@ -237,14 +237,30 @@ pub(super) fn text_color_on(background: RGBColor) -> RGBColor {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let RGBColor(r, g, b) = background;
-    let luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    let RGBColor(r, g, b) = color;
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// Black or white, whichever contrasts more with `background` (WCAG contrast ratio).
+pub(super) fn text_color_on(background: RGBColor) -> RGBColor {
+    let luminance = luminance(background);
     let against_white = 1.05 / (luminance + 0.05);
     let against_black = (luminance + 0.05) / 0.05;
     if against_black >= against_white {
         RGBColor(0, 0, 0)
     } else {
         RGBColor(255, 255, 255)
+    }
+}
+
+/// `color` for thin lines on white: light colours (the palette's yellow, which
+/// barely shows on white) get a darker shade of the same hue.
+pub(super) fn line_color(color: RGBColor) -> RGBColor {
+    if luminance(color) > 0.6 {
+        let d = |c: u8| (f64::from(c) * 0.75).round() as u8;
+        RGBColor(d(color.0), d(color.1), d(color.2))
+    } else {
+        color
     }
 }
 
@@ -292,6 +308,12 @@ mod tests {
         assert_eq!(text_color_on(scale.color(0.0)), RGBColor(255, 255, 255));
         assert_eq!(text_color_on(scale.color(1.0)), RGBColor(0, 0, 0));
         assert_eq!(scale.color(-5.0), scale.color(0.0));
+    }
+
+    #[test]
+    fn only_light_colours_get_darker_lines() {
+        assert_eq!(line_color(OKABE_ITO[0]), OKABE_ITO[0]);
+        assert_eq!(line_color(OKABE_ITO[6]), RGBColor(180, 171, 50));
     }
 
     #[test]

@@ -1,0 +1,423 @@
+//! How sure are we about frame rates and their differences: percentile
+//! bootstrap intervals, permutation tests and Benjamini–Hochberg q-values,
+//! all seeded and sequential so a seed gives the same bits on any machine.
+//!
+//! Input is one [`Unit`] per sentence: the frame hits in it and its counted
+//! tokens. A group's rate is the pooled rate per 1,000 tokens,
+//! `Σ hits / Σ tokens × 1000` over its articles' sentences.
+//!
+//! Articles (or sentences) without counted tokens add nothing to either sum,
+//! so they are left out of the resampling pools. Any unit with hits but no
+//! tokens, or with a negative or non-finite count, is an error, even one of
+//! an article in neither group. An article listed in a group but without
+//! units is an empty article.
+
+use rand::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use serde::{Deserialize, Serialize};
+
+/// One sentence: which article it belongs to, its hits of one frame and its
+/// number of counted tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Article id (any numbering, as in the group lists).
+    pub article: usize,
+    /// Frame hits in the sentence.
+    pub hits: f64,
+    /// Counted tokens in the sentence.
+    pub tokens: f64,
+}
+
+/// What was resampled or permuted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SamplingUnit {
+    /// Whole articles (the cluster bootstrap / label permutation).
+    Articles,
+    /// Sentences, because a group had a single article with tokens.
+    Sentences,
+}
+
+/// Bootstrap settings. There is no `Default`: the seed is always chosen at
+/// the call site.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BootstrapParams {
+    /// Number of bootstrap resamples `B`. Default 2000; at least 1.
+    pub resamples: usize,
+    /// Confidence level, in `(0, 1)`. Default 0.95.
+    pub level: f64,
+    /// Seed of the Xoshiro256++ generator (`seed_from_u64`).
+    pub seed: u64,
+}
+
+impl BootstrapParams {
+    /// `B = 2000`, level 0.95 and the given seed.
+    pub fn new(seed: u64) -> Self {
+        BootstrapParams {
+            resamples: 2000,
+            level: 0.95,
+            seed,
+        }
+    }
+}
+
+/// Permutation-test settings. There is no `Default`: the seed is always
+/// chosen at the call site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermutationParams {
+    /// Number of random permutations `R`. Default 9999; at least 1.
+    pub permutations: usize,
+    /// Seed of the Xoshiro256++ generator (`seed_from_u64`).
+    pub seed: u64,
+}
+
+impl PermutationParams {
+    /// `R = 9999` and the given seed.
+    pub fn new(seed: u64) -> Self {
+        PermutationParams {
+            permutations: 9999,
+            seed,
+        }
+    }
+}
+
+/// A rate with its percentile bootstrap interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    /// The pooled rate per 1,000 tokens of the whole group.
+    pub estimate: f64,
+    /// Lower end: the `(1 - level) / 2` quantile of the resampled rates.
+    pub low: f64,
+    /// Upper end: the `1 - (1 - level) / 2` quantile of the resampled rates.
+    pub high: f64,
+    /// The confidence level asked for.
+    pub level: f64,
+    /// Whether articles or (for a one-article group) sentences were drawn.
+    pub resampled: SamplingUnit,
+}
+
+/// The outcome of a two-sided permutation test of a rate difference.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PermutationResult {
+    /// `rate_a - rate_b`, per 1,000 tokens.
+    pub difference: f64,
+    /// `(1 + #{|d*| >= |d_obs|}) / (1 + R)`.
+    pub p_value: f64,
+    /// `R`, the number of random permutations.
+    pub permutations: usize,
+    /// Whether article or sentence labels were permuted.
+    pub unit: SamplingUnit,
+}
+
+/// Why an interval or test could not be computed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum UncertaintyError {
+    /// A setting is out of range.
+    #[error("invalid setting `{name}`: {message}")]
+    Setting {
+        /// The setting.
+        name: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A unit has a negative or non-finite count.
+    #[error("unit {index} (article {article}): hits and tokens must be finite and non-negative")]
+    BadUnit {
+        /// Position in the unit slice.
+        index: usize,
+        /// Its article.
+        article: usize,
+    },
+    /// A sentence has hits but no tokens, so no rate can include it.
+    #[error("unit {index} (article {article}): frame hits in a sentence without counted tokens")]
+    HitsWithoutTokens {
+        /// Position in the unit slice.
+        index: usize,
+        /// Its article.
+        article: usize,
+    },
+    /// An article is listed twice in a group.
+    #[error("article {article} is listed twice in {group}")]
+    DuplicateArticle {
+        /// The article.
+        article: usize,
+        /// `"the group"`, `"group a"` or `"group b"`.
+        group: &'static str,
+    },
+    /// An article is in both groups of a test.
+    #[error("article {article} is in both groups")]
+    SharedArticle {
+        /// The article.
+        article: usize,
+    },
+    /// A group has no counted tokens.
+    #[error("{group} has no counted tokens")]
+    EmptyGroup {
+        /// `"the group"`, `"group a"` or `"group b"`.
+        group: &'static str,
+    },
+}
+
+/// `(hits, tokens)` of a sentence or an article.
+type Counts = (f64, f64);
+
+/// The rate per 1,000 tokens of summed counts.
+fn rate(hits: f64, tokens: f64) -> f64 {
+    hits / tokens * 1000.0
+}
+
+fn pooled_rate<'a>(items: impl IntoIterator<Item = &'a Counts>) -> f64 {
+    let (hits, tokens) = items
+        .into_iter()
+        .fold((0.0, 0.0), |(h, t), (hits, tokens)| (h + hits, t + tokens));
+    rate(hits, tokens)
+}
+
+/// The sentences with tokens of each listed article that has any, in
+/// article-id order (sentences in unit order).
+fn group_sentences(
+    units: &[Unit],
+    articles: &[usize],
+    group: &'static str,
+) -> Result<Vec<Vec<Counts>>, UncertaintyError> {
+    let mut ids = articles.to_vec();
+    ids.sort_unstable();
+    if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(UncertaintyError::DuplicateArticle {
+            article: pair[0],
+            group,
+        });
+    }
+    let mut sentences: Vec<Vec<Counts>> = vec![Vec::new(); ids.len()];
+    for (index, unit) in units.iter().enumerate() {
+        let Unit {
+            article,
+            hits,
+            tokens,
+        } = *unit;
+        let valid = |x: f64| x.is_finite() && x >= 0.0;
+        if !valid(hits) || !valid(tokens) {
+            return Err(UncertaintyError::BadUnit { index, article });
+        }
+        if tokens == 0.0 && hits > 0.0 {
+            return Err(UncertaintyError::HitsWithoutTokens { index, article });
+        }
+        if let (Ok(position), true) = (ids.binary_search(&article), tokens > 0.0) {
+            sentences[position].push((hits, tokens));
+        }
+    }
+    sentences.retain(|s| !s.is_empty());
+    if sentences.is_empty() {
+        return Err(UncertaintyError::EmptyGroup { group });
+    }
+    Ok(sentences)
+}
+
+fn article_totals(sentences: &[Vec<Counts>]) -> Vec<Counts> {
+    sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .fold((0.0, 0.0), |(h, t), (hits, tokens)| (h + hits, t + tokens))
+        })
+        .collect()
+}
+
+/// A uniform index in `0..n`, drawn as a `u64` so the stream is the same
+/// on 32- and 64-bit targets.
+fn draw(rng: &mut Xoshiro256PlusPlus, from: usize, to: usize) -> usize {
+    rng.gen_range(from as u64..to as u64) as usize
+}
+
+/// The pooled rate of a group with a 95 % (or `level`) percentile bootstrap
+/// interval.
+///
+/// With at least 2 articles that have counted tokens, `B` resamples draw
+/// that many articles with replacement (a cluster bootstrap, since sentences
+/// of one article are not independent); with a single such article its
+/// sentences are drawn instead, and `resampled` says so. Each resample's
+/// pooled rate is a replicate; `low` and `high` are [`quantile`]s of the
+/// replicates at `(1 - level) / 2` and `1 - (1 - level) / 2`, i.e.
+/// `numpy.quantile(replicates, [(1 - level) / 2, 1 - (1 - level) / 2])`
+/// (`numpy.percentile(replicates, [2.5, 97.5])` up to the rounding of `q`).
+///
+/// Draws come from one Xoshiro256++ stream seeded with `seed`, in a fixed
+/// order and without threads, so the result is the same bit for bit for a
+/// seed, whatever the thread count (for a given `rand` 0.8 version).
+///
+/// ```
+/// use features::uncertainty::{bootstrap_rate, BootstrapParams, SamplingUnit, Unit};
+/// let units = [(0, 2.0, 100.0), (1, 0.0, 80.0), (1, 1.0, 20.0), (2, 3.0, 70.0)]
+///     .map(|(article, hits, tokens)| Unit { article, hits, tokens });
+/// let rate = bootstrap_rate(&units, &[0, 1, 2], &BootstrapParams::new(7)).unwrap();
+/// assert_eq!(rate.estimate, 6.0 / 270.0 * 1000.0);
+/// assert!(rate.low <= rate.estimate && rate.estimate <= rate.high);
+/// assert_eq!(rate.resampled, SamplingUnit::Articles);
+/// ```
+pub fn bootstrap_rate(
+    units: &[Unit],
+    group_articles: &[usize],
+    params: &BootstrapParams,
+) -> Result<Interval, UncertaintyError> {
+    if params.resamples == 0 {
+        return Err(setting("resamples", "must be at least 1, got 0".into()));
+    }
+    if !(params.level > 0.0 && params.level < 1.0) {
+        let message = format!("must lie in (0, 1), got {}", params.level);
+        return Err(setting("level", message));
+    }
+    let sentences = group_sentences(units, group_articles, "the group")?;
+    let (items, resampled) = if sentences.len() >= 2 {
+        (article_totals(&sentences), SamplingUnit::Articles)
+    } else {
+        (sentences[0].clone(), SamplingUnit::Sentences)
+    };
+    let n = items.len();
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed);
+    let mut replicates: Vec<f64> = (0..params.resamples)
+        .map(|_| pooled_rate((0..n).map(|_| &items[draw(&mut rng, 0, n)])))
+        .collect();
+    replicates.sort_by(f64::total_cmp);
+    let tail = (1.0 - params.level) / 2.0;
+    Ok(Interval {
+        estimate: pooled_rate(&items),
+        low: quantile(&replicates, tail),
+        high: quantile(&replicates, 1.0 - tail),
+        level: params.level,
+        resampled,
+    })
+}
+
+/// Two-sided permutation test of `rate_a - rate_b`.
+///
+/// When both groups have at least 2 articles with counted tokens, article
+/// labels are permuted: each of the `R` permutations draws which
+/// `n_a` of the pooled articles form group a (a partial Fisher–Yates
+/// shuffle). Otherwise sentence labels are permuted, pooling the sentences
+/// of both groups: this treats sentences as exchangeable across articles, a
+/// weaker assumption (sentences of one article are alike), so such p-values
+/// are too small when articles differ; `unit` says which was done.
+///
+/// `p = (1 + #{|d*| >= |d_obs|}) / (1 + R)`, where a permuted difference
+/// counts when `|d*| >= |d_obs| (1 - 100 ε)` (ε the f64 machine epsilon):
+/// the relative tolerance of scipy's `permutation_test`, so splits equal to
+/// the observed one count even when their sums round differently.
+/// Seeded and sequential as [`bootstrap_rate`].
+pub fn permutation_test(
+    units: &[Unit],
+    group_a: &[usize],
+    group_b: &[usize],
+    params: &PermutationParams,
+) -> Result<PermutationResult, UncertaintyError> {
+    if params.permutations == 0 {
+        return Err(setting("permutations", "must be at least 1, got 0".into()));
+    }
+    let mut b_sorted = group_b.to_vec();
+    b_sorted.sort_unstable();
+    if let Some(&article) = group_a.iter().find(|a| b_sorted.binary_search(a).is_ok()) {
+        return Err(UncertaintyError::SharedArticle { article });
+    }
+    let a = group_sentences(units, group_a, "group a")?;
+    let b = group_sentences(units, group_b, "group b")?;
+    let (pool, n_a, unit) = if a.len() >= 2 && b.len() >= 2 {
+        let mut pool = article_totals(&a);
+        pool.extend(article_totals(&b));
+        (pool, a.len(), SamplingUnit::Articles)
+    } else {
+        let pool: Vec<Counts> = a.iter().chain(&b).flatten().copied().collect();
+        (pool, a.iter().map(Vec::len).sum(), SamplingUnit::Sentences)
+    };
+    let difference = |order: &[usize]| {
+        pooled_rate(order[..n_a].iter().map(|&i| &pool[i]))
+            - pooled_rate(order[n_a..].iter().map(|&i| &pool[i]))
+    };
+    let mut order: Vec<usize> = (0..pool.len()).collect();
+    let observed = difference(&order);
+    let threshold = observed.abs() * (1.0 - 100.0 * f64::EPSILON);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed);
+    let mut extreme = 0usize;
+    for _ in 0..params.permutations {
+        for i in 0..n_a {
+            let j = draw(&mut rng, i, order.len());
+            order.swap(i, j);
+        }
+        if difference(&order).abs() >= threshold {
+            extreme += 1;
+        }
+    }
+    Ok(PermutationResult {
+        difference: observed,
+        p_value: (1 + extreme) as f64 / (1 + params.permutations) as f64,
+        permutations: params.permutations,
+        unit,
+    })
+}
+
+fn setting(name: &'static str, message: String) -> UncertaintyError {
+    UncertaintyError::Setting { name, message }
+}
+
+/// The `q` quantile of `sorted` (ascending) with numpy's default
+/// `method="linear"` (Hyndman and Fan's type 7), as `numpy.quantile`.
+///
+/// With `n` values, `h = (n - 1) q`, `i = floor(h)`, `g = h - i`: the result
+/// is `x[i] + (x[i+1] - x[i]) g` for `g < 0.5` and `x[i+1] - (x[i+1] - x[i])
+/// (1 - g)` otherwise (numpy's `_lerp`, which keeps the result within
+/// `[x[i], x[i+1]]`), and `x[n-1]` when `h >= n - 1`.
+///
+/// # Panics
+///
+/// If `sorted` is empty or `q` is not in `[0, 1]`.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    assert!(!sorted.is_empty(), "quantile of no values");
+    assert!((0.0..=1.0).contains(&q), "quantile {q} outside [0, 1]");
+    let last = sorted.len() - 1;
+    let h = last as f64 * q;
+    if h >= last as f64 {
+        return sorted[last];
+    }
+    let i = h.floor();
+    let gamma = h - i;
+    let (below, above) = (sorted[i as usize], sorted[i as usize + 1]);
+    let diff = above - below;
+    if gamma >= 0.5 {
+        above - diff * (1.0 - gamma)
+    } else {
+        below + diff * gamma
+    }
+}
+
+/// Benjamini–Hochberg adjusted p-values (q-values), in input order.
+///
+/// With the `m` p-values sorted ascending, `p_(i)` the `i`-th (1-based):
+/// `q_(i) = min(1, min_{j >= i} p_(j) · (m / j))`. This is R's
+/// `p.adjust(p, "BH")`, statsmodels' `multipletests(p, method="fdr_bh")` and
+/// scipy's `false_discovery_control(p)` (whose operation order, `p * (m /
+/// j)`, this follows). Empty input gives empty output.
+///
+/// ```
+/// use features::uncertainty::benjamini_hochberg;
+/// assert_eq!(benjamini_hochberg(&[0.01, 0.2, 0.03]), [0.03, 0.2, 0.045]);
+/// ```
+///
+/// # Panics
+///
+/// If a p-value is NaN or outside `[0, 1]`.
+pub fn benjamini_hochberg(p_values: &[f64]) -> Vec<f64> {
+    if let Some(bad) = p_values.iter().find(|p| !(0.0..=1.0).contains(*p)) {
+        panic!("p-values must lie in [0, 1], got {bad}");
+    }
+    let m = p_values.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&x, &y| p_values[x].total_cmp(&p_values[y]));
+    let mut adjusted = vec![0.0; m];
+    let mut running = f64::INFINITY;
+    for (rank, &index) in order.iter().enumerate().rev() {
+        running = running.min(p_values[index] * (m as f64 / (rank + 1) as f64));
+        adjusted[index] = running.min(1.0);
+    }
+    adjusted
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+//! The report sections on statistics: keyness and label words per outlet
+//! and cluster, and how sure the frame rates are.
+
+use std::fmt::Write;
+
+use features::keyness::KeyTerm;
+use features::uncertainty::SamplingUnit;
+
+use crate::analysis::Analysis;
+use crate::markdown::escape;
+use crate::numbers::{fixed, slug};
+use crate::statistics::GroupStatistics;
+
+/// Key terms shown per group.
+const KEY_TERMS_SHOWN: usize = 10;
+
+/// "What sets each outlet apart": keyness and c-TF-IDF per outlet.
+pub fn keyness_section(out: &mut String, a: &Analysis) {
+    let _ = writeln!(out, "## What sets each outlet apart\n");
+    let params = &a.config.statistics.keyness;
+    let _ = writeln!(
+        out,
+        "Each outlet's articles against all other articles. *a* and *b* count the term in the outlet and elsewhere ({}); terms with *a* + *b* below {} are left out. χ² uses quanteda's conditional Yates correction, G² is the full log-likelihood (scipy's `chi2_contingency` with `lambda_=\"log-likelihood\"`), the log ratio is Hardie's (log₂ of the ratio of relative frequencies; +1 means twice as frequent). p-values are not corrected for the many terms tested: read them as a ranking. With one article per outlet, keyness describes that article. All scores are in `data/keyness.tsv`.\n",
+        match params.unit {
+            features::keyness::KeynessUnit::Tokens => "counted tokens",
+            features::keyness::KeynessUnit::Documents => "articles containing it",
+        },
+        params.min_count
+    );
+    group_tables(out, a, &a.outlets, "keyness", true);
+}
+
+/// Key terms and label words per k-means cluster.
+pub fn cluster_keyness(out: &mut String, a: &Analysis) {
+    let Some(stats) = &a.cluster_statistics else {
+        return;
+    };
+    let _ = writeln!(out, "### What sets each cluster apart\n");
+    group_tables(out, a, stats, "keyness-clusters", false);
+}
+
+fn group_tables(
+    out: &mut String,
+    a: &Analysis,
+    stats: &GroupStatistics,
+    chart_prefix: &str,
+    charts: bool,
+) {
+    for (g, name) in stats.groups.names.iter().enumerate() {
+        let members: Vec<&str> = stats
+            .groups
+            .members(g)
+            .iter()
+            .map(|&i| a.articles[i].id.as_str())
+            .collect();
+        let _ = writeln!(out, "#### {}\n", escape(name));
+        if !(members.len() == 1 && name.contains(members[0])) {
+            let _ = writeln!(out, "Articles: {}.\n", members.join(", "));
+        }
+        let labels: Vec<String> = stats.label_words[g]
+            .iter()
+            .map(|(c, w)| format!("{} ({})", escape(&a.counts.terms[*c].label), fixed(*w, 3)))
+            .collect();
+        if !labels.is_empty() {
+            let _ = writeln!(out, "Label words (c-TF-IDF): {}.\n", labels.join(", "));
+        }
+        let Some(terms) = &stats.keyness[g] else {
+            let _ = writeln!(
+                out,
+                "No keyness: this group or the rest has no counted tokens.\n"
+            );
+            continue;
+        };
+        let over: Vec<&KeyTerm> = terms
+            .iter()
+            .filter(|t| t.chi2 > 0.0)
+            .take(KEY_TERMS_SHOWN)
+            .collect();
+        if over.is_empty() {
+            let _ = writeln!(out, "No term passes the minimum count.\n");
+            continue;
+        }
+        if charts {
+            let _ = writeln!(
+                out,
+                "![Key terms of {}](charts/{chart_prefix}-{}.svg)\n",
+                escape(name),
+                slug(name)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| Term | a | b | Log ratio | χ² | G² | p | In context |"
+        );
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
+        for term in over {
+            let context = first_context(a, &stats.groups.members(g), term.term);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                escape(&a.counts.terms[term.term].label),
+                term.a,
+                term.b,
+                fixed(term.log_ratio, 2),
+                fixed(term.chi2, 2),
+                fixed(term.g2, 2),
+                p_value(term.p),
+                context
+            );
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// The first occurrence of a term in the group's articles, as a short KWIC.
+fn first_context(a: &Analysis, members: &[usize], column: usize) -> String {
+    for &i in members {
+        if let Some(occurrence) = a.counts.occurrences[i]
+            .iter()
+            .find(|o| o.term as usize == column)
+        {
+            let span = a.docs[i].tokens[occurrence.token as usize].span;
+            let line = features::kwic(&a.docs[i], span, 30);
+            return format!(
+                "{}: …{}**{}**{}…",
+                escape(&a.articles[i].id),
+                escape(&line.left),
+                escape(&line.keyword),
+                escape(&line.right)
+            );
+        }
+    }
+    "–".to_owned()
+}
+
+/// A p-value for tables: `< 0.001` below that, three decimals above.
+pub fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".to_owned()
+    } else {
+        fixed(p, 3)
+    }
+}
+
+/// "How sure can we be": frame rates with intervals and tests.
+pub fn prevalence_section(out: &mut String, a: &Analysis) {
+    let stats = &a.config.statistics;
+    let _ = writeln!(out, "## How sure can we be about frame differences?\n");
+    let _ = writeln!(
+        out,
+        "![Frame rates per outlet with 95 % bootstrap intervals](charts/prevalence.svg)\n"
+    );
+    let sentence_groups: Vec<&str> = a
+        .outlets
+        .groups
+        .names
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| {
+            a.prevalence.iter().any(|p| {
+                p.group == *g
+                    && p.interval
+                        .is_some_and(|i| i.resampled == SamplingUnit::Sentences)
+            })
+        })
+        .map(|(_, n)| n.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "Rates are hits per 1,000 counted tokens of all an outlet's articles, with {} % percentile bootstrap intervals ({} resamples of the outlet's articles; seed {}).{} Each outlet is compared with the rest of the corpus by a permutation test ({} permutations, two-sided); q is the p-value adjusted for all {} tests with Benjamini–Hochberg. Numbers are in `data/prevalence.tsv`.\n",
+        fixed(stats.level * 100.0, 0),
+        stats.bootstrap_resamples,
+        stats.seed,
+        if sentence_groups.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " **{} have a single article, so their sentences were resampled and permuted instead**: that treats sentences as independent, so these intervals are too narrow and these p-values too small when sentences of one article are alike.",
+                sentence_groups
+                    .iter()
+                    .map(|n| escape(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+        stats.permutations,
+        a.prevalence.iter().filter(|p| p.q.is_some()).count()
+    );
+    let mut header = "| Frame |".to_owned();
+    let mut rule = "|---|".to_owned();
+    for name in &a.outlets.groups.names {
+        let _ = write!(header, " {} |", escape(name));
+        rule.push_str("---|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for (f, frame) in a.lexicon.frames.iter().enumerate() {
+        let mut row = format!("| {} |", escape(&frame.label));
+        for g in 0..a.outlets.groups.names.len() {
+            let cell = a.prevalence.iter().find(|p| p.frame == f && p.group == g);
+            match cell.and_then(|p| p.interval.map(|i| (i, p))) {
+                Some((interval, p)) => {
+                    let test = match (p.versus_rest, p.q) {
+                        (Some(t), Some(q)) => {
+                            let mark = if q < 0.05 { "**" } else { "" };
+                            format!(
+                                "; {mark}{} vs rest, q {}{mark}",
+                                fixed_signed(t.difference),
+                                p_value(q)
+                            )
+                        }
+                        _ => String::new(),
+                    };
+                    let _ = write!(
+                        row,
+                        " {} [{}–{}]{test} |",
+                        fixed(interval.estimate, 1),
+                        fixed(interval.low, 1),
+                        fixed(interval.high, 1)
+                    );
+                }
+                None => row.push_str(" – |"),
+            }
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    let significant = a
+        .prevalence
+        .iter()
+        .filter(|p| p.q.is_some_and(|q| q < 0.05))
+        .count();
+    let _ = writeln!(
+        out,
+        "\nCells show rate [interval] and the difference to the rest of the corpus with its q-value; {} of the differences hold at q < 0.05 (in bold). A wide interval that includes the rest's rate means the corpus cannot tell.\n",
+        significant
+    );
+}
+
+/// A signed number with one decimal, `+0.0` folded to `0.0`.
+fn fixed_signed(value: f64) -> String {
+    let text = fixed(value, 1);
+    if text.starts_with('-') || text == "0.0" {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_numbers() {
+        assert_eq!(p_value(0.0004), "< 0.001");
+        assert_eq!(p_value(0.0312), "0.031");
+        assert_eq!(fixed_signed(2.04), "+2.0");
+        assert_eq!(fixed_signed(-0.01), "0.0");
+        assert_eq!(fixed_signed(-1.25), "-1.2");
+    }
+}
