@@ -6,4 +6,6 @@ mod input_problems;
 mod seed_cleaning;
 mod snapshots;
 mod stale_reports;
+mod tenkgnad_input;
+mod voices;
 mod well_formed;

@@ -20,6 +20,7 @@ fn data_files() {
         "similarity.tsv",
         "frames.tsv",
         "kwic.tsv",
+        "quotes.tsv",
         "keyness.tsv",
         "keyness-clusters.tsv",
         "prevalence.tsv",

@@ -14,9 +14,9 @@ fn every_svg_parses_and_carries_its_text() {
         .iter()
         .filter(|(path, _)| path.extension().is_some_and(|e| e == "svg"))
         .collect();
-    // similarity, frames, prevalence, silhouette, projection, dendrogram and
+    // similarity, frames, prevalence, voices, silhouette, projection, dendrogram and
     // one keyness chart per outlet.
-    assert_eq!(svgs.len(), 6 + analysis.outlets.groups.names.len());
+    assert_eq!(svgs.len(), 7 + analysis.outlets.groups.names.len());
     for (path, bytes) in svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)

@@ -13,6 +13,12 @@ use crate::token::{Token, TokenKind};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "name", content = "words")]
 pub enum StopWords {
+    /// [`StopWords::NltkGerman`] plus German adverbs in `-s` that the Snowball
+    /// stemmer merges with a content word (`bereits` → `bereit`, `falls` →
+    /// `fall`, `rechts` → `recht`): without them a report would show
+    /// `bereit` (ready) as a key term of an outlet that only wrote `bereits`
+    /// (already). The default. See [`S_ADVERBS`].
+    NltkGermanNews,
     /// NLTK's German list (232 words: articles, pronouns, auxiliaries,
     /// prepositions, conjunctions). Chosen on purpose over the ISO list
     /// (620 words), which also drops reporting verbs such as `sagte`, and
@@ -49,7 +55,7 @@ pub struct AnalyzerConfig {
 impl Default for AnalyzerConfig {
     fn default() -> Self {
         AnalyzerConfig {
-            stop_words: StopWords::NltkGerman,
+            stop_words: StopWords::NltkGermanNews,
             stemming: Stemming::SnowballGerman,
             min_chars: 2,
         }
@@ -134,11 +140,38 @@ impl Analyzer {
     }
 }
 
+/// Adverbs in `-s` that Snowball German stems to a content word's stem
+/// (checked with rust-stemmers: `bereits`/`bereit`, `falls`/`Fall`,
+/// `teils`/`Teil`, `anfangs`/`Anfang`, `abends`/`Abend`, `morgens`/`morgen`,
+/// `nachts`/`Nacht`, `mittags`/`Mittag`, `rechts`/`Recht`, `links`/`Link`,
+/// `eigens`/`eigen`, `seitens`/`Seite`, `vergebens`/`vergeben`, `stets`/`stet`).
+pub const S_ADVERBS: &[&str] = &[
+    "bereits",
+    "falls",
+    "teils",
+    "anfangs",
+    "abends",
+    "morgens",
+    "nachts",
+    "mittags",
+    "rechts",
+    "links",
+    "eigens",
+    "seitens",
+    "vergebens",
+    "stets",
+];
+
 /// The words of a stop list, in the list's own order.
 pub fn stop_word_list(stop_words: &StopWords) -> Vec<String> {
     match stop_words {
         StopWords::NltkGerman => stop_words::get("de")
             .iter()
+            .map(|w| (*w).to_owned())
+            .collect(),
+        StopWords::NltkGermanNews => stop_words::get("de")
+            .iter()
+            .chain(S_ADVERBS)
             .map(|w| (*w).to_owned())
             .collect(),
         StopWords::None => Vec::new(),
@@ -186,6 +219,14 @@ mod tests {
         let config = AnalyzerConfig::default();
         assert_eq!(keys(&config, "sagte seine erklärte"), ["sagt", "erklart"]);
         assert_eq!(stop_word_list(&StopWords::NltkGerman).len(), 232);
+        assert_eq!(
+            stop_word_list(&StopWords::NltkGermanNews).len(),
+            232 + S_ADVERBS.len()
+        );
+        assert_eq!(
+            keys(&config, "bereits bereit rechts Recht"),
+            ["bereit", "recht"]
+        );
     }
 
     #[test]

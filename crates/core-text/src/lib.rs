@@ -5,7 +5,9 @@
 //! boilerplate [stripped](strip_boilerplate) with an audit trail of
 //! [`Removal`]s, [`sentences`], and [`Token`]s with byte [`Span`]s into the
 //! decoded text. An [`Analyzer`] then decides which tokens count and under
-//! which key (stop words, Snowball German stems, compounds kept whole).
+//! which key (stop words, Snowball German stems, compounds kept whole), and
+//! [`find_quotes`] finds who speaks: direct quotations and reported speech
+//! with their speakers.
 //!
 //! It does no I/O and never fails on messy text: odd input is data, not an
 //! error.
@@ -30,6 +32,7 @@ pub mod decode;
 pub mod document;
 pub mod language;
 pub mod normalize;
+pub mod quotes;
 pub mod sentence;
 pub mod span;
 pub mod token;
@@ -39,6 +42,7 @@ pub use boilerplate::{Cleaned, Reason, Removal, strip_boilerplate};
 pub use decode::{Decoded, decode, looks_binary};
 pub use document::{Document, Sentence, TextConfig};
 pub use normalize::normalize;
+pub use quotes::{Quote, QuoteKind, Speaker, find_quotes, quoted_share, voice_at};
 pub use sentence::sentences;
 pub use span::Span;
 pub use token::{Token, TokenKind, tokenize};

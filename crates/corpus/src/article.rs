@@ -16,9 +16,14 @@ pub struct Article {
     pub date: Option<String>,
     /// Language code from the metadata, when given.
     pub language: Option<String>,
+    /// The group this article is compared in: the value of the group-by field
+    /// (the outlet by default), or `unknown (<id>)` when that value is missing,
+    /// so that unattributed articles are never pooled.
+    pub group: String,
     /// Every other metadata field, by name (evidence notes, CSV columns).
     pub fields: BTreeMap<String, String>,
-    /// Where the article came from (a file path), for messages.
+    /// Where the article came from, for messages: the article's file path
+    /// (folders) or `<file>:<line>` (CSV, JSONL).
     pub origin: String,
     /// The decoded text.
     pub text: String,
@@ -29,7 +34,7 @@ pub struct Article {
 /// An article that could not be read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    /// Where it came from (a file path).
+    /// Where it came from: a file path, or `<file>:<line>`.
     pub origin: String,
     /// What went wrong, in lowercase.
     pub reason: String,
@@ -41,6 +46,15 @@ impl fmt::Display for Skipped {
     }
 }
 
+/// One item of a [`CorpusReader`](crate::CorpusReader) batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// An article that was read.
+    Article(Article),
+    /// A record or file that could not be read, and why.
+    Skipped(Skipped),
+}
+
 /// A loaded corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corpus {
@@ -50,7 +64,8 @@ pub struct Corpus {
     pub title: Option<String>,
     /// Description, when the manifest gives one.
     pub description: Option<String>,
-    /// Articles in manifest order (or file-name order without a manifest).
+    /// Articles in input order: manifest order (or file-name order without a
+    /// manifest) for folders, record order for CSV and JSONL files.
     pub articles: Vec<Article>,
     /// Articles that could not be read.
     pub skipped: Vec<Skipped>,

@@ -12,6 +12,14 @@ pub enum CorpusError {
         /// The path given.
         path: PathBuf,
     },
+    /// The path is neither a folder nor a file of a known kind.
+    #[error(
+        "cannot tell the format of {path}: expected a folder of .txt files, a .csv or .tsv file, or a .jsonl or .ndjson file"
+    )]
+    UnknownFormat {
+        /// The path given.
+        path: PathBuf,
+    },
     /// A file or folder could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
@@ -30,6 +38,27 @@ pub enum CorpusError {
         /// What is wrong.
         message: String,
     },
+    /// A column or field the options name is not in the input.
+    #[error("{path}: no {purpose} `{column}` (found: {})", list(.available))]
+    MissingColumn {
+        /// The file (CSV, JSONL) or manifest whose names were searched.
+        path: PathBuf,
+        /// What the column was wanted for (`text column`, `group-by column`).
+        purpose: &'static str,
+        /// The name that was asked for.
+        column: String,
+        /// The names that are there, in input order.
+        available: Vec<String>,
+    },
+    /// The input as a whole cannot be read as the format it claims to be
+    /// (binary data, a header with a name twice, two manifests).
+    #[error("{path}: {message}")]
+    Input {
+        /// The file or folder at fault.
+        path: PathBuf,
+        /// What is wrong, in lowercase.
+        message: String,
+    },
     /// Nothing usable was found.
     #[error("corpus {path} holds no readable article{}", skipped_note(.skipped))]
     Empty {
@@ -45,4 +74,12 @@ fn skipped_note(skipped: &[crate::Skipped]) -> String {
         None => String::new(),
         Some(first) => format!(" ({} skipped; first: {})", skipped.len(), first),
     }
+}
+
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        return "nothing".to_owned();
+    }
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    quoted.join(", ")
 }

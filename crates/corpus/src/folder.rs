@@ -1,84 +1,54 @@
-//! A folder of `.txt` articles, described by an optional `manifest.toml`.
+//! A folder of `.txt` articles, described by an optional `manifest.toml` or
+//! `manifest.csv`: the file list is made up front, the files are read per batch.
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Corpus, Skipped};
+use crate::article::{Article, Entry, Skipped};
 use crate::error::CorpusError;
-use crate::manifest::{Manifest, ManifestArticle, parse_manifest};
+use crate::format::{Format, InputOptions};
+use crate::manifest::{ARTICLE_KEYS, Manifest, ManifestArticle, parse_manifest};
+use crate::manifest_csv::parse_manifest_csv;
+use crate::reader::{Opened, Source, SourceInfo, file_name};
 
 /// Name of the manifest file inside a corpus folder.
-pub const MANIFEST: &str = "manifest.toml";
+pub(crate) const MANIFEST: &str = "manifest.toml";
 
-/// Loads the corpus in folder `path`.
+/// Name of the table form of the manifest (`manifest.csv`).
+pub(crate) const MANIFEST_CSV: &str = "manifest.csv";
+
+/// Opens the corpus in folder `path`.
 ///
-/// With a `manifest.toml`, articles come in manifest order with its metadata;
-/// `.txt` files the manifest does not list are still read (with their file
-/// name as id) and a warning says so. Without one, every `.txt` file is an
-/// article, in file-name order, with its file stem as id.
-pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
-    if !path.exists() {
-        return Err(CorpusError::NotFound {
-            path: path.to_path_buf(),
-        });
+/// With a manifest, articles come in manifest order with its metadata; `.txt`
+/// files the manifest does not list are still read (with their file stem as
+/// id) and a warning says so. Without one, every `.txt` file is an article,
+/// in file-name order, with its file stem as id.
+pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, CorpusError> {
+    let (manifest, manifest_path, mut columns) = read_manifest(path)?;
+    let has_manifest = manifest.is_some();
+    let (corpus, mut plan) = manifest.map_or_else(Default::default, |m| (m.corpus, m.articles));
+    let listed: BTreeSet<String> = plan.iter().map(|a| a.file.clone()).collect();
+    let mut warnings = Vec::new();
+    let mut total_bytes = 0;
+    for article in &plan {
+        total_bytes += fs::metadata(path.join(&article.file)).map_or(0, |m| m.len());
     }
-    if !path.is_dir() {
-        return Err(CorpusError::Io {
-            path: path.to_path_buf(),
-            source: std::io::Error::other("not a folder of .txt files"),
-        });
-    }
-    let manifest_path = path.join(MANIFEST);
-    let manifest = if manifest_path.is_file() {
-        let text = fs::read_to_string(&manifest_path).map_err(|source| CorpusError::Io {
-            path: manifest_path.clone(),
-            source,
-        })?;
-        Some(parse_manifest(&text, &manifest_path)?)
-    } else {
-        None
-    };
-    let text_files = text_files(path)?;
-    let mut corpus = Corpus {
-        name: manifest
-            .as_ref()
-            .and_then(|m| m.corpus.name.clone())
-            .unwrap_or_else(|| folder_name(path)),
-        title: manifest.as_ref().and_then(|m| m.corpus.title.clone()),
-        description: manifest.as_ref().and_then(|m| m.corpus.description.clone()),
-        articles: Vec::new(),
-        skipped: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let listed: BTreeSet<&str> = manifest
-        .iter()
-        .flat_map(|m| m.articles.iter().map(|a| a.file.as_str()))
-        .collect();
-    let mut entries: Vec<ManifestArticle> = manifest
-        .as_ref()
-        .map_or_else(Vec::new, |m: &Manifest| m.articles.clone());
-    let mut ids: BTreeSet<String> = entries.iter().map(|e| e.id.clone()).collect();
-    for file in &text_files {
-        if listed.contains(file.as_str()) {
+    for (file, size) in text_files(path)? {
+        if listed.contains(&file) {
             continue;
         }
-        let stem = file.strip_suffix(".txt").unwrap_or(file).to_owned();
-        if manifest.is_some() {
-            corpus.warnings.push(format!(
-                "{file} is not listed in {MANIFEST}: read with id `{stem}` and no metadata"
+        total_bytes += size;
+        let stem = file.strip_suffix(".txt").unwrap_or(&file).to_owned();
+        if has_manifest {
+            warnings.push(format!(
+                "{file} is not listed in {}: read with id `{stem}` and no metadata",
+                file_name(&manifest_path)
             ));
         }
-        if !ids.insert(stem.clone()) {
-            corpus.skipped.push(Skipped {
-                origin: path.join(file).display().to_string(),
-                reason: format!("id `{stem}` is already used by a manifest entry"),
-            });
-            continue;
-        }
-        entries.push(ManifestArticle {
+        plan.push(ManifestArticle {
             id: stem,
-            file: file.clone(),
+            file,
             outlet: None,
             title: None,
             date: None,
@@ -87,35 +57,138 @@ pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
             line: 0,
         });
     }
-    for entry in entries {
-        let file_path = path.join(&entry.file);
-        let origin = file_path.display().to_string();
-        match read_article(&file_path) {
-            Ok((text, encoding)) => corpus.articles.push(Article {
-                id: entry.id,
-                outlet: entry.outlet,
-                title: entry.title,
-                date: entry.date,
-                language: entry.language,
-                fields: entry.fields,
-                origin,
-                text,
-                encoding,
-            }),
-            Err(reason) => corpus.skipped.push(Skipped { origin, reason }),
+    columns.retain(|c| !ARTICLE_KEYS.contains(&c.as_str()));
+    columns.sort();
+    columns.dedup();
+    columns.splice(0..0, ARTICLE_KEYS.iter().map(|k| (*k).to_owned()));
+    if let Some(group_by) = &options.group_by {
+        if !columns.contains(group_by) {
+            return Err(CorpusError::MissingColumn {
+                path: manifest_path,
+                purpose: "group-by field",
+                column: group_by.clone(),
+                available: columns,
+            });
         }
     }
-    if corpus.articles.is_empty() {
-        return Err(CorpusError::Empty {
+    let info = SourceInfo {
+        name: corpus.name.unwrap_or_else(|| folder_name(path)),
+        title: corpus.title,
+        description: corpus.description,
+        language: corpus.language,
+        format: Format::Folder,
+        path: path.to_path_buf(),
+        encoding: None,
+        columns,
+    };
+    let source = FolderSource {
+        root: path.to_path_buf(),
+        plan: plan.into_iter(),
+        group_by: options.group_by.clone(),
+        bytes_read: 0,
+        total_bytes,
+    };
+    Ok(Opened {
+        info,
+        source: Box::new(source),
+        warnings,
+    })
+}
+
+/// The folder's manifest (TOML or CSV, never both), its path (the folder when
+/// there is none) and the field names its articles use.
+fn read_manifest(path: &Path) -> Result<(Option<Manifest>, PathBuf, Vec<String>), CorpusError> {
+    let toml_path = path.join(MANIFEST);
+    let csv_path = path.join(MANIFEST_CSV);
+    let read = |file: &Path| {
+        fs::read(file).map_err(|source| CorpusError::Io {
+            path: file.to_path_buf(),
+            source,
+        })
+    };
+    match (toml_path.is_file(), csv_path.is_file()) {
+        (true, true) => Err(CorpusError::Input {
             path: path.to_path_buf(),
-            skipped: corpus.skipped,
-        });
+            message: format!("has both {MANIFEST} and {MANIFEST_CSV}: keep one"),
+        }),
+        (true, false) => {
+            let bytes = read(&toml_path)?;
+            let text = String::from_utf8(bytes).map_err(|_| CorpusError::Manifest {
+                path: toml_path.clone(),
+                line: 1,
+                message: "manifest is not valid UTF-8".to_owned(),
+            })?;
+            let manifest = parse_manifest(&text, &toml_path)?;
+            let columns = manifest
+                .articles
+                .iter()
+                .flat_map(|a| a.fields.keys().cloned())
+                .collect();
+            Ok((Some(manifest), toml_path, columns))
+        }
+        (false, true) => {
+            let text = core_text::decode(&read(&csv_path)?).text;
+            let (manifest, columns) = parse_manifest_csv(&text, &csv_path)?;
+            Ok((Some(manifest), csv_path, columns))
+        }
+        (false, false) => Ok((None, path.to_path_buf(), Vec::new())),
     }
-    Ok(corpus)
+}
+
+/// The planned articles of a folder, read one file at a time.
+struct FolderSource {
+    root: PathBuf,
+    plan: std::vec::IntoIter<ManifestArticle>,
+    group_by: Option<String>,
+    bytes_read: u64,
+    total_bytes: u64,
+}
+
+impl Source for FolderSource {
+    fn next_entry(&mut self) -> Option<Entry> {
+        let entry = self.plan.next()?;
+        let file_path = self.root.join(&entry.file);
+        let origin = file_path.display().to_string();
+        let (text, encoding) = match read_article(&file_path) {
+            Ok((text, encoding, size)) => {
+                self.bytes_read += size;
+                (text, encoding)
+            }
+            Err(reason) => return Some(Entry::Skipped(Skipped { origin, reason })),
+        };
+        let group = self
+            .group_by
+            .as_deref()
+            .map_or(entry.outlet.as_deref(), |name| entry.value(name))
+            .map(str::trim)
+            .filter(|g| !g.is_empty() && !g.eq_ignore_ascii_case("unknown"))
+            .map_or_else(|| format!("unknown ({})", entry.id), str::to_owned);
+        Some(Entry::Article(Article {
+            id: entry.id,
+            outlet: entry.outlet,
+            title: entry.title,
+            date: entry.date,
+            language: entry.language,
+            group,
+            fields: entry.fields,
+            origin,
+            text,
+            encoding,
+        }))
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+
+    fn total_bytes(&self) -> Option<u64> {
+        Some(self.total_bytes)
+    }
 }
 
 /// Reads and decodes one article file; the error is a lowercase reason.
-fn read_article(path: &Path) -> Result<(String, &'static str), String> {
+/// Also returns the file's size.
+fn read_article(path: &Path) -> Result<(String, &'static str, u64), String> {
     let bytes = fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "file not found".to_owned(),
         _ => format!("cannot read file: {}", e.to_string().to_lowercase()),
@@ -133,11 +206,11 @@ fn read_article(path: &Path) -> Result<(String, &'static str), String> {
             decoded.encoding
         ));
     }
-    Ok((decoded.text, decoded.encoding))
+    Ok((decoded.text, decoded.encoding, bytes.len() as u64))
 }
 
-/// `.txt` files directly inside `path`, sorted by name.
-fn text_files(path: &Path) -> Result<Vec<String>, CorpusError> {
+/// `.txt` files directly inside `path` with their sizes, sorted by name.
+fn text_files(path: &Path) -> Result<Vec<(String, u64)>, CorpusError> {
     let io_error = |source| CorpusError::Io {
         path: path.to_path_buf(),
         source,
@@ -146,8 +219,15 @@ fn text_files(path: &Path) -> Result<Vec<String>, CorpusError> {
     for entry in fs::read_dir(path).map_err(io_error)? {
         let entry = entry.map_err(io_error)?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") && entry.path().is_file() {
-            files.push(name);
+        if !name.ends_with(".txt") {
+            continue;
+        }
+        // `fs::metadata` follows symbolic links, as reading the file will.
+        let Ok(metadata) = fs::metadata(entry.path()) else {
+            continue;
+        };
+        if metadata.is_file() {
+            files.push((name, metadata.len()));
         }
     }
     files.sort();
@@ -164,6 +244,7 @@ fn folder_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load;
 
     fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -232,6 +313,93 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("manifest.toml:1: ")
+        );
+    }
+
+    #[test]
+    fn manifest_csv_gives_the_metadata() {
+        let dir = folder(&[
+            ("a.txt", b"Erster Text."),
+            ("b.txt", b"Zweiter Text."),
+            (
+                "manifest.csv",
+                b"id;file;outlet;camp\nb;b.txt;SNA;ost\nx;a.txt;;west\n",
+            ),
+        ]);
+        let corpus = load(dir.path()).unwrap();
+        let got: Vec<(&str, &str, &str)> = corpus
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.group.as_str(), a.fields["camp"].as_str()))
+            .collect();
+        assert_eq!(got, [("b", "SNA", "ost"), ("x", "unknown (x)", "west")]);
+    }
+
+    #[test]
+    fn group_by_a_manifest_field() {
+        let manifest = "[[article]]\nid = \"a\"\nfile = \"a.txt\"\ncamp = \"ost\"\n\n\
+                        [[article]]\nid = \"b\"\nfile = \"b.txt\"\n";
+        let dir = folder(&[
+            ("a.txt", b"Erster Text."),
+            ("b.txt", b"Zweiter Text."),
+            ("manifest.toml", manifest.as_bytes()),
+        ]);
+        let group_by = |name: &str| InputOptions {
+            group_by: Some(name.to_owned()),
+            ..InputOptions::default()
+        };
+        let corpus = crate::open(dir.path(), &group_by("camp"))
+            .unwrap()
+            .read_all()
+            .unwrap();
+        let groups: Vec<&str> = corpus.articles.iter().map(|a| a.group.as_str()).collect();
+        assert_eq!(groups, ["ost", "unknown (b)"]);
+        let error = crate::open(dir.path(), &group_by("lager"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.ends_with("manifest.toml: no group-by field `lager` (found: `id`, `file`, `outlet`, `title`, `date`, `language`, `camp`)"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn files_are_read_per_batch() {
+        let dir = folder(&[
+            ("a.txt", b"Eins."),
+            ("b.txt", b"Zwei."),
+            ("c.txt", b"Drei."),
+            (
+                "manifest.toml",
+                b"[[article]]\nid = \"b\"\nfile = \"a.txt\"\n",
+            ),
+        ]);
+        let mut reader = crate::open(dir.path(), &InputOptions::default()).unwrap();
+        assert_eq!(reader.total_bytes(), Some(15));
+        let mut seen = Vec::new();
+        while let Some(batch) = reader.next_batch(1) {
+            seen.push((batch.len(), reader.bytes_read()));
+            if let [Entry::Skipped(skipped)] = &batch[..] {
+                assert!(skipped.origin.ends_with("b.txt"));
+                assert!(skipped.reason.starts_with("id `b` is already used by "));
+                assert!(skipped.reason.ends_with("a.txt"));
+            }
+        }
+        assert_eq!(seen, [(1, 5), (1, 10), (1, 15)]);
+        assert_eq!(reader.warnings().len(), 2, "{:?}", reader.warnings());
+    }
+
+    #[test]
+    fn two_manifests_are_an_error() {
+        let dir = folder(&[
+            ("a.txt", b"Eins."),
+            ("manifest.toml", b""),
+            ("manifest.csv", b"id,file\n"),
+        ]);
+        let error = load(dir.path()).unwrap_err().to_string();
+        assert!(
+            error.ends_with(": has both manifest.toml and manifest.csv: keep one"),
+            "{error}"
         );
     }
 }

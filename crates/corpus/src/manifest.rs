@@ -1,5 +1,6 @@
 //! `manifest.toml`: the metadata researchers write for a folder of articles
-//! (outlet, date, title and the evidence for each), checked line by line.
+//! (outlet, date, title and the evidence for each), checked line by line; the
+//! entry checks are shared with `manifest.csv`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path};
@@ -60,6 +61,9 @@ struct RawManifest {
     article: Vec<BTreeMap<String, toml::Value>>,
 }
 
+/// The article keys with a meaning of their own; every other key is a field.
+pub(crate) const ARTICLE_KEYS: [&str; 6] = ["id", "file", "outlet", "title", "date", "language"];
+
 /// Parses and checks a manifest; `path` is only used in messages.
 pub fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, CorpusError> {
     let error = |line: usize, message: String| CorpusError::Manifest {
@@ -76,76 +80,97 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, CorpusError> 
     let header_lines = article_header_lines(text);
     let mut seen_ids = BTreeSet::new();
     let mut articles = Vec::with_capacity(raw.article.len());
-    for (index, mut entry) in raw.article.into_iter().enumerate() {
+    for (index, entry) in raw.article.into_iter().enumerate() {
         let line = header_lines.get(index).copied().unwrap_or(1);
-        let mut take = |key: &str| -> Result<Option<String>, CorpusError> {
-            match entry.remove(key) {
-                None => Ok(None),
-                Some(toml::Value::String(s)) => Ok(Some(s.trim().to_owned())),
-                Some(other) => Err(error(
-                    line,
-                    format!(
-                        "article field `{key}` must be a string, found {}",
-                        other.type_str()
-                    ),
-                )),
-            }
-        };
-        let id = take("id")?
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| error(line, "article has no `id`".to_owned()))?;
-        let file = take("file")?
-            .filter(|s| !s.is_empty())
-            .ok_or_else(|| error(line, format!("article `{id}` has no `file`")))?;
-        if !is_plain_relative(&file) {
-            return Err(error(
-                line,
-                format!(
-                    "article `{id}`: file `{file}` must be a relative path inside the corpus folder"
-                ),
-            ));
+        let mut strings = BTreeMap::new();
+        for (key, value) in entry {
+            let text = match value {
+                toml::Value::String(s) => s,
+                other if ARTICLE_KEYS.contains(&key.as_str()) => {
+                    return Err(error(
+                        line,
+                        format!(
+                            "article field `{key}` must be a string, found {}",
+                            other.type_str()
+                        ),
+                    ));
+                }
+                other => other.to_string(),
+            };
+            strings.insert(key, text);
         }
-        if !seen_ids.insert(id.clone()) {
-            return Err(error(line, format!("article id `{id}` is used twice")));
-        }
-        let outlet =
-            take("outlet")?.filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("unknown"));
-        let title = take("title")?.filter(|s| !s.is_empty());
-        let date = take("date")?.filter(|s| !s.is_empty());
-        if let Some(date) = &date {
-            if !is_partial_iso_date(date) {
-                return Err(error(
-                    line,
-                    format!("article `{id}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY"),
-                ));
-            }
-        }
-        let language = take("language")?.filter(|s| !s.is_empty());
-        let fields = entry
-            .into_iter()
-            .map(|(key, value)| {
-                let text = match value {
-                    toml::Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                (key, text)
-            })
-            .collect();
-        articles.push(ManifestArticle {
-            id,
-            file,
-            outlet,
-            title,
-            date,
-            language,
-            fields,
-            line,
-        });
+        articles.push(check_article(strings, line, &mut seen_ids, &error)?);
     }
     Ok(Manifest {
         corpus: raw.corpus,
         articles,
     })
+}
+
+/// Checks one manifest entry (`key = value` strings) that starts on `line`;
+/// `seen_ids` holds the ids of the entries before it.
+pub(crate) fn check_article(
+    mut entry: BTreeMap<String, String>,
+    line: usize,
+    seen_ids: &mut BTreeSet<String>,
+    error: &dyn Fn(usize, String) -> CorpusError,
+) -> Result<ManifestArticle, CorpusError> {
+    let mut take = |key: &str| {
+        entry
+            .remove(key)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let id = take("id").ok_or_else(|| error(line, "article has no `id`".to_owned()))?;
+    let file = take("file").ok_or_else(|| error(line, format!("article `{id}` has no `file`")))?;
+    if !is_plain_relative(&file) {
+        return Err(error(
+            line,
+            format!(
+                "article `{id}`: file `{file}` must be a relative path inside the corpus folder"
+            ),
+        ));
+    }
+    if !seen_ids.insert(id.clone()) {
+        return Err(error(line, format!("article id `{id}` is used twice")));
+    }
+    let outlet = take("outlet").filter(|s| !s.eq_ignore_ascii_case("unknown"));
+    let title = take("title");
+    let date = take("date");
+    if let Some(date) = &date {
+        if !is_partial_iso_date(date) {
+            return Err(error(
+                line,
+                format!("article `{id}`: date `{date}` is not YYYY-MM-DD, YYYY-MM or YYYY"),
+            ));
+        }
+    }
+    let language = take("language");
+    Ok(ManifestArticle {
+        id,
+        file,
+        outlet,
+        title,
+        date,
+        language,
+        fields: entry,
+        line,
+    })
+}
+
+impl ManifestArticle {
+    /// The value of field `name`: one of the article keys or a free field.
+    pub(crate) fn value(&self, name: &str) -> Option<&str> {
+        match name {
+            "id" => Some(&self.id),
+            "file" => Some(&self.file),
+            "outlet" => self.outlet.as_deref(),
+            "title" => self.title.as_deref(),
+            "date" => self.date.as_deref(),
+            "language" => self.language.as_deref(),
+            _ => self.fields.get(name).map(String::as_str),
+        }
+    }
 }
 
 /// Line numbers of the `[[article]]` headers, in order.
@@ -167,7 +192,7 @@ fn is_plain_relative(file: &str) -> bool {
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
-fn is_partial_iso_date(date: &str) -> bool {
+pub(crate) fn is_partial_iso_date(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
     let Some(numbers) = numbers else {

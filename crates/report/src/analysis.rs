@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use core_text::{Analyzer, Document};
+use core_text::{Analyzer, Document, Quote};
 use corpus::{Corpus, Skipped};
 use features::syndication::{Syndication, repeated_token_mask, shared_passages};
 use features::{FrameHit, FrameMatcher, Lexicon, TermCounts, Tfidf};
@@ -15,6 +15,7 @@ use crate::error::ReportError;
 use crate::statistics::{
     FramePrevalence, GroupStatistics, Groups, frame_prevalence, group_statistics,
 };
+use crate::voices::{GroupVoices, Voice, group_voices, hit_voice};
 
 /// What the report needs to know about one article.
 #[derive(Debug, Clone)]
@@ -129,8 +130,14 @@ pub struct Analysis {
     pub lexicon: Lexicon,
     /// Lexicon file name, for the record.
     pub lexicon_file: String,
+    /// Quotations and reported speech per article.
+    pub quotes: Vec<Vec<Quote>>,
     /// Frame hits per article.
     pub hits: Vec<Vec<FrameHit>>,
+    /// The voice of every frame hit, parallel to `hits`.
+    pub voices: Vec<Vec<Voice>>,
+    /// Who speaks, per outlet.
+    pub group_voices: Vec<GroupVoices>,
     /// Matches per article that a term's exclusions removed.
     pub excluded: Vec<Vec<FrameHit>>,
     /// Articles that could not be read.
@@ -233,10 +240,7 @@ pub fn analyze(
         .iter()
         .map(|a| ArticleInfo {
             id: a.id.clone(),
-            group: a
-                .outlet
-                .clone()
-                .unwrap_or_else(|| format!("unknown ({})", a.id)),
+            group: a.group.clone(),
             outlet: a.outlet.clone(),
             title: a.title.clone(),
             date: a.date.clone(),
@@ -251,6 +255,7 @@ pub fn analyze(
         .map(|a| Document::analyze(a.text, &config.text))
         .collect();
 
+    let quotes: Vec<Vec<Quote>> = docs.par_iter().map(core_text::find_quotes).collect();
     let analyzer = Analyzer::new(&config.analyzer);
     let counts = features::count_terms(&docs, &analyzer, config.tfidf.min_df, config.tfidf.max_df)?;
     let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
@@ -296,8 +301,14 @@ pub fn analyze(
         None
     };
 
+    let voices: Vec<Vec<Voice>> = hits
+        .iter()
+        .zip(&quotes)
+        .map(|(doc_hits, doc_quotes)| doc_hits.iter().map(|h| hit_voice(doc_quotes, h)).collect())
+        .collect();
     let label_words = config.display.top_terms;
     let outlet_groups = Groups::from_names(articles.iter().map(|a| a.group.as_str()));
+    let group_voices = group_voices(&docs, &quotes, &outlet_groups);
     let prevalence = frame_prevalence(
         &docs,
         &counts,
@@ -333,7 +344,10 @@ pub fn analyze(
         clustering,
         lexicon,
         lexicon_file,
+        quotes,
         hits,
+        voices,
+        group_voices,
         excluded,
         skipped: corpus.skipped,
         warnings: corpus.warnings,

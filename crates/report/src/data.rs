@@ -26,6 +26,7 @@ pub fn add_data_files(analysis: &Analysis, files: &mut ReportFiles) {
     files.add("data/similarity.tsv", similarity_tsv(analysis));
     files.add("data/frames.tsv", frames_tsv(analysis));
     files.add("data/kwic.tsv", kwic_tsv(analysis));
+    files.add("data/quotes.tsv", quotes_tsv(analysis));
     files.add("data/keyness.tsv", keyness_tsv(analysis, &analysis.outlets));
     if let Some(stats) = &analysis.cluster_statistics {
         files.add("data/keyness-clusters.tsv", keyness_tsv(analysis, stats));
@@ -157,22 +158,44 @@ fn frames_tsv(analysis: &Analysis) -> Vec<u8> {
     let mut rows = Vec::new();
     for (i, a) in analysis.articles.iter().enumerate() {
         for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
+            let by_voice = |kind: &str| {
+                analysis.hits[i]
+                    .iter()
+                    .zip(&analysis.voices[i])
+                    .filter(|(h, v)| h.frame == f && v.kind() == kind)
+                    .count()
+                    .to_string()
+            };
             rows.push(vec![
                 a.id.clone(),
                 frame.id.clone(),
                 analysis.frame_hits(i, f).to_string(),
                 exact(analysis.rate_per_1000(i, f)),
+                by_voice("own"),
+                by_voice("quoted"),
+                by_voice("reported"),
             ]);
         }
     }
-    tsv(&["doc_id", "frame", "hits", "rate_per_1000"], rows)
+    tsv(
+        &[
+            "doc_id",
+            "frame",
+            "hits",
+            "rate_per_1000",
+            "own",
+            "quoted",
+            "reported",
+        ],
+        rows,
+    )
 }
 
 fn kwic_tsv(analysis: &Analysis) -> Vec<u8> {
     let width = analysis.config.display.kwic_width;
     let mut rows = Vec::new();
     for (i, a) in analysis.articles.iter().enumerate() {
-        for hit in &analysis.hits[i] {
+        for (hit, voice) in analysis.hits[i].iter().zip(&analysis.voices[i]) {
             let frame = &analysis.lexicon.frames[hit.frame];
             let line = features::kwic(&analysis.docs[i], hit.span, width);
             rows.push(vec![
@@ -184,12 +207,58 @@ fn kwic_tsv(analysis: &Analysis) -> Vec<u8> {
                 line.left,
                 line.keyword,
                 line.right,
+                voice.kind().to_owned(),
+                voice.speaker().unwrap_or_default().to_owned(),
             ]);
         }
     }
     tsv(
         &[
-            "doc_id", "frame", "term", "start", "end", "left", "match", "right",
+            "doc_id", "frame", "term", "start", "end", "left", "match", "right", "voice", "speaker",
+        ],
+        rows,
+    )
+}
+
+/// Every quotation and reported statement: `doc_id start end speaker cue text`
+/// (plus its kind and the speaker's full name and role).
+fn quotes_tsv(analysis: &Analysis) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for (i, a) in analysis.articles.iter().enumerate() {
+        for quote in &analysis.quotes[i] {
+            let speaker = quote.speaker.as_ref();
+            rows.push(vec![
+                a.id.clone(),
+                quote.span.start.to_string(),
+                quote.span.end.to_string(),
+                speaker.map_or_else(String::new, |s| s.key.clone()),
+                quote.cue.clone().unwrap_or_default(),
+                quote
+                    .content
+                    .of(&analysis.docs[i].text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                match quote.kind {
+                    core_text::QuoteKind::Direct => "direct".to_owned(),
+                    core_text::QuoteKind::Reported => "reported".to_owned(),
+                },
+                speaker.map_or_else(String::new, |s| s.name.clone()),
+                speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
+            ]);
+        }
+    }
+    tsv(
+        &[
+            "doc_id",
+            "start",
+            "end",
+            "speaker",
+            "cue",
+            "text",
+            "kind",
+            "speaker_name",
+            "speaker_role",
         ],
         rows,
     )
@@ -373,6 +442,7 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
         "analyzer": {
             "stop_words": match &config.analyzer.stop_words {
                 core_text::StopWords::NltkGerman => "nltk-german",
+                core_text::StopWords::NltkGermanNews => "nltk-german+s-adverbs",
                 core_text::StopWords::None => "none",
                 core_text::StopWords::Custom(_) => "custom",
             },

@@ -4,7 +4,7 @@
 use crate::analysis::Analysis;
 use crate::charts::{
     self, Bars, ColorScale, DendrogramChart, DivergingBars, Heatmap, Interval, IntervalChart,
-    IntervalSeries, Merge, Point, Scatter,
+    IntervalSeries, Merge, Point, Scatter, Stack, StackedBars,
 };
 use crate::error::ReportError;
 use crate::numbers::{fixed, percent, slug};
@@ -16,6 +16,7 @@ pub fn add_charts(a: &Analysis, files: &mut ReportFiles) -> Result<(), ReportErr
     files.add("charts/similarity.svg", similarity(a, &labels)?);
     files.add("charts/frames.svg", frames(a, &labels)?);
     files.add("charts/prevalence.svg", prevalence(a)?);
+    files.add("charts/voices.svg", voices(a)?);
     for (g, name) in a.outlets.groups.names.iter().enumerate() {
         if let Some(svg) = keyness(a, g, name)? {
             files.add(format!("charts/keyness-{}.svg", slug(name)), svg);
@@ -230,5 +231,48 @@ fn prevalence(a: &Analysis) -> Result<String, ReportError> {
         categories: &categories,
         series: &series,
         legend_title: "outlet",
+    })?)
+}
+
+/// Frame hits per outlet split into own voice, quoted and reported.
+fn voices(a: &Analysis) -> Result<String, ReportError> {
+    let groups = &a.outlets.groups;
+    let mut values = [
+        vec![0.0; groups.names.len()],
+        vec![0.0; groups.names.len()],
+        vec![0.0; groups.names.len()],
+    ];
+    for (i, voices) in a.voices.iter().enumerate() {
+        for voice in voices {
+            let stack = match voice {
+                crate::voices::Voice::Own => 0,
+                crate::voices::Voice::Quoted(_) => 1,
+                crate::voices::Voice::Reported(_) => 2,
+            };
+            values[stack][groups.of_article[i]] += 1.0;
+        }
+    }
+    let stacks = [
+        Stack {
+            name: "own voice",
+            values: &values[0],
+        },
+        Stack {
+            name: "direct quote",
+            values: &values[1],
+        },
+        Stack {
+            name: "reported speech",
+            values: &values[2],
+        },
+    ];
+    Ok(charts::stacked_bars(&StackedBars {
+        title: "Frame hits by voice per outlet",
+        x_desc: "frame hits (all frames)",
+        y_desc: "outlet",
+        categories: &groups.names,
+        stacks: &stacks,
+        legend_title: "voice",
+        show_totals: true,
     })?)
 }

@@ -37,9 +37,11 @@ pub mod lexicon_check;
 pub mod markdown;
 mod markdown_passages;
 mod markdown_statistics;
+mod markdown_voices;
 pub mod numbers;
 pub mod output;
 pub mod statistics;
+pub mod voices;
 
 use std::path::Path;
 

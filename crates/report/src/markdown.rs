@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::analysis::{Analysis, GroupFrames, KChoice};
 use crate::numbers::{count, fixed, percent, thousands};
 use crate::output::GENERATED_MARKER;
-use crate::{markdown_passages, markdown_statistics};
+use crate::{markdown_passages, markdown_statistics, markdown_voices};
 
 /// Evidence lines shown per frame in the report (all are in `kwic.tsv`).
 const KWIC_LINES_PER_FRAME: usize = 40;
@@ -21,7 +21,9 @@ pub fn report_markdown(analysis: &Analysis) -> String {
     corpus_section(&mut out, analysis);
     frames_section(&mut out, analysis);
     markdown_statistics::prevalence_section(&mut out, analysis);
+    markdown_voices::own_voice_section(&mut out, analysis);
     evidence_section(&mut out, analysis);
+    markdown_voices::voices_section(&mut out, analysis);
     markdown_statistics::keyness_section(&mut out, analysis);
     distinctive_terms(&mut out, analysis);
     markdown_passages::passages_section(&mut out, analysis);
@@ -85,6 +87,51 @@ fn header(out: &mut String, a: &Analysis) {
         };
         let _ = writeln!(out, "- **{}**: {}", escape(&group), escape(&list));
     }
+    let most_quoted: Vec<String> = a
+        .outlets
+        .groups
+        .names
+        .iter()
+        .zip(&a.group_voices)
+        .filter_map(|(name, v)| {
+            v.speakers
+                .first()
+                .map(|s| format!("{} → {} ({} words)", escape(name), escape(&s.name), s.words))
+        })
+        .collect();
+    if !most_quoted.is_empty() {
+        let _ = writeln!(out, "- Most quoted: {}.", most_quoted.join("; "));
+    }
+    let key_terms: Vec<String> = a
+        .outlets
+        .groups
+        .names
+        .iter()
+        .zip(&a.outlets.keyness)
+        .filter_map(|(name, terms)| {
+            let top: Vec<String> = terms
+                .iter()
+                .flatten()
+                .filter(|t| t.chi2 > 0.0)
+                .take(3)
+                .map(|t| escape(&a.counts.terms[t.term].label))
+                .collect();
+            (!top.is_empty()).then(|| format!("{} → {}", escape(name), top.join(", ")))
+        })
+        .collect();
+    if !key_terms.is_empty() {
+        let _ = writeln!(out, "- Key terms: {}.", key_terms.join("; "));
+    }
+    let _ = writeln!(
+        out,
+        "- Shared passages of {}+ words: {}.",
+        a.config.syndication.params.min_tokens,
+        if a.syndication.passages.is_empty() {
+            "none".to_owned()
+        } else {
+            a.syndication.passages.len().to_string()
+        }
+    );
     if let Some((i, j, value)) = extreme_pair(a, true) {
         let _ = writeln!(
             out,
@@ -124,10 +171,13 @@ fn how_to_read(out: &mut String, a: &Analysis) {
         out,
         "- **Articles and outlets.** Each article is labelled with its id and outlet. Where the text names no outlet it says *unknown*; such articles are compared one by one and never pooled.\n\
          - **Frames** come from the lexicon `{}`: each frame is a list of terms, matched in every inflection and inside hyphenated compounds. A *hit* is one occurrence; the *rate* is hits per 1,000 counted tokens, so long and short articles compare. A rate built on two or three hits is fragile: read the evidence lines before you trust a difference, and check that each term means what the frame says in its context.\n\
+         - **How sure** a difference is: bootstrap intervals show how much a rate would move with other articles (or sentences) from the same outlet; a permutation test asks whether an outlet differs from the rest more than a random split would; q corrects for testing many frames and outlets at once.\n\
+         - **Voices**: each hit is the outlet's own voice, a direct quotation or reported speech, with the speaker the text names. A frame in a quotation tells you whom the outlet lets speak, not what it says itself.\n\
+         - **Keyness** compares each outlet's words with all other articles (χ², G², log ratio); c-TF-IDF label words summarise a group in a few words.\n\
          - **Distinctive terms** are an article's highest TF-IDF weights: words it uses often that the other articles use rarely.\n\
          - **Similarity** is the cosine of two articles' TF-IDF vectors: 1 means the same words in the same proportions, 0 no word in common.\n\
          - **Clusters** group articles by vocabulary. With {} articles they describe this corpus; they are not a statistical finding about the outlets.\n\
-         - **Counted tokens** are the words left after boilerplate removal, without stop words (NLTK's German list), numbers and one-letter tokens; the words are reduced to Snowball stems for counting and shown as their most frequent spelling.\n\
+         - **Counted tokens** are the words left after boilerplate removal, without stop words (NLTK's German list and adverbs such as *bereits* that the stemmer would merge with *bereit*), numbers and one-letter tokens; the words are reduced to Snowball stems for counting and shown as their most frequent spelling.\n\
          - Every number is in [`data/`](data/) (see the data contract in `docs/data-contract.md`); the settings are in [`data/config.json`](data/config.json).\n",
         a.lexicon.name,
         a.articles.len()
@@ -312,14 +362,16 @@ fn evidence_section(out: &mut String, a: &Analysis) {
         a.config.display.kwic_width
     );
     for (f, frame) in a.lexicon.frames.iter().enumerate() {
-        let lines: Vec<(usize, &features::FrameHit)> = a
+        let lines: Vec<(usize, &features::FrameHit, &crate::voices::Voice)> = a
             .hits
             .iter()
+            .zip(&a.voices)
             .enumerate()
-            .flat_map(|(i, hits)| {
+            .flat_map(|(i, (hits, voices))| {
                 hits.iter()
-                    .filter(move |h| h.frame == f)
-                    .map(move |h| (i, h))
+                    .zip(voices)
+                    .filter(move |(h, _)| h.frame == f)
+                    .map(move |(h, v)| (i, h, v))
             })
             .collect();
         let _ = writeln!(
@@ -332,15 +384,16 @@ fn evidence_section(out: &mut String, a: &Analysis) {
             let _ = writeln!(out, "No term of this frame occurs in the corpus.\n");
             continue;
         }
-        let _ = writeln!(out, "| Article | Term | Context |");
-        let _ = writeln!(out, "|---|---|---|");
-        for (i, hit) in lines.iter().take(KWIC_LINES_PER_FRAME) {
+        let _ = writeln!(out, "| Article | Term | Voice | Context |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for (i, hit, voice) in lines.iter().take(KWIC_LINES_PER_FRAME) {
             let line = features::kwic(&a.docs[*i], hit.span, a.config.display.kwic_width);
             let _ = writeln!(
                 out,
-                "| {} | `{}` | …{}**{}**{}… |",
+                "| {} | `{}` | {} | …{}**{}**{}… |",
                 escape(&a.articles[*i].label()),
                 frame.terms[hit.term].pattern,
+                escape(&voice.describe()),
                 escape(&line.left),
                 escape(&line.keyword),
                 escape(&line.right)
@@ -534,6 +587,10 @@ fn settings_section(out: &mut String, a: &Analysis) {
             "Stop words",
             match &c.analyzer.stop_words {
                 core_text::StopWords::NltkGerman => "NLTK German (232 words)".to_owned(),
+                core_text::StopWords::NltkGermanNews => format!(
+                    "NLTK German (232 words) and {} adverbs in -s that Snowball merges with nouns (bereits, falls, rechts, ...)",
+                    core_text::analyzer::S_ADVERBS.len()
+                ),
                 core_text::StopWords::None => "none".to_owned(),
                 core_text::StopWords::Custom(words) => format!("custom ({} words)", words.len()),
             },

@@ -1,0 +1,343 @@
+//! The streaming reader all formats share: batches in input order, ids made
+//! unique, progress in bytes, and [`CorpusReader::read_all`] for small corpora.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Corpus, Entry, Skipped};
+use crate::error::CorpusError;
+use crate::format::{Format, InputOptions};
+use crate::{csv_file, folder, jsonl_file};
+
+/// What is known about a corpus before its articles are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// Short name, used for the report folder: the manifest's `name`, else the
+    /// folder name or the file stem (`test` for `test.csv`).
+    pub name: String,
+    /// Human title, when a manifest gives one.
+    pub title: Option<String>,
+    /// Description, when a manifest gives one.
+    pub description: Option<String>,
+    /// Language of the articles, when a manifest gives one.
+    pub language: Option<String>,
+    /// The format being read.
+    pub format: Format,
+    /// The path given to [`open`].
+    pub path: PathBuf,
+    /// The encoding of a CSV or JSONL file (folders decode file by file).
+    pub encoding: Option<&'static str>,
+    /// The names a group-by may use: the CSV columns, the fields of the first
+    /// JSONL object, or the manifest's article keys and fields.
+    pub columns: Vec<String>,
+}
+
+/// One format's stream of entries, before ids are made unique.
+pub(crate) trait Source: Send {
+    /// The next entry in input order, or `None` at the end.
+    fn next_entry(&mut self) -> Option<Entry>;
+    /// Input bytes read so far.
+    fn bytes_read(&self) -> u64;
+    /// Input bytes in all, when known.
+    fn total_bytes(&self) -> Option<u64>;
+    /// Warnings that can only be given once the input is read.
+    fn final_warnings(&mut self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// What a format's `open` hands to the [`CorpusReader`].
+pub(crate) struct Opened {
+    pub info: SourceInfo,
+    pub source: Box<dyn Source>,
+    pub warnings: Vec<String>,
+}
+
+/// Reads a corpus batch by batch, holding only the current batch in memory.
+///
+/// Made by [`open`]. Per-record problems come out as [`Entry::Skipped`] in
+/// their place; a later article with an id already used is skipped too, with
+/// a reason naming the first one.
+pub struct CorpusReader {
+    info: SourceInfo,
+    source: Box<dyn Source>,
+    warnings: Vec<String>,
+    first_use: HashMap<String, String>,
+    finished: bool,
+}
+
+impl std::fmt::Debug for CorpusReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CorpusReader")
+            .field("info", &self.info)
+            .field("bytes_read", &self.bytes_read())
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens the corpus at `path` for reading in batches.
+///
+/// Checks everything that concerns the corpus as a whole before any article
+/// is read: that the path exists and has a known format, the manifest, the
+/// CSV header (the text column and the group-by column must be in it), the
+/// first JSONL object. Those problems are errors; problems of single records
+/// come later, as [`Entry::Skipped`].
+pub fn open(path: &Path, options: &InputOptions) -> Result<CorpusReader, CorpusError> {
+    let format = match options.format {
+        None => Format::detect(path)?,
+        Some(_) if !path.exists() => {
+            return Err(CorpusError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        Some(format) => format,
+    };
+    let mismatch = match format {
+        Format::Folder => (!path.is_dir()).then_some("is not a folder"),
+        Format::Csv | Format::Jsonl => path.is_dir().then_some("is a folder, not a file"),
+    };
+    if let Some(message) = mismatch {
+        return Err(CorpusError::Input {
+            path: path.to_path_buf(),
+            message: format!("{message} (format {format})"),
+        });
+    }
+    let opened = match format {
+        Format::Folder => folder::open(path, options)?,
+        Format::Csv => csv_file::open(path, options)?,
+        Format::Jsonl => jsonl_file::open(path, options)?,
+    };
+    Ok(CorpusReader {
+        info: opened.info,
+        source: opened.source,
+        warnings: opened.warnings,
+        first_use: HashMap::new(),
+        finished: false,
+    })
+}
+
+impl CorpusReader {
+    /// The corpus name, title and description, format and columns.
+    pub fn info(&self) -> &SourceInfo {
+        &self.info
+    }
+
+    /// The next entries in input order, at most `max_entries` of them
+    /// (articles and skipped records together; 0 counts as 1), or `None`
+    /// when the input is used up. Reads only as much input as the batch
+    /// needs.
+    pub fn next_batch(&mut self, max_entries: usize) -> Option<Vec<Entry>> {
+        if self.finished {
+            return None;
+        }
+        let max = max_entries.max(1);
+        let mut batch = Vec::with_capacity(max.min(1024));
+        while batch.len() < max {
+            let Some(entry) = self.source.next_entry() else {
+                self.finished = true;
+                let last = self.source.final_warnings();
+                self.warnings.extend(last);
+                break;
+            };
+            batch.push(self.admit(entry));
+        }
+        (!batch.is_empty()).then_some(batch)
+    }
+
+    /// Input bytes read so far (file bytes, before decoding).
+    pub fn bytes_read(&self) -> u64 {
+        self.source.bytes_read()
+    }
+
+    /// Input bytes in all, when known: the file size, or the sum of the
+    /// article files' sizes for a folder.
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.source.total_bytes()
+    }
+
+    /// Remarks about the corpus as a whole (files a manifest does not list,
+    /// dates that could not be read); complete once the input is used up.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Reads everything into a [`Corpus`]: the way for corpora that fit in
+    /// memory. A corpus without a single readable article is
+    /// [`CorpusError::Empty`].
+    pub fn read_all(mut self) -> Result<Corpus, CorpusError> {
+        let mut articles = Vec::new();
+        let mut skipped = Vec::new();
+        while let Some(batch) = self.next_batch(1024) {
+            for entry in batch {
+                match entry {
+                    Entry::Article(article) => articles.push(article),
+                    Entry::Skipped(skip) => skipped.push(skip),
+                }
+            }
+        }
+        if articles.is_empty() {
+            return Err(CorpusError::Empty {
+                path: self.info.path,
+                skipped,
+            });
+        }
+        Ok(Corpus {
+            name: self.info.name,
+            title: self.info.title,
+            description: self.info.description,
+            articles,
+            skipped,
+            warnings: self.warnings,
+        })
+    }
+
+    /// Skips an article whose id an earlier article already has.
+    fn admit(&mut self, entry: Entry) -> Entry {
+        let Entry::Article(article) = entry else {
+            return entry;
+        };
+        match self.first_use.entry(article.id.clone()) {
+            Slot::Occupied(first) => Entry::Skipped(Skipped {
+                reason: format!("id `{}` is already used by {}", article.id, first.get()),
+                origin: article.origin,
+            }),
+            Slot::Vacant(slot) => {
+                slot.insert(article.origin.clone());
+                Entry::Article(article)
+            }
+        }
+    }
+}
+
+/// The file name of `path`, for origins (`test.csv:57`).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The file stem of `path`, for corpus names.
+pub(crate) fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "corpus".to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Writes `bytes` to `name` in a fresh folder and reads it with `options` in
+/// batches of `batch`: one line per entry, `origin id [group] text` or
+/// `origin skipped: reason`, then the warnings; or the error.
+#[cfg(test)]
+pub(crate) fn read_file(
+    name: &str,
+    bytes: &[u8],
+    options: &InputOptions,
+    batch: usize,
+) -> Result<Vec<String>, String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mut reader = open(&path, options).map_err(|e| {
+        let prefix = format!("{}/", dir.path().display());
+        e.to_string().replace(&prefix, "")
+    })?;
+    let mut lines = Vec::new();
+    while let Some(entries) = reader.next_batch(batch) {
+        assert!(entries.len() <= batch.max(1));
+        for entry in entries {
+            lines.push(match entry {
+                Entry::Article(a) => format!("{} {} [{}] {}", a.origin, a.id, a.group, a.text),
+                Entry::Skipped(s) => format!("{} skipped: {}", s.origin, s.reason),
+            });
+        }
+    }
+    assert_eq!(reader.bytes_read(), bytes.len() as u64);
+    assert_eq!(reader.total_bytes(), Some(bytes.len() as u64));
+    lines.extend(reader.warnings().iter().map(|w| format!("warning: {w}")));
+    Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readers_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<CorpusReader>();
+    }
+
+    #[test]
+    fn batch_size_does_not_change_the_entries() {
+        let csv = b"id,text\na,Eins.\nb,\nc,Drei.\na,Vier.\nd,F\xc3\xbcnf.\n";
+        let options = InputOptions::default();
+        let one = read_file("a.csv", csv, &options, 1).unwrap();
+        for batch in [0, 2, 3, 5, 1000] {
+            assert_eq!(read_file("a.csv", csv, &options, batch).unwrap(), one);
+        }
+        assert_eq!(
+            one,
+            [
+                "a.csv:2 a [unknown (a)] Eins.",
+                "a.csv:3 skipped: field `text` is empty",
+                "a.csv:4 c [unknown (c)] Drei.",
+                "a.csv:5 skipped: id `a` is already used by a.csv:2",
+                "a.csv:6 d [unknown (d)] Fünf.",
+            ]
+        );
+    }
+
+    #[test]
+    fn read_all_and_the_end_of_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("talks.jsonl");
+        std::fs::write(&path, "{\"text\": \"Dialog.\", \"outlet\": \"SNA\"}\n").unwrap();
+        let mut reader = open(&path, &InputOptions::default()).unwrap();
+        assert_eq!(reader.info().name, "talks");
+        assert_eq!(reader.info().encoding, Some("UTF-8"));
+        assert_eq!(reader.next_batch(10).map(|b| b.len()), Some(1));
+        assert_eq!(reader.next_batch(10), None);
+        assert_eq!(reader.next_batch(10), None);
+        let corpus = open(&path, &InputOptions::default())
+            .unwrap()
+            .read_all()
+            .unwrap();
+        assert_eq!(corpus.name, "talks");
+        assert_eq!(corpus.articles[0].group, "SNA");
+        std::fs::write(&path, "{\"text\": \"\"}\n").unwrap();
+        let empty = open(&path, &InputOptions::default()).unwrap().read_all();
+        let message = empty.unwrap_err().to_string();
+        assert!(
+            message.ends_with(
+                "holds no readable article (1 skipped; first: talks.jsonl:1: field `text` is empty)"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn format_overrides() {
+        let options = |format| InputOptions {
+            format: Some(format),
+            ..InputOptions::default()
+        };
+        let lines = read_file("export.txt", b"text\nDialog.\n", &options(Format::Csv), 10);
+        assert_eq!(
+            lines.unwrap(),
+            ["export.txt:2 row-1 [unknown (row-1)] Dialog."]
+        );
+        let folder = read_file("a.csv", b"text\n", &options(Format::Folder), 10);
+        assert_eq!(
+            folder.unwrap_err(),
+            "a.csv: is not a folder (format folder)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let error = open(dir.path(), &options(Format::Jsonl)).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .ends_with(": is a folder, not a file (format jsonl)")
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! Who speaks in the seeds, and in whose voice the frame hits stand.
+
+use rahmen_tests::seed_report;
+use report::voices::Voice;
+
+/// The voice of the first hit of `term_text` in article `id`.
+fn voice_of(id: &str, term_text: &str) -> Voice {
+    let (analysis, _) = seed_report();
+    let i = analysis.articles.iter().position(|a| a.id == id).unwrap();
+    let doc = &analysis.docs[i];
+    let (_, voice) = analysis.hits[i]
+        .iter()
+        .zip(&analysis.voices[i])
+        .find(|(h, _)| h.span.of(&doc.text) == term_text)
+        .unwrap_or_else(|| panic!("{id} has a hit `{term_text}`"));
+    voice.clone()
+}
+
+#[test]
+fn frame_hits_are_split_by_voice() {
+    // Putin's words in quotation marks.
+    assert_eq!(
+        voice_of("004", "aggressive"),
+        Voice::Quoted(None),
+        "a scare quote in the lead"
+    );
+    assert_eq!(
+        voice_of("002", "rote Linien"),
+        Voice::Quoted(Some("Putin".into()))
+    );
+    // The outlet's own sentence.
+    assert_eq!(voice_of("001", "bedroht"), Voice::Own);
+    // Reported speech: Peskow's view in the outlet's words.
+    assert_eq!(
+        voice_of("003", "Kriegsbündnis"),
+        Voice::Reported(Some("Peskow".into()))
+    );
+}
+
+#[test]
+fn speakers_per_outlet() {
+    let (analysis, _) = seed_report();
+    let speakers = |outlet: &str| -> Vec<String> {
+        let g = analysis
+            .outlets
+            .groups
+            .names
+            .iter()
+            .position(|n| n == outlet)
+            .unwrap();
+        analysis.group_voices[g]
+            .speakers
+            .iter()
+            .map(|s| s.key.clone())
+            .collect()
+    };
+    assert_eq!(speakers("RT DE"), ["Peskow", "RT DE"]);
+    assert_eq!(speakers("SNA"), ["Gawrilow", "US-Außenministerium"]);
+    assert_eq!(
+        speakers("unknown (002)"),
+        ["Rjabkow", "Lawrow", "Putin", "Weißes Haus"]
+    );
+    assert_eq!(
+        speakers("unknown (004)"),
+        ["Putin", "Donfried", "Stoltenberg", "Kreml"]
+    );
+}
