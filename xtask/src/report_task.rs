@@ -31,6 +31,15 @@ impl InputArgs {
     }
 }
 
+/// What keyness counts.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum KeynessUnitArg {
+    /// Occurrences of the term.
+    Tokens,
+    /// Articles containing the term.
+    Documents,
+}
+
 /// Options of `cargo xtask report`.
 #[derive(Args)]
 pub struct ReportArgs {
@@ -45,6 +54,12 @@ pub struct ReportArgs {
     /// Seed of the clustering random number generator.
     #[arg(long, default_value_t = 42)]
     seed: u64,
+    /// Keyness counts tokens or articles (for corpora where one long article would dominate).
+    #[arg(long, value_enum, default_value_t = KeynessUnitArg::Tokens)]
+    keyness_unit: KeynessUnitArg,
+    /// Keyness scores a term only when it occurs at least this often (outlet + rest).
+    #[arg(long, default_value_t = 5)]
+    min_count: u64,
     /// Do not count frame hits inside passages an earlier article already contains.
     #[arg(long)]
     exclude_repeated: bool,
@@ -78,6 +93,15 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     config.clustering.seed = args.seed;
     config.statistics.seed = args.seed;
     config.syndication.exclude_repeated = args.exclude_repeated;
+    config.statistics.keyness =
+        config
+            .statistics
+            .keyness
+            .min_count(args.min_count)
+            .unit(match args.keyness_unit {
+                KeynessUnitArg::Tokens => features::keyness::KeynessUnit::Tokens,
+                KeynessUnitArg::Documents => features::keyness::KeynessUnit::Documents,
+            });
 
     let (analysis, files) = report::generate(&corpus, &lexicon, &config)
         .with_context(|| format!("cannot make a report for {}", corpus.display()))?;

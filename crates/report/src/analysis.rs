@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use crate::config::ReportConfig;
 use crate::error::ReportError;
 use crate::statistics::{
-    FramePrevalence, GroupStatistics, Groups, frame_prevalence, group_statistics,
+    FramePrevalence, GroupStatistics, Groups, HeadToHead, frame_prevalence, group_statistics,
+    named_pair,
 };
 use crate::voices::{GroupVoices, Voice, group_voices, hit_voice};
 
@@ -158,6 +159,8 @@ pub struct Analysis {
     pub cluster_statistics: Option<GroupStatistics>,
     /// Frame rates per outlet with intervals and tests.
     pub prevalence: Vec<FramePrevalence>,
+    /// The first two named outlets compared frame by frame, when there are two.
+    pub head_to_head: Option<((usize, usize), Vec<HeadToHead>)>,
     /// The settings used.
     pub config: ReportConfig,
 }
@@ -317,6 +320,18 @@ pub fn analyze(
         &outlet_groups,
         &config.statistics,
     )?;
+    let head_to_head = named_pair(&outlet_groups).map(|pair| {
+        let tests = crate::statistics::head_to_head(
+            &docs,
+            &counts,
+            &hits,
+            lexicon.frames.len(),
+            &outlet_groups,
+            pair,
+            &config.statistics,
+        );
+        (pair, tests)
+    });
     let outlets = group_statistics(&counts, outlet_groups, &config.statistics, label_words)?;
     let cluster_statistics = match &clustering {
         Some(c) => {
@@ -357,6 +372,7 @@ pub fn analyze(
         outlets,
         cluster_statistics,
         prevalence,
+        head_to_head,
         config: config.clone(),
     })
 }

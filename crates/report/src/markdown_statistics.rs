@@ -230,9 +230,60 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
         .count();
     let _ = writeln!(
         out,
-        "\nCells show rate [interval] and the difference to the rest of the corpus with its q-value; {} of the differences hold at q < 0.05 (in bold). A wide interval that includes the rest's rate means the corpus cannot tell.\n",
+        "\nCells show rate [interval] and the difference to the rest of the corpus with its q-value; {} of the differences hold at q < 0.05 (in bold). A wide interval that includes the rest's rate means the corpus cannot tell. The hits behind every rate are listed under [Evidence](#evidence-where-the-frames-occur).\n",
         significant
     );
+    head_to_head_section(out, a);
+}
+
+/// The first two named outlets compared frame by frame.
+pub fn head_to_head_section(out: &mut String, a: &Analysis) {
+    let Some(((ga, gb), tests)) = &a.head_to_head else {
+        return;
+    };
+    let names = &a.outlets.groups.names;
+    let _ = writeln!(
+        out,
+        "### {} against {}\n",
+        escape(&names[*ga]),
+        escape(&names[*gb])
+    );
+    let unit = tests.iter().find_map(|t| t.test.map(|t| t.unit));
+    let _ = writeln!(
+        out,
+        "The two named outlets side by side: rate difference ({} minus {}) per frame with a two-sided permutation test of {}; q adjusted over the frames.\n",
+        escape(&names[*ga]),
+        escape(&names[*gb]),
+        match unit {
+            Some(SamplingUnit::Sentences) =>
+                "sentences (each outlet has a single article here, so sentences are treated as independent)",
+            _ => "articles",
+        }
+    );
+    let _ = writeln!(out, "| Frame | Difference | p | q |");
+    let _ = writeln!(out, "|---|---:|---:|---:|");
+    for t in tests {
+        match (t.test, t.q) {
+            (Some(test), Some(q)) => {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    escape(&a.lexicon.frames[t.frame].label),
+                    fixed_signed(test.difference),
+                    p_value(test.p_value),
+                    p_value(q)
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "| {} | – | – | – |",
+                    escape(&a.lexicon.frames[t.frame].label)
+                );
+            }
+        }
+    }
+    let _ = writeln!(out);
 }
 
 /// A signed number with one decimal, `+0.0` folded to `0.0`.

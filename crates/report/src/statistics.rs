@@ -238,6 +238,60 @@ pub fn frame_prevalence(
     Ok(out)
 }
 
+/// One frame compared between two groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadToHead {
+    /// Frame index.
+    pub frame: usize,
+    /// The permutation test of group a's rate minus group b's.
+    pub test: Option<PermutationResult>,
+    /// Benjamini–Hochberg adjusted over the frames.
+    pub q: Option<f64>,
+}
+
+/// The first two groups that name an outlet (not `unknown (…)`), if any.
+pub fn named_pair(groups: &Groups) -> Option<(usize, usize)> {
+    let mut named = (0..groups.names.len()).filter(|&g| !groups.names[g].starts_with("unknown ("));
+    Some((named.next()?, named.next()?))
+}
+
+/// Every frame's rate difference between groups `a` and `b` with a
+/// permutation test; q-values adjusted over the frames.
+pub fn head_to_head(
+    docs: &[Document],
+    counts: &TermCounts,
+    hits: &[Vec<FrameHit>],
+    n_frames: usize,
+    groups: &Groups,
+    (a, b): (usize, usize),
+    config: &StatisticsConfig,
+) -> Vec<HeadToHead> {
+    let mut out: Vec<HeadToHead> = (0..n_frames)
+        .map(|frame| {
+            let units = sentence_units(docs, counts, hits, frame);
+            let params = PermutationParams {
+                permutations: config.permutations,
+                seed: config.seed ^ ((frame as u64) << 32) ^ 0xffff,
+            };
+            HeadToHead {
+                frame,
+                test: permutation_test(&units, &groups.members(a), &groups.members(b), &params)
+                    .ok(),
+                q: None,
+            }
+        })
+        .collect();
+    let tested: Vec<usize> = (0..out.len()).filter(|&i| out[i].test.is_some()).collect();
+    let p_values: Vec<f64> = tested
+        .iter()
+        .map(|&i| out[i].test.map_or(1.0, |t| t.p_value))
+        .collect();
+    for (&i, q) in tested.iter().zip(benjamini_hochberg(&p_values)) {
+        out[i].q = Some(q);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +302,38 @@ mod tests {
         assert_eq!(groups.names, ["SNA", "RT DE", "unknown (4)"]);
         assert_eq!(groups.of_article, [0, 1, 0, 2]);
         assert_eq!(groups.members(0), [0, 2]);
+        assert_eq!(named_pair(&groups), Some((0, 1)));
+        assert_eq!(
+            named_pair(&Groups::from_names(["unknown (1)", "SNA"])),
+            None
+        );
+    }
+
+    #[test]
+    fn sentences_without_counted_tokens_join_the_one_before() {
+        use core_text::{Analyzer, AnalyzerConfig, TextConfig};
+        let docs = vec![Document::analyze(
+            "Krieg droht. Und nun? Der Krieg.".to_owned(),
+            &TextConfig::default(),
+        )];
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let counts = features::count_terms(
+            &docs,
+            &analyzer,
+            features::DocFrequency::Count(1),
+            features::DocFrequency::Share(1.0),
+        )
+        .unwrap();
+        // Pretend a hit sits in "Und nun?", which has no counted token.
+        let second = docs[0].sentences[1].tokens.start;
+        let hits = vec![vec![FrameHit {
+            frame: 0,
+            term: 0,
+            tokens: second..second + 1,
+            span: docs[0].tokens[second].span,
+        }]];
+        let units = sentence_units(&docs, &counts, &hits, 0);
+        let summary: Vec<(f64, f64)> = units.iter().map(|u| (u.hits, u.tokens)).collect();
+        assert_eq!(summary, [(1.0, 2.0), (0.0, 1.0)]);
     }
 }
