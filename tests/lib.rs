@@ -1,11 +1,11 @@
 //! Shared fixtures for Rahmen's integration tests: where the seed corpus,
 //! the default lexicon and the committed reports are, and the seed report
-//! rendered once per test binary.
+//! generated once per test binary.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use report::{Analysis, ReportConfig, ReportFiles};
+use report::{Analysis, Input, ReportConfig, Silent};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -30,21 +30,78 @@ pub fn committed_seed_report() -> PathBuf {
     workspace_root().join("reports/security-talks-2021")
 }
 
+/// A generated report: the analysis and the folder holding its files.
+pub struct Generated {
+    /// The analysis.
+    pub analysis: Analysis,
+    /// Keeps the folder alive.
+    _dir: tempfile::TempDir,
+    /// The report folder.
+    pub path: PathBuf,
+}
+
+impl Generated {
+    /// One file of the report, as text.
+    pub fn file(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path.join(relative))
+            .unwrap_or_else(|e| panic!("the report has no readable {relative}: {e}"))
+    }
+
+    /// Every file of the report, relative paths, sorted.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.path.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("report folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    out.push(path.strip_prefix(&self.path).expect("inside").to_path_buf());
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Generates a report of `input` into a fresh temporary folder.
+pub fn generate(input: &Input, config: &ReportConfig) -> Result<Generated, report::ReportError> {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("report");
+    let analysis = report::generate(input, &default_lexicon(), config, &path, &Silent)?;
+    Ok(Generated {
+        analysis,
+        _dir: dir,
+        path,
+    })
+}
+
 /// The seed corpus analysed and rendered with the default settings, once.
-pub fn seed_report() -> &'static (Analysis, ReportFiles) {
-    static REPORT: OnceLock<(Analysis, ReportFiles)> = OnceLock::new();
+pub fn seed_report() -> &'static Generated {
+    static REPORT: OnceLock<Generated> = OnceLock::new();
     REPORT.get_or_init(|| {
-        report::generate(&seed_corpus(), &default_lexicon(), &ReportConfig::default())
+        generate(&Input::folder(&seed_corpus()), &ReportConfig::default())
             .expect("the seed corpus makes a report")
     })
 }
 
 /// One rendered file of the seed report, as text.
 pub fn seed_file(relative: &str) -> String {
-    let bytes = seed_report()
-        .1
-        .files
-        .get(Path::new(relative))
-        .unwrap_or_else(|| panic!("the seed report has no {relative}"));
-    String::from_utf8(bytes.clone()).expect("report files are UTF-8")
+    seed_report().file(relative)
+}
+
+/// The decoded text of seed article `id` (`000`…`004`).
+pub fn seed_text(id: &str) -> String {
+    let folder = seed_corpus();
+    let file = std::fs::read_dir(&folder)
+        .expect("seed corpus")
+        .map(|e| e.expect("entry").path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{id}_")))
+        })
+        .unwrap_or_else(|| panic!("no seed article {id}"));
+    core_text::decode(&std::fs::read(file).expect("seed article")).text
 }

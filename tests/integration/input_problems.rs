@@ -2,10 +2,9 @@
 //! never kills a run, and a failed run never destroys the last good report.
 
 use std::fs;
-use std::path::Path;
 
-use rahmen_tests::default_lexicon;
-use report::ReportConfig;
+use rahmen_tests::{default_lexicon, generate};
+use report::{Input, ReportConfig, Silent};
 
 const ARTICLE: &str =
     "Russland fordert Sicherheitsgarantien von der NATO und warnt vor einer Osterweiterung.";
@@ -27,17 +26,40 @@ fn a_broken_article_is_skipped_and_reported() {
     ] {
         fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let (analysis, files) =
-        report::generate(dir.path(), &default_lexicon(), &ReportConfig::default()).unwrap();
-    assert_eq!(analysis.articles.len(), 3);
-    assert_eq!(analysis.skipped.len(), 1);
+    let report = generate(&Input::folder(dir.path()), &ReportConfig::default()).unwrap();
+    assert_eq!(report.analysis.articles.len(), 3);
+    assert_eq!(report.analysis.skipped.len(), 1);
     assert!(
-        analysis.skipped[0]
+        report.analysis.skipped[0]
             .to_string()
             .ends_with("broken.txt: file is binary, not text")
     );
-    let markdown = String::from_utf8(files.files[Path::new("report.md")].clone()).unwrap();
-    assert!(markdown.contains("broken.txt: file is binary, not text"));
+    assert!(
+        report
+            .file("report.md")
+            .contains("broken.txt: file is binary, not text")
+    );
+}
+
+#[test]
+fn a_broken_csv_record_is_skipped_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("export.csv");
+    fs::write(
+        &csv,
+        format!("id,outlet,text\na,RT DE,{ARTICLE}\nb,SNA\nc,SNA,Gespräche über Dialog in Genf.\nd,taz,Krieg und Einmarsch drohen.\n"),
+    )
+    .unwrap();
+    let report = generate(&Input::folder(&csv), &ReportConfig::default()).unwrap();
+    assert_eq!(report.analysis.articles.len(), 3);
+    let skipped = report.analysis.skipped[0].to_string();
+    assert!(skipped.contains("export.csv:3"), "{skipped}");
+    let docs = report.file("data/docs.tsv");
+    assert!(
+        docs.starts_with("doc_id\toutlet\ttitle\tdate\tn_tokens\tcluster\tgroup\n"),
+        "{docs}"
+    );
+    assert!(docs.contains("\nc\tSNA\t"));
 }
 
 #[test]
@@ -50,10 +72,21 @@ fn lexicon_errors_name_file_and_line() {
         "[lexicon]\nname = \"bad\"\n\n[[frame]]\nid = \"threat\"\nlabel = \"T\"\ndefinition = \"D\"\nterms = [\n  { pattern = \"ro*te\", why = \"w\" },\n]\n",
     )
     .unwrap();
-    let error = report::generate(dir.path(), &lexicon, &ReportConfig::default())
-        .unwrap_err()
-        .to_string();
-    assert!(error.ends_with("bad.toml:9: frame `threat`: pattern `ro*te` may have `*` only at the start or the end of a word"), "{error}");
+    let out = dir.path().join("report");
+    let error = report::generate(
+        &Input::folder(dir.path()),
+        &lexicon,
+        &ReportConfig::default(),
+        &out,
+        &Silent,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error.ends_with("bad.toml:9: frame `threat`: pattern `ro*te` may have `*` only at the start or the end of a word"),
+        "{error}"
+    );
+    assert!(!out.exists());
 }
 
 #[test]
@@ -69,20 +102,41 @@ fn a_failed_run_keeps_the_last_good_report() {
         fs::write(corpus.join(name), text).unwrap();
     }
     let out = dir.path().join("report");
-    let (_, files) =
-        report::generate(&corpus, &default_lexicon(), &ReportConfig::default()).unwrap();
-    files.write(&out).unwrap();
+    let input = Input::folder(&corpus);
+    report::generate(
+        &input,
+        &default_lexicon(),
+        &ReportConfig::default(),
+        &out,
+        &Silent,
+    )
+    .unwrap();
     let before = fs::read(out.join("report.md")).unwrap();
 
     // The corpus breaks: every article becomes unreadable.
     for name in ["a.txt", "b.txt", "c.txt"] {
         fs::write(corpus.join(name), b"").unwrap();
     }
-    let error =
-        report::generate(&corpus, &default_lexicon(), &ReportConfig::default()).unwrap_err();
+    let error = report::generate(
+        &input,
+        &default_lexicon(),
+        &ReportConfig::default(),
+        &out,
+        &Silent,
+    )
+    .unwrap_err();
     assert!(
         error.to_string().contains("holds no readable article"),
         "{error}"
     );
     assert_eq!(fs::read(out.join("report.md")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no staging folder is left behind: {leftovers:?}"
+    );
 }

@@ -20,6 +20,8 @@ fn data_files() {
         "similarity.tsv",
         "frames.tsv",
         "kwic.tsv",
+        "group-similarity.tsv",
+        "duplicates.tsv",
         "quotes.tsv",
         "keyness.tsv",
         "keyness-clusters.tsv",
@@ -38,6 +40,6 @@ fn data_files() {
 fn lexicon_check() {
     insta::assert_snapshot!(
         "lexicon-check.md",
-        report::lexicon_check(&rahmen_tests::seed_report().0)
+        report::lexicon_check(&rahmen_tests::seed_report().analysis)
     );
 }

@@ -6,13 +6,44 @@ use rahmen_tests::{committed_seed_report, seed_report};
 
 #[test]
 fn committed_seed_report_is_up_to_date() {
-    let scratch = tempfile::tempdir().unwrap();
-    seed_report().1.write_into(scratch.path()).unwrap();
-    let differences = report::compare_folders(scratch.path(), &committed_seed_report()).unwrap();
+    let differences =
+        report::compare_folders(&seed_report().path, &committed_seed_report()).unwrap();
     let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
     assert!(
         listing.is_empty(),
         "reports/security-talks-2021 is stale; run `cargo xtask report` and commit:\n{}",
+        listing.join("\n")
+    );
+}
+
+/// The 10kGNAD report as `cargo xtask report --corpus corpus/10kgnad-test/test.csv
+/// --delimiter ';' --quote "'" --no-header --columns label,text --group-by label
+/// --clusters 9 --name 10kgnad-test` makes it (the large-corpus path: LSA, groups).
+#[test]
+fn committed_10kgnad_report_is_up_to_date() {
+    let root = rahmen_tests::workspace_root();
+    let input = report::Input {
+        path: root.join("corpus/10kgnad-test/test.csv"),
+        options: corpus::InputOptions {
+            delimiter: Some(b';'),
+            quote: b'\'',
+            has_header: false,
+            columns: Some(vec!["label".into(), "text".into()]),
+            group_by: Some("label".into()),
+            ..corpus::InputOptions::default()
+        },
+        name: Some("10kgnad-test".into()),
+    };
+    let mut config = report::ReportConfig::default();
+    config.clustering.k = Some(9);
+    config.group_by = Some("label".into());
+    let fresh = rahmen_tests::generate(&input, &config).unwrap();
+    let differences =
+        report::compare_folders(&fresh.path, &root.join("reports/10kgnad-test")).unwrap();
+    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
+    assert!(
+        listing.is_empty(),
+        "reports/10kgnad-test is stale; run the command in README.md (10kGNAD) and commit:\n{}",
         listing.join("\n")
     );
 }

@@ -1,19 +1,18 @@
 //! Who speaks in the seeds, and in whose voice the frame hits stand.
 
-use rahmen_tests::seed_report;
+use rahmen_tests::{seed_report, seed_text};
 use report::voices::Voice;
 
 /// The voice of the first hit of `term_text` in article `id`.
 fn voice_of(id: &str, term_text: &str) -> Voice {
-    let (analysis, _) = seed_report();
+    let analysis = &seed_report().analysis;
     let i = analysis.articles.iter().position(|a| a.id == id).unwrap();
-    let doc = &analysis.docs[i];
-    let (_, voice) = analysis.hits[i]
+    let text = seed_text(id);
+    let hit = analysis.hits[i]
         .iter()
-        .zip(&analysis.voices[i])
-        .find(|(h, _)| h.span.of(&doc.text) == term_text)
+        .find(|h| h.span.of(&text) == term_text)
         .unwrap_or_else(|| panic!("{id} has a hit `{term_text}`"));
-    voice.clone()
+    hit.voice.clone()
 }
 
 #[test]
@@ -39,7 +38,7 @@ fn frame_hits_are_split_by_voice() {
 
 #[test]
 fn speakers_per_outlet() {
-    let (analysis, _) = seed_report();
+    let analysis = &seed_report().analysis;
     let speakers = |outlet: &str| -> Vec<String> {
         let g = analysis
             .outlets

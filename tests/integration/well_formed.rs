@@ -8,16 +8,21 @@ use rahmen_tests::{seed_file, seed_report};
 
 #[test]
 fn every_svg_parses_and_carries_its_text() {
-    let (analysis, files) = seed_report();
-    let svgs: Vec<_> = files
-        .files
-        .iter()
-        .filter(|(path, _)| path.extension().is_some_and(|e| e == "svg"))
+    let report = seed_report();
+    let analysis = &report.analysis;
+    let svgs: Vec<_> = report
+        .files()
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "svg"))
+        .map(|path| {
+            let bytes = std::fs::read(report.path.join(&path)).unwrap();
+            (path, bytes)
+        })
         .collect();
     // similarity, frames, prevalence, voices, silhouette, projection, dendrogram and
     // one keyness chart per outlet.
     assert_eq!(svgs.len(), 7 + analysis.outlets.groups.names.len());
-    for (path, bytes) in svgs {
+    for (path, bytes) in &svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)
             .unwrap_or_else(|e| panic!("{} is not well-formed XML: {e}", path.display()));
@@ -35,7 +40,7 @@ fn every_svg_parses_and_carries_its_text() {
         // Umlauts come through as characters, not mangled bytes.
         assert!(!text.contains('\u{fffd}'), "{}", path.display());
     }
-    let frames = std::str::from_utf8(&files.files[Path::new("charts/frames.svg")]).unwrap();
+    let frames = seed_file("charts/frames.svg");
     for frame in &analysis.lexicon.frames {
         assert!(
             frames.contains(&frame.label),
@@ -47,7 +52,8 @@ fn every_svg_parses_and_carries_its_text() {
 
 #[test]
 fn markdown_parses_and_links_resolve() {
-    let (_, files) = seed_report();
+    let report = seed_report();
+    let files = report.files();
     let markdown = seed_file("report.md");
     let mut images = 0;
     let mut headings = 0;
@@ -56,13 +62,13 @@ fn markdown_parses_and_links_resolve() {
             Event::Start(Tag::Image { dest_url, .. }) => {
                 images += 1;
                 assert!(
-                    files.files.contains_key(Path::new(dest_url.as_ref())),
+                    files.iter().any(|p| p == Path::new(dest_url.as_ref())),
                     "image {dest_url} exists"
                 );
             }
             Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with('#') => {
                 let target = dest_url.trim_end_matches('/');
-                let exists = files.files.keys().any(|p| p.starts_with(target));
+                let exists = files.iter().any(|p| p.starts_with(target));
                 assert!(exists, "link {dest_url} points at a generated file");
             }
             Event::Start(Tag::Heading { .. }) => headings += 1,
@@ -70,8 +76,7 @@ fn markdown_parses_and_links_resolve() {
         }
     }
     let svgs = files
-        .files
-        .keys()
+        .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "svg"))
         .count();
     assert_eq!(images, svgs, "every chart is shown in the report");

@@ -1,6 +1,8 @@
 //! `cargo xtask`: the project's automation, written in Rust so it runs
 //! wherever cargo does. A thin layer: the work lives in the library crates.
 
+mod bench;
+mod progress_bar;
 mod report_task;
 
 use clap::{Parser, Subcommand};
@@ -22,6 +24,11 @@ enum Task {
     Report(report_task::ReportArgs),
     /// List every lexicon pattern with its hits, matched forms and evidence lines.
     LexiconCheck(report_task::InputArgs),
+    /// Measure throughput and peak memory on 10kGNAD x1, x20, x100 (release build).
+    Bench(bench::BenchArgs),
+    /// One measurement in a fresh process (used by `bench`).
+    #[command(hide = true)]
+    BenchRun(bench::BenchRunArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -29,5 +36,7 @@ fn main() -> anyhow::Result<()> {
     match cli.task {
         Task::Report(args) => report_task::run(&args),
         Task::LexiconCheck(args) => report_task::lexicon_check(&args),
+        Task::Bench(args) => bench::run(&args),
+        Task::BenchRun(args) => bench::run_one(&args),
     }
 }

@@ -1,33 +1,107 @@
 //! `cargo xtask report`: regenerate `reports/<corpus>/` from a corpus and a
-//! lexicon, or check that the committed report is up to date.
+//! lexicon, or check that the committed report is up to date; and
+//! `cargo xtask lexicon-check`, which lists each pattern's hits.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
-use report::{ReportConfig, compare_folders};
+use corpus::{FieldMapping, Format, InputOptions};
+use report::{Input, ReportConfig, ReportWriter, compare_folders};
 
-/// Where the corpus and the lexicon are.
+use crate::progress_bar::Bars;
+
+const DEFAULT_CORPUS: &str = "corpus/security-talks-2021";
+const DEFAULT_LEXICON: &str = "lexicons/security-de.toml";
+
+/// Where the corpus and the lexicon are, and how to read the corpus.
 #[derive(Args)]
 pub struct InputArgs {
-    /// Corpus folder (text files and an optional manifest.toml).
+    /// Corpus: a folder of .txt files (optional manifest.toml/manifest.csv), a CSV/TSV or a JSONL file.
     #[arg(long, default_value = DEFAULT_CORPUS)]
     corpus: PathBuf,
     /// Framing lexicon (TOML).
     #[arg(long, default_value = DEFAULT_LEXICON)]
     lexicon: PathBuf,
+    /// Input format [default: from the path: folder, .csv/.tsv, .jsonl/.ndjson].
+    #[arg(long, value_parser = ["folder", "csv", "tsv", "jsonl"])]
+    format: Option<String>,
+    /// CSV field delimiter [default: ',' for .csv, tab for .tsv].
+    #[arg(long)]
+    delimiter: Option<char>,
+    /// CSV quote character.
+    #[arg(long, default_value_t = '"')]
+    quote: char,
+    /// The CSV file has no header row (name the columns with --columns).
+    #[arg(long)]
+    no_header: bool,
+    /// Column names of a headerless CSV, comma-separated (e.g. label,text).
+    #[arg(long, value_delimiter = ',')]
+    columns: Option<Vec<String>>,
+    /// Column or JSON field holding the article text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Column or field holding the article id [default: `id` if present, else the row number].
+    #[arg(long)]
+    id_field: Option<String>,
+    /// Column or field holding the outlet [default: `outlet` if present].
+    #[arg(long)]
+    outlet_field: Option<String>,
+    /// Column or field holding the title [default: `title` if present].
+    #[arg(long)]
+    title_field: Option<String>,
+    /// Column or field holding the date [default: `date` if present].
+    #[arg(long)]
+    date_field: Option<String>,
+    /// Compare groups by this column or field [default: the outlet].
+    #[arg(long)]
+    group_by: Option<String>,
+    /// Name of the corpus (report title and default output folder) [default: manifest name, folder name or file stem].
+    #[arg(long)]
+    name: Option<String>,
 }
 
-const DEFAULT_CORPUS: &str = "corpus/security-talks-2021";
-const DEFAULT_LEXICON: &str = "lexicons/security-de.toml";
-
 impl InputArgs {
-    /// The corpus and lexicon paths, defaults resolved against the workspace.
-    fn paths(&self) -> (PathBuf, PathBuf) {
-        (
-            resolve(&self.corpus, self.corpus == Path::new(DEFAULT_CORPUS)),
-            resolve(&self.lexicon, self.lexicon == Path::new(DEFAULT_LEXICON)),
-        )
+    /// The corpus input and the lexicon path, defaults resolved against the workspace.
+    fn resolve(&self) -> anyhow::Result<(Input, PathBuf)> {
+        let path = resolve(&self.corpus, self.corpus == Path::new(DEFAULT_CORPUS));
+        let lexicon = resolve(&self.lexicon, self.lexicon == Path::new(DEFAULT_LEXICON));
+        let ascii = |c: char, what: &str| -> anyhow::Result<u8> {
+            u8::try_from(c)
+                .ok()
+                .filter(u8::is_ascii)
+                .with_context(|| format!("--{what} must be one ASCII character, got {c:?}"))
+        };
+        let format = match self.format.as_deref() {
+            None => None,
+            Some(name) => Some(
+                name.parse::<Format>()
+                    .map_err(|e| anyhow::anyhow!("--format: {e}"))?,
+            ),
+        };
+        let options = InputOptions {
+            format,
+            delimiter: self.delimiter.map(|c| ascii(c, "delimiter")).transpose()?,
+            quote: ascii(self.quote, "quote")?,
+            has_header: !self.no_header,
+            columns: self.columns.clone(),
+            fields: FieldMapping {
+                text: self.text_field.clone(),
+                id: self.id_field.clone(),
+                outlet: self.outlet_field.clone(),
+                title: self.title_field.clone(),
+                date: self.date_field.clone(),
+            },
+            group_by: self.group_by.clone(),
+        };
+        Ok((
+            Input {
+                path,
+                options,
+                name: self.name.clone(),
+            },
+            lexicon,
+        ))
     }
 }
 
@@ -51,13 +125,13 @@ pub struct ReportArgs {
     /// Number of clusters [default: chosen by silhouette].
     #[arg(long)]
     clusters: Option<usize>,
-    /// Seed of the clustering random number generator.
+    /// Seed of the clustering and resampling random number generators.
     #[arg(long, default_value_t = 42)]
     seed: u64,
     /// Keyness counts tokens or articles (for corpora where one long article would dominate).
     #[arg(long, value_enum, default_value_t = KeynessUnitArg::Tokens)]
     keyness_unit: KeynessUnitArg,
-    /// Keyness scores a term only when it occurs at least this often (outlet + rest).
+    /// Keyness scores a term only when it occurs at least this often (group + rest).
     #[arg(long, default_value_t = 5)]
     min_count: u64,
     /// Do not count frame hits inside passages an earlier article already contains.
@@ -68,8 +142,31 @@ pub struct ReportArgs {
     check: bool,
 }
 
+impl ReportArgs {
+    fn config(&self) -> ReportConfig {
+        let mut config = ReportConfig {
+            group_by: self.input.group_by.clone(),
+            ..ReportConfig::default()
+        };
+        config.clustering.k = self.clusters;
+        config.clustering.seed = self.seed;
+        config.statistics.seed = self.seed;
+        config.syndication.exclude_repeated = self.exclude_repeated;
+        config.statistics.keyness =
+            config
+                .statistics
+                .keyness
+                .min_count(self.min_count)
+                .unit(match self.keyness_unit {
+                    KeynessUnitArg::Tokens => features::keyness::KeynessUnit::Tokens,
+                    KeynessUnitArg::Documents => features::keyness::KeynessUnit::Documents,
+                });
+        config
+    }
+}
+
 /// The workspace root, so the defaults work from any directory.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives inside the workspace")
@@ -87,46 +184,25 @@ fn resolve(path: &Path, is_default: bool) -> PathBuf {
 }
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
-    let (corpus, lexicon) = args.input.paths();
-    let mut config = ReportConfig::default();
-    config.clustering.k = args.clusters;
-    config.clustering.seed = args.seed;
-    config.statistics.seed = args.seed;
-    config.syndication.exclude_repeated = args.exclude_repeated;
-    config.statistics.keyness =
-        config
-            .statistics
-            .keyness
-            .min_count(args.min_count)
-            .unit(match args.keyness_unit {
-                KeynessUnitArg::Tokens => features::keyness::KeynessUnit::Tokens,
-                KeynessUnitArg::Documents => features::keyness::KeynessUnit::Documents,
-            });
-
-    let (analysis, files) = report::generate(&corpus, &lexicon, &config)
-        .with_context(|| format!("cannot make a report for {}", corpus.display()))?;
+    let (input, lexicon) = args.input.resolve()?;
+    let config = args.config();
+    let name = input
+        .corpus_name()
+        .with_context(|| format!("cannot read the corpus {}", input.path.display()))?;
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| workspace_root().join("reports").join(&analysis.corpus_name));
-
-    for skipped in &analysis.skipped {
-        eprintln!("warning: skipped {skipped}");
-    }
-    for warning in &analysis.warnings {
-        eprintln!("warning: {warning}");
-    }
+        .unwrap_or_else(|| workspace_root().join("reports").join(&name));
+    let bars = Bars::new();
 
     if args.check {
         let scratch = tempfile::tempdir().context("cannot create a temporary folder")?;
-        files.write_into(scratch.path())?;
-        let differences = compare_folders(scratch.path(), &out)?;
+        let fresh = scratch.path().join(&name);
+        report::generate(&input, &lexicon, &config, &fresh, &bars)
+            .with_context(|| format!("cannot make a report for {}", input.path.display()))?;
+        let differences = compare_folders(&fresh, &out)?;
         if differences.is_empty() {
-            println!(
-                "{} is up to date ({} files)",
-                out.display(),
-                files.files.len()
-            );
+            println!("{} is up to date", out.display());
             return Ok(());
         }
         for difference in &differences {
@@ -139,34 +215,97 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         );
     }
 
-    files
-        .write(&out)
-        .with_context(|| format!("the previous report in {} is unchanged", out.display()))?;
+    let analysis = report::generate(&input, &lexicon, &config, &out, &bars).with_context(|| {
+        format!(
+            "cannot make a report for {}; the previous report in {} is unchanged",
+            input.path.display(),
+            out.display()
+        )
+    })?;
+    for skipped in analysis.skipped.iter().take(20) {
+        eprintln!("warning: skipped {skipped}");
+    }
+    if analysis.skipped.len() > 20 {
+        eprintln!(
+            "warning: … {} more skipped articles (listed in report.md)",
+            analysis.skipped.len() - 20
+        );
+    }
+    for warning in &analysis.warnings {
+        eprintln!("warning: {warning}");
+    }
     println!(
         "read {} articles from {} ({} skipped)",
         analysis.articles.len(),
-        corpus.display(),
+        input.path.display(),
         analysis.skipped.len()
     );
     if let Some(clustering) = &analysis.clustering {
-        println!(
+        print!(
             "clusters: k = {}, mean silhouette {:.3}",
             clustering.k, clustering.silhouette
         );
+        if let Some(g) = &clustering.group_agreement {
+            print!(
+                "; against the groups: NMI {:.3}, ARI {:.3}, V-measure {:.3}",
+                g.nmi, g.ari, g.v_measure
+            );
+        }
+        println!();
     }
     println!("wrote {}:", out.display());
-    for (path, bytes) in &files.files {
-        println!("  {:<28} {:>9} bytes", path.display(), bytes.len());
+    let mut files = Vec::new();
+    collect_files(&out, &out, &mut files)?;
+    for (path, bytes) in files {
+        println!("  {:<32} {:>12} bytes", path.display(), bytes);
     }
     println!("open {}", out.join("report.md").display());
     Ok(())
 }
 
+/// Files under `dir` with their sizes, sorted.
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, u64)>) -> anyhow::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(root, &path, out)?;
+        } else {
+            out.push((
+                path.strip_prefix(root)?.to_path_buf(),
+                entry.metadata()?.len(),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// `cargo xtask lexicon-check`: prints the check as Markdown.
 pub fn lexicon_check(args: &InputArgs) -> anyhow::Result<()> {
-    let (corpus, lexicon) = args.paths();
-    let (analysis, _) = report::generate(&corpus, &lexicon, &ReportConfig::default())
-        .with_context(|| format!("cannot check {} on {}", lexicon.display(), corpus.display()))?;
+    let (input, lexicon_path) = args.resolve()?;
+    let lexicon = features::Lexicon::load(&lexicon_path)?;
+    let scratch = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let mut writer = ReportWriter::new(&scratch.path().join("check"))?;
+    let config = ReportConfig {
+        group_by: args.group_by.clone(),
+        ..ReportConfig::default()
+    };
+    let analysis = report::analyze(
+        &input,
+        lexicon,
+        String::new(),
+        &config,
+        &mut writer,
+        &Bars::new(),
+    )
+    .with_context(|| {
+        format!(
+            "cannot check {} on {}",
+            lexicon_path.display(),
+            input.path.display()
+        )
+    })?;
     print!("{}", report::lexicon_check(&analysis));
     Ok(())
 }

@@ -20,6 +20,15 @@ pub enum ParamError {
     /// The convergence tolerance is not a positive finite number.
     #[error("tolerance = {0} must be positive and finite")]
     Tolerance(f64),
+    /// The number of LSA components is zero.
+    #[error("dims = 0, but at least one component is needed")]
+    ZeroDims,
+    /// The LSA fit sample has no rows.
+    #[error("fit_sample = 0, but at least one row is needed")]
+    ZeroFitSample,
+    /// The silhouette sample has no rows.
+    #[error("sample_size = 0, but the silhouette needs rows to score")]
+    ZeroSampleSize,
 }
 
 /// Everything that can go wrong in this crate.
@@ -94,9 +103,39 @@ pub enum ClusterError {
         /// Number of seeds given.
         seeds: usize,
     },
-    /// linfa's k-means gave up (for example when squared distances overflow to infinity).
-    #[error("linfa k-means failed: {0}")]
-    KMeans(String),
+    /// An input value so large that sums of squared distances would overflow to infinity.
+    #[error("x[{row}, {col}] = {value:e} is too large for k-means: |x| must not exceed {limit:e}")]
+    TooLarge {
+        /// Row of the offending value.
+        row: usize,
+        /// Column of the offending value.
+        col: usize,
+        /// The offending value.
+        value: f64,
+        /// The largest magnitude for which every sum of squared distances stays finite.
+        limit: f64,
+    },
+    /// More LSA components were asked for than the fitted matrix has rows or columns.
+    #[error("dims = {dims} exceeds min(rows, cols) of the fitted {rows} x {cols} matrix")]
+    DimsExceedRank {
+        /// The requested number of components.
+        dims: usize,
+        /// Rows of the fitted matrix (the sample, with `fit_sample`).
+        rows: usize,
+        /// Columns of the fitted matrix.
+        cols: usize,
+    },
+    /// A matrix to transform has another number of columns than the fitted one.
+    #[error("x has {got} columns but the model was fitted on {expected}")]
+    ColumnsMismatch {
+        /// Columns of the fitted matrix.
+        expected: usize,
+        /// Columns of the given matrix.
+        got: usize,
+    },
+    /// linfa-linalg failed on a small dense factorisation (not expected for finite input).
+    #[error("linear algebra failed: {0}")]
+    Linalg(String),
     /// A distance matrix is not square.
     #[error("distance matrix is not square ({rows} x {cols})")]
     NotSquare {

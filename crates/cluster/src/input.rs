@@ -15,6 +15,9 @@ pub(crate) fn check_matrix(x: ArrayView2<f64>) -> Result<()> {
 
 /// Fails on the first NaN or infinite value of `x`, scanning row by row.
 pub(crate) fn check_finite(x: ArrayView2<f64>) -> Result<()> {
+    if x.iter().all(|v| v.is_finite()) {
+        return Ok(());
+    }
     match x.indexed_iter().find(|(_, v)| !v.is_finite()) {
         Some(((row, col), &value)) => Err(ClusterError::NonFinite { row, col, value }),
         None => Ok(()),

@@ -13,7 +13,7 @@
 //! not used: its LOBPCG solver is off by up to 10% on small inputs (5 x 300, 8 x 3), it clamps
 //! singular values to 1e-8 and its `explained_variance_ratio` ignores the discarded variance.
 
-use ndarray::{Array1, Array2, ArrayView2, Axis};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 
 use crate::eigen::symmetric_eigen;
 use crate::error::Result;
@@ -80,7 +80,7 @@ pub fn pca_2d(x: ArrayView2<f64>) -> Result<Projection> {
         if total == 0.0 || value <= RANK_TOLERANCE * total {
             continue;
         }
-        let sign = if loading[largest_magnitude(&loading)] < 0.0 {
+        let sign = if loading[largest_magnitude(loading.view())] < 0.0 {
             -1.0
         } else {
             1.0
@@ -97,7 +97,7 @@ pub fn pca_2d(x: ArrayView2<f64>) -> Result<Projection> {
 
 /// Index of the entry of largest magnitude; entries within a relative [`TIE_TOLERANCE`] of
 /// the largest count as tied, and the first of them wins.
-fn largest_magnitude(v: &Array1<f64>) -> usize {
+pub(crate) fn largest_magnitude(v: ArrayView1<f64>) -> usize {
     let max = v.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     v.iter()
         .position(|x| x.abs() >= max * (1.0 - TIE_TOLERANCE))

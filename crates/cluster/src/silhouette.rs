@@ -4,13 +4,19 @@
 //! mean distance to the other members of its cluster, `b` the smallest mean distance to the
 //! members of another cluster, and the coefficient is `(b - a) / max(a, b)`. A row alone in
 //! its cluster gets 0, and so does a row with `a = b = 0`.
+//!
+//! The exact silhouette costs `O(n² d)`; [`silhouette_score_sample`] estimates it from a seeded
+//! random subset of rows, as scikit-learn's `silhouette_score(..., sample_size=...)`.
 
-use ndarray::ArrayView2;
+use ndarray::{ArrayView2, Axis};
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::SeedableRng;
 
-use crate::error::{ClusterError, Result};
+use crate::error::{ClusterError, ParamError, Result};
 use crate::input::{check_labels_len, check_matrix};
 use crate::kmeans::squared_distance;
 use crate::labels::canonical_mapping;
+use crate::random::sample_indices;
 
 /// Silhouette coefficient of every row of `x` under `labels` (any ids, one per row).
 ///
@@ -65,6 +71,41 @@ pub fn silhouette_samples(x: ArrayView2<f64>, labels: &[usize]) -> Result<Vec<f6
 pub fn silhouette_score(x: ArrayView2<f64>, labels: &[usize]) -> Result<f64> {
     let samples = silhouette_samples(x, labels)?;
     Ok(samples.iter().sum::<f64>() / samples.len() as f64)
+}
+
+/// Mean silhouette coefficient of `sample_size` rows drawn without replacement (seeded
+/// Xoshiro256+ from `seed`), each scored against the sampled rows only: scikit-learn's
+/// `silhouette_score(x, labels, sample_size=sample_size, random_state=seed)`.
+///
+/// The estimator is scikit-learn's, the draw is not: NumPy's `permutation` and this crate's
+/// generator pick different rows for the same seed, so values agree in distribution, not
+/// digit for digit. `sample_size >= n` scores every row, exactly as [`silhouette_score`].
+/// Cost `O(sample_size² d)` after an `O(n d)` input check.
+///
+/// Fails like [`silhouette_score`] (on the sample: it needs 2 to `sample_size - 1` distinct
+/// labels among the drawn rows), and when `sample_size` is 0.
+pub fn silhouette_score_sample(
+    x: ArrayView2<f64>,
+    labels: &[usize],
+    sample_size: usize,
+    seed: u64,
+) -> Result<f64> {
+    if sample_size == 0 {
+        return Err(ParamError::ZeroSampleSize.into());
+    }
+    check_matrix(x)?;
+    check_labels_len(x, labels)?;
+    let rows = sample_indices(
+        x.nrows(),
+        sample_size,
+        &mut Xoshiro256Plus::seed_from_u64(seed),
+    );
+    if rows.len() == x.nrows() {
+        return silhouette_score(x, labels);
+    }
+    let sample = x.select(Axis(0), &rows);
+    let sample_labels: Vec<usize> = rows.iter().map(|&i| labels[i]).collect();
+    silhouette_score(sample.view(), &sample_labels)
 }
 
 #[cfg(test)]
@@ -177,6 +218,49 @@ mod tests {
             err.to_string(),
             "2 distinct labels for 2 samples; the silhouette needs 2 to n - 1"
         );
+    }
+
+    #[test]
+    fn sampled_score_estimates_the_exact_score() {
+        // 600 points in three noisy blobs: a 200-row sample lands near the exact score.
+        let x = ndarray::Array2::from_shape_fn((600, 2), |(i, j)| {
+            let centre = [[0.0, 0.0], [4.0, 0.0], [0.0, 4.0]][i % 3][j];
+            centre + (((i * 7919 + j * 104729) % 1000) as f64 / 1000.0 - 0.5) * 3.0
+        });
+        let labels: Vec<usize> = (0..600).map(|i| i % 3).collect();
+        let exact = silhouette_score(x.view(), &labels).unwrap();
+        for seed in 0..5 {
+            let sampled = silhouette_score_sample(x.view(), &labels, 200, seed).unwrap();
+            assert!(
+                (sampled - exact).abs() < 0.03,
+                "seed {seed}: {sampled} vs {exact}"
+            );
+        }
+        let a = silhouette_score_sample(x.view(), &labels, 200, 1).unwrap();
+        assert_eq!(
+            a,
+            silhouette_score_sample(x.view(), &labels, 200, 1).unwrap()
+        );
+        assert_ne!(
+            a,
+            silhouette_score_sample(x.view(), &labels, 200, 2).unwrap()
+        );
+        let all = silhouette_score_sample(x.view(), &labels, 600, 1).unwrap();
+        assert_eq!(all, exact);
+    }
+
+    #[test]
+    fn sampled_score_errors() {
+        let labels = [0, 1, 2].repeat(4);
+        let err = silhouette_score_sample(blobs().view(), &labels, 0, 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "sample_size = 0, but the silhouette needs rows to score"
+        );
+        // One row holds one label only.
+        let err = silhouette_score_sample(blobs().view(), &labels, 1, 1).unwrap_err();
+        assert!(matches!(err, ClusterError::LabelCount { samples: 1, .. }));
+        assert!(silhouette_score_sample(blobs().view(), &labels[1..], 5, 1).is_err());
     }
 
     #[test]

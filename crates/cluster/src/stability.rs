@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agreement::adjusted_rand_index;
 use crate::error::{ClusterError, Result};
+use crate::input::check_matrix;
 use crate::kmeans::KMeansParams;
 
 /// Mean pairwise ARI below which a k is flagged unstable.
@@ -37,6 +38,11 @@ impl Stability {
 /// Needs at least two seeds. Identical partitions give ARI 1; partitions no
 /// closer than chance give about 0.
 ///
+/// Cost: one full k-means fit per seed (`n_init` runs each; `x` is checked once), plus
+/// `O(seeds² n)` for the pairwise indices. At 102,800 x 100 with k = 9 and `n_init = 10` one
+/// fit takes about 4 s of CPU time, so ten seeds take about 40 s: at that size pass two or
+/// three seeds, or fewer restarts.
+///
 /// ```
 /// use cluster::{KMeansParams, seed_stability};
 /// use ndarray::array;
@@ -53,9 +59,14 @@ pub fn seed_stability(
     if seeds.len() < 2 {
         return Err(ClusterError::TooFewSeeds { seeds: seeds.len() });
     }
+    let valid = params.check()?;
+    check_matrix(x)?;
     let labelings: Vec<Vec<usize>> = seeds
         .iter()
-        .map(|&seed| params.seed(seed).fit(x).map(|model| model.labels))
+        .map(|&seed| {
+            let model = params.seed(seed).check()?.fit_checked(x)?;
+            Ok(model.labels)
+        })
         .collect::<Result<_>>()?;
     let mut sum = 0.0;
     let mut min = f64::INFINITY;
@@ -69,7 +80,7 @@ pub fn seed_stability(
         }
     }
     Ok(Stability {
-        k: params.check()?.k(),
+        k: valid.k(),
         seeds: seeds.to_vec(),
         mean_ari: sum / pairs as f64,
         min_ari: min,

@@ -2,12 +2,11 @@
 //! single letters) and what key they count under (Snowball German stems,
 //! compound parts stemmed one by one).
 
-use std::collections::HashSet;
-
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 use crate::token::{Token, TokenKind};
+use crate::word_set::WordSet;
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// Which stop words to drop before counting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +75,7 @@ impl Default for AnalyzerConfig {
 /// ```
 pub struct Analyzer {
     stemmer: Option<Stemmer>,
-    stop_words: HashSet<String>,
+    stop_words: WordSet,
     min_chars: usize,
 }
 
@@ -93,10 +92,11 @@ impl std::fmt::Debug for Analyzer {
 impl Analyzer {
     /// Builds an analyzer from its settings.
     pub fn new(config: &AnalyzerConfig) -> Analyzer {
-        let stop_words = stop_word_list(&config.stop_words)
-            .into_iter()
-            .map(|w| crate::normalize(&w))
-            .collect();
+        let stop_words = WordSet::new(
+            stop_word_list(&config.stop_words)
+                .iter()
+                .map(|w| crate::normalize(w)),
+        );
         let stemmer = match config.stemming {
             Stemming::SnowballGerman => Some(Stemmer::create(Algorithm::German)),
             Stemming::None => None,
@@ -112,13 +112,23 @@ impl Analyzer {
     /// (a number, shorter than `min_chars`, or a stop word). A compound's key
     /// is its parts' stems joined by `-` (`nato-osterweiter`); compounds never
     /// count as stop words.
+    ///
+    /// Allocates only the returned `String`.
     pub fn key(&self, token: &Token) -> Option<String> {
         if token.kind == TokenKind::Number || token.norm.chars().count() < self.min_chars {
             return None;
         }
         if token.is_compound() {
-            let parts: Vec<String> = token.part_norms().map(|p| self.stem(p)).collect();
-            return Some(parts.join("-"));
+            let mut key = String::with_capacity(token.norm.len());
+            for (i, part) in token.part_norms().enumerate() {
+                if i > 0 {
+                    key.push('-');
+                }
+                let from = key.len();
+                key.push_str(part);
+                self.stem_tail(&mut key, from);
+            }
+            return Some(key);
         }
         if self.is_stop_word(&token.norm) {
             return None;
@@ -126,11 +136,21 @@ impl Analyzer {
         Some(self.stem(&token.norm))
     }
 
-    /// The stem of one normalised word.
+    /// The stem of one normalised word. Allocates only the returned `String`.
     pub fn stem(&self, norm: &str) -> String {
-        match &self.stemmer {
-            Some(stemmer) => stemmer.stem(norm).into_owned(),
-            None => norm.to_owned(),
+        let mut stem = String::with_capacity(norm.len());
+        stem.push_str(norm);
+        self.stem_tail(&mut stem, 0);
+        stem
+    }
+
+    /// Stems `buffer[from..]` in place, for callers that build keys in a
+    /// buffer of their own.
+    pub fn stem_tail(&self, buffer: &mut String, from: usize) {
+        if let Some(stemmer) = &self.stemmer {
+            let stemmed = stemmer.stem(&buffer[from..]).into_owned();
+            buffer.truncate(from);
+            buffer.push_str(&stemmed);
         }
     }
 

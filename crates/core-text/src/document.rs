@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::boilerplate::{Removal, strip_boilerplate};
 use crate::sentence::sentences;
 use crate::span::Span;
-use crate::token::{Token, tokenize};
+use crate::token::{Token, expected_tokens, tokenize_into};
 
 /// Settings of the per-article text pipeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,11 +82,15 @@ impl Document {
             spans.extend(found);
             previous_paragraph = Some(*paragraph);
         }
-        let mut tokens = Vec::new();
+        let expected = paragraphs
+            .iter()
+            .map(|p| expected_tokens(p.of(&text)))
+            .sum();
+        let mut tokens = Vec::with_capacity(expected);
         let mut sentence_list = Vec::with_capacity(spans.len());
         for span in spans {
             let first = tokens.len();
-            tokens.extend(tokenize(&text, span));
+            tokenize_into(&text, span, &mut tokens);
             sentence_list.push(Sentence {
                 span,
                 tokens: first..tokens.len(),

@@ -1,10 +1,11 @@
 //! Is this paragraph German? Web pages embed tweets and widgets in other
 //! languages; they must not reach the German term counts.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use whatlang::{Detector, Lang, Script};
+
+use crate::word_set::WordSet;
 
 /// The language decision for one paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,14 +42,33 @@ const GERMAN_FUNCTION_WORD_SHARE: f64 = 0.12;
 /// assert_eq!(line_language("Russland fordert von der Nato Sicherheitsgarantien"), Verdict::German);
 /// ```
 pub fn line_language(line: &str) -> Verdict {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    // One pass: letters, Latin letters, and the words between non-letters
+    // with how many of them are German function words.
+    let function_words = german_function_words();
+    let mut scratch = String::new();
+    let (mut letters, mut latin, mut words, mut german) = (0usize, 0usize, 0usize, 0usize);
+    let mut word_start = None;
+    for (i, c) in line.char_indices() {
+        // ASCII and Latin-1 letters (German's) without the Unicode tables.
+        let latin1_letter =
+            c.is_ascii_alphabetic() || (('À'..='ÿ').contains(&c) && c != '×' && c != '÷');
+        if latin1_letter || c.is_alphabetic() {
+            letters += 1;
+            latin += usize::from(latin1_letter || is_latin(c));
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            words += 1;
+            german +=
+                usize::from(function_words.contains_normalized(&line[start..i], &mut scratch));
+        }
+    }
+    if let Some(start) = word_start {
+        words += 1;
+        german += usize::from(function_words.contains_normalized(&line[start..], &mut scratch));
+    }
     if letters == 0 {
         return Verdict::German;
     }
-    let latin = line
-        .chars()
-        .filter(|c| c.is_alphabetic() && is_latin(*c))
-        .count();
     if latin * 2 < letters {
         let script = whatlang::detect_script(line);
         let code = match (whatlang::detect_lang(line), script) {
@@ -58,20 +78,10 @@ pub fn line_language(line: &str) -> Verdict {
         };
         return Verdict::Other(code);
     }
-    let words: Vec<String> = line
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(crate::normalize)
-        .collect();
-    if words.len() < MIN_WORDS {
+    if words < MIN_WORDS {
         return Verdict::German;
     }
-    let function_words = german_function_words();
-    let german = words
-        .iter()
-        .filter(|w| function_words.contains(w.as_str()))
-        .count();
-    if german as f64 / words.len() as f64 >= GERMAN_FUNCTION_WORD_SHARE {
+    if german as f64 / words as f64 >= GERMAN_FUNCTION_WORD_SHARE {
         return Verdict::German;
     }
     match detector().detect_lang(line) {
@@ -86,9 +96,9 @@ fn is_latin(c: char) -> bool {
         || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
-fn german_function_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| stop_words::get("de").iter().copied().collect())
+fn german_function_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| WordSet::new(stop_words::get("de").iter().copied()))
 }
 
 fn detector() -> &'static Detector {

@@ -1,9 +1,12 @@
 //! Sentence boundaries for German news: Unicode sentence rules (UAX #29)
 //! repaired where German breaks them (ordinals such as `13. Januar`, common
 //! abbreviations) and where web text glues sentences together (`fest.Wie`).
+//!
+//! The UAX #29 boundaries come from `segment` (a fast path for Latin
+//! script, unicode-segmentation for everything else); word boundaries are
+//! only computed in a sentence with a dot that looks glued.
 
-use unicode_segmentation::UnicodeSegmentation;
-
+use crate::segment::{Segment, Shape, WordBounds, sentence_bounds};
 use crate::span::Span;
 use crate::token::glued_sentence_dot;
 
@@ -30,13 +33,15 @@ const ABBREVIATIONS: &[&str] = &[
 /// ]);
 /// ```
 pub fn sentences(text: &str, within: Span) -> Vec<Span> {
-    let mut raw: Vec<Span> = Vec::new();
-    for (offset, sentence) in within.of(text).split_sentence_bound_indices() {
-        let span = Span::new(
-            within.start + offset,
-            within.start + offset + sentence.len(),
+    let mut bounds = Vec::new();
+    sentence_bounds(within.of(text), &mut bounds);
+    let mut raw: Vec<Span> = Vec::with_capacity(bounds.len());
+    for (start, end) in bounds {
+        split_glued(
+            text,
+            Span::new(within.start + start, within.start + end),
+            &mut raw,
         );
-        split_glued(text, span, &mut raw);
     }
     let mut merged: Vec<Span> = Vec::new();
     for span in raw {
@@ -70,14 +75,40 @@ fn move_opening_quotes_forward(text: &str, spans: &mut [Span]) {
 fn split_glued(text: &str, span: Span, out: &mut Vec<Span>) {
     let mut start = span.start;
     let slice = span.of(text);
-    for (offset, word) in slice.split_word_bound_indices() {
-        if let Some(dot) = glued_sentence_dot(word) {
+    // Word boundaries only matter around a dot that looks glued.
+    if !has_glued_dot_shape(slice) {
+        out.push(span);
+        return;
+    }
+    let mut words = WordBounds::new(slice);
+    while let Some(Segment {
+        start: offset,
+        text: word,
+        shape,
+    }) = words.next_segment()
+    {
+        let may_hold_dot = !matches!(shape, Shape::Word { dot: false } | Shape::Space);
+        if let Some(dot) = may_hold_dot.then(|| glued_sentence_dot(word)).flatten() {
             let cut = span.start + offset + dot + 1;
             out.push(Span::new(start, cut));
             start = cut;
         }
     }
     out.push(Span::new(start, span.end));
+}
+
+/// Whether some `.` in `slice` has two lowercase letters before it and an
+/// uppercase then a lowercase letter after it: necessary for
+/// [`glued_sentence_dot`] to find a dot in any segment of `slice`.
+fn has_glued_dot_shape(slice: &str) -> bool {
+    slice.match_indices('.').any(|(i, _)| {
+        let mut before = slice[..i].chars().rev();
+        let mut after = slice[i + 1..].chars();
+        before.next().is_some_and(char::is_lowercase)
+            && before.next().is_some_and(char::is_lowercase)
+            && after.next().is_some_and(char::is_uppercase)
+            && after.next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// Whether a raw sentence ends in a full stop that does not end a sentence:
@@ -97,8 +128,14 @@ fn ends_without_sentence_end(sentence: &str) -> bool {
     {
         return true;
     }
-    let lower = last_word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    if last_word.is_ascii() {
+        ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(last_word))
+    } else {
+        // Full case mapping: the Kelvin sign lowercases to ASCII `k`.
+        ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,14 @@
 //! German word tokens with byte spans: Unicode word boundaries (UAX #29) plus
 //! the two repairs German news needs, hyphenated compounds kept whole and
 //! sentences glued without a space (`fest.Wie`) split apart.
-
-use unicode_segmentation::UnicodeSegmentation;
+//!
+//! The boundaries come from `segment` (a fast path for Latin script,
+//! unicode-segmentation for everything else), one segment at a time: no
+//! list of segments, one `String` per token (its norm) and a `Vec` only for
+//! a compound's parts.
 
 use crate::normalize::{is_hyphen, normalize};
+use crate::segment::{Segment, Shape, WordBounds};
 use crate::span::Span;
 
 /// What a token is made of.
@@ -59,90 +63,205 @@ impl Token {
 /// assert_eq!(tokens[1].span.of(text), "NATO-Osterweiterung");
 /// ```
 pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
-    let segments = segments(text, within);
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < segments.len() {
-        let (start, segment) = segments[i];
-        if !is_wordlike(segment) {
-            i += 1;
-            continue;
-        }
-        let mut parts = vec![Span::new(start, start + segment.len())];
-        let mut j = i + 1;
-        // Chain `word-word-word` while the pieces touch each other.
-        while j + 1 < segments.len() {
-            let (hyphen_start, hyphen) = segments[j];
-            let (next_start, next) = segments[j + 1];
-            let touches = hyphen_start == parts.last().map_or(0, |p| p.end)
-                && next_start == hyphen_start + hyphen.len();
-            if touches && is_single_hyphen(hyphen) && is_wordlike(next) {
-                parts.push(Span::new(next_start, next_start + next.len()));
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        let span = Span::new(parts[0].start, parts.last().map_or(start, |p| p.end));
-        let surface = span.of(text);
-        let kind = if surface.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else {
-            TokenKind::Number
-        };
-        if parts.len() == 1 {
-            parts.clear();
-        }
-        tokens.push(Token {
-            span,
-            norm: normalize(surface),
-            kind,
-            parts,
-        });
-        i = j;
-    }
+    let mut tokens = Vec::with_capacity(expected_tokens(within.of(text)));
+    tokenize_into(text, within, &mut tokens);
     tokens
 }
 
-/// Word-boundary segments of `within`, with glued sentences split.
-fn segments(text: &str, within: Span) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    for (offset, segment) in within.of(text).split_word_bound_indices() {
-        let start = within.start + offset;
-        match glued_sentence_dot(segment) {
-            Some(dot) => {
-                out.push((start, &segment[..dot]));
-                out.push((start + dot, &segment[dot..dot + 1]));
-                out.push((start + dot + 1, &segment[dot + 1..]));
+/// [`tokenize`], appending to `out` (saves a `Vec` per call when tokenizing
+/// many sentences).
+pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
+    // The token being built: its first part's start, its last part's end,
+    // and the parts once there are two. A hyphen after it waits in `hyphen`
+    // until the next piece shows whether it joins a compound.
+    let mut current: Option<(usize, usize)> = None;
+    let mut parts: Vec<Span> = Vec::new();
+    let mut hyphen = false;
+    for piece in Pieces::new(text, within) {
+        if let Some((start, end)) = current {
+            match piece.kind {
+                PieceKind::Hyphen if !hyphen => {
+                    hyphen = true;
+                    continue;
+                }
+                PieceKind::Word if hyphen => {
+                    if parts.is_empty() {
+                        parts.push(Span::new(start, end));
+                    }
+                    parts.push(Span::new(piece.start, piece.end));
+                    current = Some((start, piece.end));
+                    hyphen = false;
+                    continue;
+                }
+                _ => {
+                    out.push(make_token(
+                        text,
+                        Span::new(start, end),
+                        std::mem::take(&mut parts),
+                    ));
+                    current = None;
+                    hyphen = false;
+                }
             }
-            None => out.push((start, segment)),
+        }
+        if piece.kind == PieceKind::Word {
+            current = Some((piece.start, piece.end));
         }
     }
-    out
+    if let Some((start, end)) = current {
+        out.push(make_token(text, Span::new(start, end), parts));
+    }
+}
+
+/// A guess at the number of tokens in `text`, from its white space (German
+/// news has a token per space, within a few per cent either way):
+/// reserving it spares the copies of a growing `Vec` and most of its slack.
+pub(crate) fn expected_tokens(text: &str) -> usize {
+    let spaces = text
+        .bytes()
+        .filter(|&b| matches!(b, b' ' | b'\n' | b'\t'))
+        .count();
+    spaces + spaces / 16 + 1
+}
+
+fn make_token(text: &str, span: Span, parts: Vec<Span>) -> Token {
+    let surface = span.of(text);
+    let (alphabetic, norm) = if surface.is_ascii() {
+        (
+            surface.bytes().any(|b| b.is_ascii_alphabetic()),
+            surface.to_ascii_lowercase(),
+        )
+    } else {
+        (surface.chars().any(char::is_alphabetic), normalize(surface))
+    };
+    Token {
+        span,
+        norm,
+        kind: if alphabetic {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        },
+        parts,
+    }
+}
+
+/// What a word-boundary piece can do for a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceKind {
+    /// Has a letter or digit: a token or a compound part.
+    Word,
+    /// A single hyphen: may join two words.
+    Hyphen,
+    /// White space, punctuation: dropped.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    kind: PieceKind,
+}
+
+/// Word-boundary segments of `within`, with glued sentences (`fest.Wie`)
+/// split into word, dot and word.
+struct Pieces<'a> {
+    bounds: WordBounds<'a>,
+    base: usize,
+    text: &'a str,
+    /// The dot and the second word of a glued split, in reverse order.
+    queued: Vec<Piece>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str, within: Span) -> Self {
+        Pieces {
+            bounds: WordBounds::new(within.of(text)),
+            base: within.start,
+            text,
+            queued: Vec::new(),
+        }
+    }
+
+    fn piece(&self, start: usize, end: usize) -> Piece {
+        Piece {
+            start,
+            end,
+            kind: piece_kind(&self.text[start..end]),
+        }
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Piece;
+
+    #[inline]
+    fn next(&mut self) -> Option<Piece> {
+        if let Some(piece) = self.queued.pop() {
+            return Some(piece);
+        }
+        let Segment { start, text, shape } = self.bounds.next_segment()?;
+        let start = self.base + start;
+        let end = start + text.len();
+        let kind = match shape {
+            Shape::Word { dot: false } => PieceKind::Word,
+            Shape::Space => PieceKind::Other,
+            Shape::Single if text.len() == 1 => {
+                if text == "-" {
+                    PieceKind::Hyphen
+                } else {
+                    PieceKind::Other
+                }
+            }
+            // A glued dot needs five characters around a `.`.
+            _ if text.len() >= 5 && text.as_bytes().contains(&b'.') => {
+                if let Some(dot) = glued_sentence_dot(text) {
+                    let tail = self.piece(start + dot + 1, end);
+                    let dot_piece = self.piece(start + dot, start + dot + 1);
+                    self.queued.extend([tail, dot_piece]);
+                    return Some(self.piece(start, start + dot));
+                }
+                piece_kind(text)
+            }
+            _ => piece_kind(text),
+        };
+        Some(Piece { start, end, kind })
+    }
+}
+
+fn piece_kind(segment: &str) -> PieceKind {
+    let first = segment.as_bytes()[0];
+    if first.is_ascii_alphanumeric() || segment.chars().any(char::is_alphanumeric) {
+        PieceKind::Word
+    } else if is_single_hyphen(segment) {
+        PieceKind::Hyphen
+    } else {
+        PieceKind::Other
+    }
 }
 
 /// The byte index of a full stop that ends one sentence and starts the next
 /// without a space (`fest.Wie`): at least two lowercase letters before it,
 /// an uppercase letter followed by a lowercase one after it. Abbreviations
-/// such as `z.B.` or `U.S.` do not qualify.
+/// such as `z.B.` or `U.S.` do not qualify. Only the first such stop of a
+/// word-boundary segment counts.
 pub(crate) fn glued_sentence_dot(segment: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = segment.char_indices().collect();
-    for k in 2..chars.len().saturating_sub(2) {
-        let (index, c) = chars[k];
-        if c == '.'
-            && chars[k - 1].1.is_lowercase()
-            && chars[k - 2].1.is_lowercase()
-            && chars[k + 1].1.is_uppercase()
-            && chars[k + 2].1.is_lowercase()
-        {
-            return Some(index);
+    // The two characters before the current one.
+    let mut before = [None::<char>; 2];
+    let mut chars = segment.char_indices();
+    while let Some((index, c)) = chars.next() {
+        if c == '.' && before.iter().all(|b| b.is_some_and(char::is_lowercase)) {
+            let mut after = chars.clone().map(|(_, c)| c);
+            if after.next().is_some_and(char::is_uppercase)
+                && after.next().is_some_and(char::is_lowercase)
+            {
+                return Some(index);
+            }
         }
+        before = [before[1], Some(c)];
     }
     None
-}
-
-fn is_wordlike(segment: &str) -> bool {
-    segment.chars().any(char::is_alphanumeric)
 }
 
 fn is_single_hyphen(segment: &str) -> bool {

@@ -1,10 +1,15 @@
 //! Finding a lexicon's frames in articles: every hit keeps its token range
 //! and byte span, so it can be counted, and shown in context as evidence.
+//!
+//! Matching is two-staged for speed: which pattern words a token satisfies
+//! depends only on its normalised form, so [`FrameMatcher::word_matches`] is
+//! computed once per distinct word (callers cache it), and finding hits in
+//! an article is then a walk over small integer lists.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use core_text::{Analyzer, Document, Span, Token};
+use core_text::{Analyzer, Document, Span};
 
 use crate::lexicon::Lexicon;
 
@@ -30,6 +35,9 @@ pub struct Matches {
     pub excluded: Vec<FrameHit>,
 }
 
+/// The id of a distinct pattern word (an index into the matcher's words).
+pub type WordId = u16;
+
 /// How one pattern word is matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum WordMatch {
@@ -43,17 +51,17 @@ enum WordMatch {
     Head(String),
 }
 
-/// The forms of one token that patterns look at.
-struct TokenForms {
-    norm: String,
+/// The forms of one normalised word that patterns look at.
+struct WordForms<'n> {
+    norm: &'n str,
     /// Stem of a simple word; the joined part stems of a compound.
     key: String,
     /// Normalised parts and their stems (compounds only).
-    parts: Vec<(String, String)>,
+    parts: Vec<(&'n str, String)>,
 }
 
 impl WordMatch {
-    fn matches(&self, forms: &TokenForms) -> bool {
+    fn matches(&self, forms: &WordForms) -> bool {
         let compound = !forms.parts.is_empty();
         match self {
             WordMatch::Stem(stem) => {
@@ -78,30 +86,26 @@ impl WordMatch {
 struct CompiledTerm {
     frame: usize,
     term: usize,
-    words: Vec<WordMatch>,
+    words: Vec<WordId>,
     /// Exclusion patterns: a hit overlapped by one of them is dropped.
-    exclude: Vec<Vec<WordMatch>>,
+    exclude: Vec<Vec<WordId>>,
 }
 
-/// Whether `words` match the tokens starting at `start`.
-fn matches_at(words: &[WordMatch], forms: &[TokenForms], start: usize) -> bool {
+/// Whether the pattern `words` matches the tokens starting at `start`.
+fn matches_at(words: &[WordId], tokens: &[&[WordId]], start: usize) -> bool {
     let end = start + words.len();
-    end <= forms.len()
+    end <= tokens.len()
         && words
             .iter()
-            .zip(&forms[start..end])
-            .all(|(w, f)| w.matches(f))
+            .zip(&tokens[start..end])
+            .all(|(w, t)| t.contains(w))
 }
 
 /// Whether an exclusion matches tokens that overlap `hit`.
-fn excluded(
-    exclusions: &[Vec<WordMatch>],
-    forms: &[TokenForms],
-    hit: &std::ops::Range<usize>,
-) -> bool {
+fn excluded(exclusions: &[Vec<WordId>], tokens: &[&[WordId]], hit: &Range<usize>) -> bool {
     exclusions.iter().any(|words| {
         let first = (hit.start + 1).saturating_sub(words.len());
-        (first..hit.end).any(|s| matches_at(words, forms, s))
+        (first..hit.end).any(|s| matches_at(words, tokens, s))
     })
 }
 
@@ -109,50 +113,85 @@ fn excluded(
 /// articles' stems).
 pub struct FrameMatcher<'a> {
     analyzer: &'a Analyzer,
+    /// Every distinct pattern word, by id.
+    words: Vec<WordMatch>,
     terms: Vec<CompiledTerm>,
-    /// Terms whose first word is an exact stem or compound key, by that key.
-    by_first_key: HashMap<String, Vec<usize>>,
-    /// Terms whose first word is a glob: tried at every token.
-    first_is_glob: Vec<usize>,
+    /// Terms by the id of their first word.
+    by_first_word: Vec<Vec<usize>>,
 }
 
 impl<'a> FrameMatcher<'a> {
     /// Compiles the patterns of `lexicon` with `analyzer`'s stemmer.
     pub fn new(lexicon: &Lexicon, analyzer: &'a Analyzer) -> FrameMatcher<'a> {
+        let mut words: Vec<WordMatch> = Vec::new();
+        let mut intern = |word: &str| -> WordId {
+            let compiled = compile_word(word, analyzer);
+            match words.iter().position(|w| *w == compiled) {
+                Some(id) => id as WordId,
+                None => {
+                    words.push(compiled);
+                    (words.len() - 1) as WordId
+                }
+            }
+        };
         let mut terms = Vec::new();
-        let mut by_first_key: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut first_is_glob = Vec::new();
         for (f, frame) in lexicon.frames.iter().enumerate() {
             for (t, term) in frame.terms.iter().enumerate() {
-                let compile = |pattern: &str| -> Vec<WordMatch> {
-                    pattern
-                        .split(' ')
-                        .map(|w| compile_word(w, analyzer))
-                        .collect()
-                };
-                let words = compile(&term.pattern);
-                let exclude = term.exclude.iter().map(|e| compile(e)).collect();
-                let index = terms.len();
-                match &words[0] {
-                    WordMatch::Stem(key) | WordMatch::Compound(key) => {
-                        by_first_key.entry(key.clone()).or_default().push(index)
-                    }
-                    WordMatch::Prefix(_) | WordMatch::Head(_) => first_is_glob.push(index),
-                }
+                let pattern: Vec<WordId> = term.pattern.split(' ').map(&mut intern).collect();
+                let exclude = term
+                    .exclude
+                    .iter()
+                    .map(|e| e.split(' ').map(&mut intern).collect())
+                    .collect();
                 terms.push(CompiledTerm {
                     frame: f,
                     term: t,
-                    words,
+                    words: pattern,
                     exclude,
                 });
             }
         }
+        let mut by_first_word = vec![Vec::new(); words.len()];
+        for (index, term) in terms.iter().enumerate() {
+            by_first_word[term.words[0] as usize].push(index);
+        }
         FrameMatcher {
             analyzer,
+            words,
             terms,
-            by_first_key,
-            first_is_glob,
+            by_first_word,
         }
+    }
+
+    /// The ids of the pattern words that a token with normalised form `norm`
+    /// satisfies, ascending. It depends on `norm` alone, so callers compute
+    /// it once per distinct word and reuse it.
+    pub fn word_matches(&self, norm: &str) -> Vec<WordId> {
+        let parts: Vec<&str> = if norm.contains('-') {
+            norm.split('-').filter(|p| !p.is_empty()).collect()
+        } else {
+            Vec::new()
+        };
+        let forms = if parts.len() > 1 {
+            let parts: Vec<(&str, String)> =
+                parts.iter().map(|p| (*p, self.analyzer.stem(p))).collect();
+            let key = parts
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join("-");
+            WordForms { norm, key, parts }
+        } else {
+            WordForms {
+                norm,
+                key: self.analyzer.stem(norm),
+                parts: Vec::new(),
+            }
+        };
+        (0..self.words.len())
+            .filter(|&id| self.words[id].matches(&forms))
+            .map(|id| id as WordId)
+            .collect()
     }
 
     /// All frame hits in `doc`, ordered by position, then frame, then pattern.
@@ -168,35 +207,49 @@ impl<'a> FrameMatcher<'a> {
     /// Like [`FrameMatcher::find`], and also the matches that a term's
     /// exclusions removed, so a lexicon check can show what they cost.
     pub fn find_all(&self, doc: &Document) -> Matches {
-        let mut excluded_hits = Vec::new();
-        let mut cache: HashMap<&str, String> = HashMap::new();
-        let forms: Vec<TokenForms> = doc
+        let mut cache: HashMap<&str, Vec<WordId>> = HashMap::new();
+        for token in &doc.tokens {
+            cache
+                .entry(token.norm.as_str())
+                .or_insert_with(|| self.word_matches(&token.norm));
+        }
+        let per_token: Vec<&[WordId]> = doc
             .tokens
             .iter()
-            .map(|token| self.forms(token, &mut cache))
+            .map(|t| cache[t.norm.as_str()].as_slice())
             .collect();
+        self.find_with(doc, &per_token)
+    }
+
+    /// Frame hits given each token's [`FrameMatcher::word_matches`] (one
+    /// slice per token of `doc`, in order).
+    pub fn find_with(&self, doc: &Document, per_token: &[&[WordId]]) -> Matches {
+        debug_assert_eq!(per_token.len(), doc.tokens.len());
+        let mut excluded_hits = Vec::new();
         let mut candidates: Vec<FrameHit> = Vec::new();
-        for start in 0..forms.len() {
-            let mut tried: Vec<usize> = self.first_is_glob.clone();
-            let f = &forms[start];
-            for key in std::iter::once(&f.key).chain(f.parts.iter().map(|(_, s)| s)) {
-                if let Some(list) = self.by_first_key.get(key) {
-                    tried.extend(list);
-                }
+        let mut tried: Vec<usize> = Vec::new();
+        for start in 0..per_token.len() {
+            if per_token[start].is_empty() {
+                continue;
+            }
+            tried.clear();
+            for &word in per_token[start] {
+                tried.extend(&self.by_first_word[word as usize]);
             }
             tried.sort_unstable();
             tried.dedup();
-            for index in tried {
+            for &index in &tried {
                 let term = &self.terms[index];
                 let end = start + term.words.len();
-                if matches_at(&term.words, &forms, start) && within_one_sentence(doc, start, end) {
+                if matches_at(&term.words, per_token, start) && within_one_sentence(doc, start, end)
+                {
                     let hit = FrameHit {
                         frame: term.frame,
                         term: term.term,
                         tokens: start..end,
                         span: Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end),
                     };
-                    if excluded(&term.exclude, &forms, &(start..end)) {
+                    if excluded(&term.exclude, per_token, &(start..end)) {
                         excluded_hits.push(hit);
                     } else {
                         candidates.push(hit);
@@ -205,19 +258,13 @@ impl<'a> FrameMatcher<'a> {
             }
         }
         // Longest first within a frame, then the earliest-listed pattern.
-        candidates.sort_by(|a, b| {
+        candidates.sort_by_key(|h| {
             (
-                a.frame,
-                a.tokens.start,
-                std::cmp::Reverse(a.tokens.len()),
-                a.term,
+                h.frame,
+                h.tokens.start,
+                std::cmp::Reverse(h.tokens.len()),
+                h.term,
             )
-                .cmp(&(
-                    b.frame,
-                    b.tokens.start,
-                    std::cmp::Reverse(b.tokens.len()),
-                    b.term,
-                ))
         });
         let mut hits: Vec<FrameHit> = Vec::with_capacity(candidates.len());
         let mut covered_until: HashMap<usize, usize> = HashMap::new();
@@ -232,37 +279,6 @@ impl<'a> FrameMatcher<'a> {
         Matches {
             hits,
             excluded: excluded_hits,
-        }
-    }
-
-    fn forms<'t>(&self, token: &'t Token, cache: &mut HashMap<&'t str, String>) -> TokenForms {
-        let mut stem = |norm: &'t str| {
-            cache
-                .entry(norm)
-                .or_insert_with(|| self.analyzer.stem(norm))
-                .clone()
-        };
-        if token.is_compound() {
-            let parts: Vec<(String, String)> = token
-                .part_norms()
-                .map(|p| (p.to_owned(), stem(p)))
-                .collect();
-            let key = parts
-                .iter()
-                .map(|(_, s)| s.as_str())
-                .collect::<Vec<_>>()
-                .join("-");
-            TokenForms {
-                norm: token.norm.clone(),
-                key,
-                parts,
-            }
-        } else {
-            TokenForms {
-                norm: token.norm.clone(),
-                key: stem(&token.norm),
-                parts: Vec::new(),
-            }
         }
     }
 }

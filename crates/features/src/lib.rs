@@ -28,9 +28,11 @@
 //! assert_eq!(weights.matrix.rows(), 2);
 //! ```
 
+pub mod char_ngrams;
 pub mod class_tfidf;
 mod error;
 pub mod frames;
+pub mod index;
 pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
@@ -40,10 +42,15 @@ pub mod tfidf;
 pub mod uncertainty;
 pub mod vocabulary;
 
+pub use char_ngrams::{CharNgramParams, CharNgramTfidf};
 pub use error::FeatureError;
 pub use frames::{FrameHit, FrameMatcher, Matches, hits_per_frame};
+pub use index::{DocTerms, WordIndex, WordInfo};
 pub use kwic::{Kwic, kwic};
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
 pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf};
-pub use vocabulary::{DocFrequency, Occurrence, Term, TermCounts, count_terms};
+pub use vocabulary::{
+    DocFrequency, LabelCounts, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix,
+    count_terms,
+};

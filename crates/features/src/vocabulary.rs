@@ -6,6 +6,9 @@ use std::collections::HashMap;
 
 use core_text::{Analyzer, Document};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::index::{DocTerms, WordIndex};
 use serde::{Deserialize, Serialize};
 use sprs::CsMat;
 
@@ -58,22 +61,14 @@ pub struct Term {
     pub total: usize,
 }
 
-/// One counted occurrence of a term in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Column of the term.
-    pub term: u32,
-    /// Index of the token in [`Document::tokens`].
-    pub token: u32,
-}
-
-/// Terms, their occurrences and counts for a corpus.
+/// Terms and counts for a corpus.
 #[derive(Debug, Clone)]
 pub struct TermCounts {
     /// Columns in sorted key order (byte order, which is scikit-learn's).
     pub terms: Vec<Term>,
-    /// Per article, the counted occurrences in text order.
-    pub occurrences: Vec<Vec<Occurrence>>,
+    /// Per article, the columns of its counted tokens in text order (what
+    /// `tokens.jsonl` lists and the counts matrix counts).
+    pub sequences: Vec<Vec<u32>>,
     /// Articles x terms counts.
     pub counts: CsMat<f64>,
     /// Distinct keys dropped by `min_df` / `max_df`.
@@ -82,6 +77,25 @@ pub struct TermCounts {
 }
 
 impl TermCounts {
+    /// Assembles counts from a finished vocabulary and the articles' column
+    /// sequences.
+    pub fn new(vocabulary: Vocabulary, sequences: Vec<Vec<u32>>) -> TermCounts {
+        let counts = count_matrix(&sequences, vocabulary.terms.len());
+        let index = vocabulary
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(column, term)| (term.key.clone(), column as u32))
+            .collect();
+        TermCounts {
+            terms: vocabulary.terms,
+            sequences,
+            counts,
+            pruned: vocabulary.pruned,
+            index,
+        }
+    }
+
     /// The column of a key, if the key survived pruning.
     pub fn column(&self, key: &str) -> Option<u32> {
         self.index.get(key).copied()
@@ -89,25 +103,123 @@ impl TermCounts {
 
     /// Number of counted tokens of article `doc` (a row sum of the counts).
     pub fn n_tokens(&self, doc: usize) -> usize {
-        self.occurrences[doc].len()
+        self.sequences[doc].len()
     }
 }
 
-/// Counts the analysis terms of `docs`, keeping the keys whose document
-/// frequency lies within `min_df..=max_df` as scikit-learn's
+/// Surface forms seen per provisional term id, for the readable labels.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelCounts {
+    counts: FxHashMap<u32, FxHashMap<Box<str>, u64>>,
+}
+
+impl LabelCounts {
+    /// Counts one occurrence of `surface` for term `id`.
+    pub fn add(&mut self, id: u32, surface: &str) {
+        let forms = self.counts.entry(id).or_default();
+        match forms.get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                forms.insert(surface.into(), 1);
+            }
+        }
+    }
+
+    /// Adds another tally (sums are order-independent, so merging in any
+    /// order gives the same labels).
+    pub fn merge(&mut self, other: LabelCounts) {
+        for (id, forms) in other.counts {
+            let mine = self.counts.entry(id).or_default();
+            for (surface, n) in forms {
+                *mine.entry(surface).or_insert(0) += n;
+            }
+        }
+    }
+
+    /// The label of every provisional id below `n_ids`: its most frequent
+    /// surface form; ties go to a form that starts in lowercase
+    /// (`erwarten` over a sentence-initial `Erwarten`), then to the smallest
+    /// in byte order (`NATO` over `Nato`), so the choice is stable.
+    pub fn labels(&self, n_ids: usize) -> Vec<String> {
+        let mut best: Vec<Option<(&str, u64)>> = vec![None; n_ids];
+        for (id, surface, &n) in self
+            .counts
+            .iter()
+            .flat_map(|(id, forms)| forms.iter().map(move |(s, n)| (id, s, n)))
+        {
+            let slot = &mut best[*id as usize];
+            let better = match slot {
+                None => true,
+                Some((current, count)) => {
+                    (n, starts_lowercase(surface), std::cmp::Reverse(&**surface))
+                        > (
+                            *count,
+                            starts_lowercase(current),
+                            std::cmp::Reverse(*current),
+                        )
+                }
+            };
+            if better {
+                *slot = Some((surface, n));
+            }
+        }
+        best.into_iter()
+            .map(|b| b.map_or_else(String::new, |(s, _)| s.to_owned()))
+            .collect()
+    }
+}
+
+/// The columns of a corpus: keys sorted, pruned by document frequency, with
+/// the map from provisional ids to columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vocabulary {
+    /// Columns in sorted key order.
+    pub terms: Vec<Term>,
+    /// Column of each provisional id, `None` when pruned.
+    pub remap: Vec<Option<u32>>,
+    /// Distinct keys dropped by `min_df` / `max_df`.
+    pub pruned: usize,
+}
+
+impl Vocabulary {
+    /// The column sequence of an article from its provisional ids (pruned
+    /// terms left out).
+    pub fn columns(&self, provisional: &[u32]) -> Vec<u32> {
+        provisional
+            .iter()
+            .filter_map(|&id| self.remap[id as usize])
+            .collect()
+    }
+}
+
+/// Builds the vocabulary from the keys (by provisional id), every article's
+/// provisional id sequence and the surface-form tally, keeping the keys whose
+/// document frequency lies within `min_df..=max_df` as scikit-learn's
 /// `CountVectorizer` does.
-///
-/// Work is spread over articles with rayon; each distinct word is stemmed
-/// once per worker. The result does not depend on the thread count.
-pub fn count_terms(
-    docs: &[Document],
-    analyzer: &Analyzer,
+pub fn build_vocabulary<'s>(
+    keys: &[Box<str>],
+    articles: impl IntoIterator<Item = &'s [u32]>,
+    labels: &LabelCounts,
     min_df: DocFrequency,
     max_df: DocFrequency,
-) -> Result<TermCounts, FeatureError> {
+) -> Result<Vocabulary, FeatureError> {
     min_df.check("min_df")?;
     max_df.check("max_df")?;
-    let n_docs = docs.len();
+    let mut df = vec![0usize; keys.len()];
+    let mut total = vec![0usize; keys.len()];
+    let mut last_article = vec![usize::MAX; keys.len()];
+    let mut n_docs = 0;
+    for (article, ids) in articles.into_iter().enumerate() {
+        n_docs += 1;
+        for &id in ids {
+            let id = id as usize;
+            total[id] += 1;
+            if last_article[id] != article {
+                last_article[id] = article;
+                df[id] += 1;
+            }
+        }
+    }
     let low = min_df.in_docs(n_docs);
     let high = max_df.in_docs(n_docs);
     if high < low {
@@ -116,120 +228,83 @@ pub fn count_terms(
             message: "max_df corresponds to fewer documents than min_df".to_owned(),
         });
     }
-
-    let keyed: Vec<Vec<(String, u32)>> = docs
-        .par_iter()
-        .map_init(HashMap::<String, Option<String>>::new, |cache, doc| {
-            let mut out = Vec::new();
-            for (position, token) in doc.tokens.iter().enumerate() {
-                let key = match cache.get(&token.norm) {
-                    Some(key) => key.clone(),
-                    None => {
-                        let key = analyzer.key(token);
-                        cache.insert(token.norm.clone(), key.clone());
-                        key
-                    }
-                };
-                if let Some(key) = key {
-                    out.push((key, position as u32));
-                }
-            }
-            out
-        })
-        .collect();
-
-    // Document frequency and total count per key.
-    let mut stats: HashMap<&str, (usize, usize, usize)> = HashMap::new();
-    for (doc, keys) in keyed.iter().enumerate() {
-        for (key, _) in keys {
-            let entry = stats.entry(key.as_str()).or_insert((0, 0, usize::MAX));
-            entry.1 += 1;
-            if entry.2 != doc {
-                entry.0 += 1;
-                entry.2 = doc;
-            }
-        }
-    }
-    let mut kept: Vec<(&str, usize, usize)> = stats
+    let seen: Vec<usize> = (0..keys.len()).filter(|&id| df[id] > 0).collect();
+    let mut kept: Vec<usize> = seen
         .iter()
-        .filter(|(_, (df, _, _))| (*df as f64) >= low && (*df as f64) <= high)
-        .map(|(key, (df, total, _))| (*key, *df, *total))
+        .copied()
+        .filter(|&id| (df[id] as f64) >= low && (df[id] as f64) <= high)
         .collect();
-    let pruned = stats.len() - kept.len();
-    if kept.is_empty() && !stats.is_empty() {
+    if kept.is_empty() && !seen.is_empty() {
         return Err(FeatureError::NoTermsLeft);
     }
-    kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let index: HashMap<String, u32> = kept
-        .iter()
-        .enumerate()
-        .map(|(column, (key, _, _))| ((*key).to_owned(), column as u32))
-        .collect();
-
-    let occurrences: Vec<Vec<Occurrence>> = keyed
-        .par_iter()
-        .map(|keys| {
-            keys.iter()
-                .filter_map(|(key, token)| {
-                    index.get(key).map(|&term| Occurrence {
-                        term,
-                        token: *token,
-                    })
-                })
-                .collect()
-        })
-        .collect();
-
-    let labels = most_frequent_surfaces(docs, &occurrences, kept.len());
+    kept.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let names = labels.labels(keys.len());
+    let mut remap = vec![None; keys.len()];
     let terms = kept
         .iter()
-        .zip(labels)
-        .map(|((key, df, total), label)| Term {
-            key: (*key).to_owned(),
-            label,
-            df: *df,
-            total: *total,
+        .enumerate()
+        .map(|(column, &id)| {
+            remap[id] = Some(column as u32);
+            Term {
+                key: keys[id].to_string(),
+                label: names[id].clone(),
+                df: df[id],
+                total: total[id],
+            }
         })
         .collect();
-    let counts = count_matrix(&occurrences, kept.len());
-    Ok(TermCounts {
+    Ok(Vocabulary {
         terms,
-        occurrences,
-        counts,
-        pruned,
-        index,
+        remap,
+        pruned: seen.len() - kept.len(),
     })
 }
 
-/// For each column, its most frequent surface form. Ties go to a form that
-/// starts in lowercase (`erwarten` over a sentence-initial `Erwarten`), then
-/// to the smallest in byte order (`NATO` over `Nato`), so the choice is stable.
-fn most_frequent_surfaces(
+/// Counts the analysis terms of `docs`, keeping the keys whose document
+/// frequency lies within `min_df..=max_df` as scikit-learn's
+/// `CountVectorizer` does.
+///
+/// Work is spread over articles with rayon; each distinct word is analysed
+/// once per thread. The result does not depend on the thread count.
+pub fn count_terms(
     docs: &[Document],
-    occurrences: &[Vec<Occurrence>],
-    n_terms: usize,
-) -> Vec<String> {
-    let mut forms: Vec<HashMap<&str, usize>> = vec![HashMap::new(); n_terms];
-    for (doc, occurrences) in docs.iter().zip(occurrences) {
-        for occurrence in occurrences {
-            let surface = doc.tokens[occurrence.token as usize].span.of(&doc.text);
-            *forms[occurrence.term as usize].entry(surface).or_insert(0) += 1;
-        }
-    }
-    forms
-        .into_iter()
-        .map(|counts| {
-            counts
-                .into_iter()
-                .max_by(|a, b| {
-                    a.1.cmp(&b.1)
-                        .then_with(|| starts_lowercase(a.0).cmp(&starts_lowercase(b.0)))
-                        .then_with(|| b.0.cmp(a.0))
-                })
-                .map(|(surface, _)| surface.to_owned())
-                .unwrap_or_default()
+    analyzer: &Analyzer,
+    min_df: DocFrequency,
+    max_df: DocFrequency,
+) -> Result<TermCounts, FeatureError> {
+    let index = WordIndex::new(analyzer, None);
+    let per_doc: Vec<(DocTerms, LabelCounts)> = docs
+        .par_iter()
+        .map(|doc| {
+            index.with_words(doc, |words| {
+                let terms = DocTerms::from_words(words);
+                let mut labels = LabelCounts::default();
+                for (&id, &token) in terms.terms.iter().zip(&terms.tokens) {
+                    labels.add(id, doc.tokens[token as usize].span.of(&doc.text));
+                }
+                (terms, labels)
+            })
         })
-        .collect()
+        .collect();
+    let mut labels = LabelCounts::default();
+    let mut provisional = Vec::with_capacity(per_doc.len());
+    for (terms, doc_labels) in per_doc {
+        labels.merge(doc_labels);
+        provisional.push(terms.terms);
+    }
+    let keys = index.into_keys();
+    let vocabulary = build_vocabulary(
+        &keys,
+        provisional.iter().map(Vec::as_slice),
+        &labels,
+        min_df,
+        max_df,
+    )?;
+    let sequences = provisional
+        .iter()
+        .map(|ids| vocabulary.columns(ids))
+        .collect();
+    Ok(TermCounts::new(vocabulary, sequences))
 }
 
 fn starts_lowercase(surface: &str) -> bool {
@@ -237,27 +312,29 @@ fn starts_lowercase(surface: &str) -> bool {
 }
 
 /// The CSR count matrix, columns sorted within each row.
-fn count_matrix(occurrences: &[Vec<Occurrence>], n_terms: usize) -> CsMat<f64> {
-    let mut indptr = Vec::with_capacity(occurrences.len() + 1);
+pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
+    let mut indptr = Vec::with_capacity(sequences.len() + 1);
     let mut indices = Vec::new();
     let mut data = Vec::new();
     indptr.push(0);
-    for row in occurrences {
-        let mut terms: Vec<u32> = row.iter().map(|o| o.term).collect();
-        terms.sort_unstable();
+    let mut sorted: Vec<u32> = Vec::new();
+    for row in sequences {
+        sorted.clear();
+        sorted.extend_from_slice(row);
+        sorted.sort_unstable();
         let mut i = 0;
-        while i < terms.len() {
+        while i < sorted.len() {
             let mut j = i;
-            while j < terms.len() && terms[j] == terms[i] {
+            while j < sorted.len() && sorted[j] == sorted[i] {
                 j += 1;
             }
-            indices.push(terms[i] as usize);
+            indices.push(sorted[i] as usize);
             data.push((j - i) as f64);
             i = j;
         }
         indptr.push(indices.len());
     }
-    CsMat::new((occurrences.len(), n_terms), indptr, indices, data)
+    CsMat::new((sequences.len(), n_terms), indptr, indices, data)
 }
 
 #[cfg(test)]
@@ -336,7 +413,7 @@ mod tests {
     }
 
     #[test]
-    fn occurrences_point_at_tokens_in_text_order() {
+    fn sequences_follow_the_text() {
         let corpus = docs(&["Die NATO und die Nato."]);
         let counts = count_terms(
             &corpus,
@@ -345,8 +422,7 @@ mod tests {
             DocFrequency::Share(1.0),
         )
         .unwrap();
-        let tokens: Vec<u32> = counts.occurrences[0].iter().map(|o| o.token).collect();
-        assert_eq!(tokens, [1, 4]);
+        assert_eq!(counts.sequences[0], [0, 0]);
         // Tie between `NATO` and `Nato`: the smaller in byte order wins.
         assert_eq!(counts.terms[0].label, "NATO");
         let corpus = docs(&["Erwarten wir nichts. Wir erwarten nichts."]);

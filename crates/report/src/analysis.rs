@@ -1,22 +1,30 @@
-//! The pipeline from a loaded corpus to every number the report shows:
-//! text → terms → TF-IDF → similarity, clusters and frames. No I/O here.
+//! From a corpus to every number the report shows: the streamed first pass
+//! (text → digests), then vocabulary → TF-IDF → similarity, clusters,
+//! frames, voices, keyness, uncertainty and shared passages, and a second
+//! pass for the few evidence lines that need the text again.
 
 use std::collections::BTreeMap;
 
-use core_text::{Analyzer, Document, Quote};
-use corpus::{Corpus, Skipped};
-use features::syndication::{Syndication, repeated_token_mask, shared_passages};
-use features::{FrameHit, FrameMatcher, Lexicon, TermCounts, Tfidf};
+use core_text::Analyzer;
+use corpus::{CorpusReader, Skipped};
+use features::{FrameMatcher, Lexicon, TermCounts, Tfidf, WordIndex};
 use ndarray::Array2;
-use rayon::prelude::*;
 
+use crate::clusters::{Clustering, cluster_articles};
 use crate::config::ReportConfig;
+use crate::digest::{ArticleStats, Hit};
 use crate::error::ReportError;
+use crate::evidence::{Evidence as TextEvidence, gather_evidence};
+use crate::layout::Layout;
+use crate::output::ReportWriter;
+use crate::passages::{Passages, find_passages};
+use crate::pipeline::{Evidence, PatternTally, collect};
+use crate::progress::{Progress, Unit};
 use crate::statistics::{
     FramePrevalence, GroupStatistics, Groups, HeadToHead, frame_prevalence, group_statistics,
     named_pair,
 };
-use crate::voices::{GroupVoices, Voice, group_voices, hit_voice};
+use crate::voices::GroupVoices;
 
 /// What the report needs to know about one article.
 #[derive(Debug, Clone)]
@@ -51,42 +59,6 @@ impl ArticleInfo {
     }
 }
 
-/// How k was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KChoice {
-    /// Given by the user.
-    Given,
-    /// Highest mean silhouette among the candidates.
-    Silhouette,
-}
-
-/// Clustering results (present when there are at least three articles).
-#[derive(Debug, Clone)]
-pub struct Clustering {
-    /// Silhouette and inertia for every candidate k.
-    pub scores: Vec<cluster::KScore>,
-    /// Agreement of k-means across seeds, per candidate k (same order).
-    pub stability: Vec<cluster::Stability>,
-    /// The k used.
-    pub k: usize,
-    /// How it was decided.
-    pub choice: KChoice,
-    /// k-means label per article (canonical ids).
-    pub labels: Vec<usize>,
-    /// k-means inertia.
-    pub inertia: f64,
-    /// Mean silhouette of the k-means labels.
-    pub silhouette: f64,
-    /// Average-linkage tree on cosine distance.
-    pub dendrogram: cluster::Dendrogram,
-    /// The tree cut into k clusters.
-    pub linkage_labels: Vec<usize>,
-    /// Adjusted Rand index between k-means and the linkage cut.
-    pub agreement: f64,
-    /// 2-D PCA of the L2-normalised TF-IDF rows.
-    pub projection: cluster::Projection,
-}
-
 /// One frame's pooled rate in a group of articles.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FrameRate {
@@ -117,39 +89,38 @@ pub struct Analysis {
     pub corpus_description: Option<String>,
     /// Article metadata, in matrix row order.
     pub articles: Vec<ArticleInfo>,
-    /// Analysed texts, in the same order.
-    pub docs: Vec<Document>,
+    /// Per-article numbers (words, sentences, removed lines, quotes).
+    pub stats: Vec<ArticleStats>,
+    /// For an exact duplicate, the first article with the same text.
+    pub duplicate_of: Vec<Option<usize>>,
+    /// Which views the corpus size allows.
+    pub layout: Layout,
     /// Vocabulary and counts.
     pub counts: TermCounts,
+    /// Counted tokens per sentence, per article.
+    pub sentence_tokens: Vec<Vec<u32>>,
     /// TF-IDF weights.
     pub tfidf: Tfidf,
-    /// Cosine similarity of the TF-IDF rows.
-    pub similarity: Array2<f64>,
+    /// Cosine similarity of the articles' TF-IDF rows (small corpora only).
+    pub similarity: Option<Array2<f64>>,
+    /// Mean cosine similarity between and within groups (outlets).
+    pub group_similarity: Array2<f64>,
     /// Clusters, when the corpus is large enough.
     pub clustering: Option<Clustering>,
     /// The framing lexicon.
     pub lexicon: Lexicon,
     /// Lexicon file name, for the record.
     pub lexicon_file: String,
-    /// Quotations and reported speech per article.
-    pub quotes: Vec<Vec<Quote>>,
-    /// Frame hits per article.
-    pub hits: Vec<Vec<FrameHit>>,
-    /// The voice of every frame hit, parallel to `hits`.
-    pub voices: Vec<Vec<Voice>>,
+    /// Frame hits per article, with their voice.
+    pub hits: Vec<Vec<Hit>>,
+    /// The first evidence lines per frame.
+    pub evidence: Vec<Vec<Evidence>>,
+    /// Per frame and pattern: hits, forms, exclusions, first lines.
+    pub patterns: Vec<Vec<PatternTally>>,
     /// Who speaks, per outlet.
     pub group_voices: Vec<GroupVoices>,
-    /// Matches per article that a term's exclusions removed.
-    pub excluded: Vec<Vec<FrameHit>>,
-    /// Articles that could not be read.
-    pub skipped: Vec<Skipped>,
-    /// Remarks about the corpus.
-    pub warnings: Vec<String>,
-    /// Passages shared between articles.
-    pub syndication: Syndication,
-    /// For small corpora, shared runs at a looser setting (6+ tokens), to
-    /// show what little is shared when nothing reaches the threshold.
-    pub near_matches: Option<Syndication>,
+    /// Shared passages and exact duplicates.
+    pub passages: Passages,
     /// Frame hits dropped because they lie in a repeated passage (only with
     /// `exclude_repeated`), per article.
     pub repeated_hits: Vec<usize>,
@@ -161,6 +132,12 @@ pub struct Analysis {
     pub prevalence: Vec<FramePrevalence>,
     /// The first two named outlets compared frame by frame, when there are two.
     pub head_to_head: Option<((usize, usize), Vec<HeadToHead>)>,
+    /// Text needed after the first pass (key-term contexts).
+    pub text_evidence: TextEvidence,
+    /// Articles that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// Remarks about the corpus.
+    pub warnings: Vec<String>,
     /// The settings used.
     pub config: ReportConfig,
 }
@@ -185,25 +162,21 @@ impl Analysis {
         if tokens == 0 {
             return 0.0;
         }
-        let hits = self.hits[doc].iter().filter(|h| h.frame == frame).count();
-        hits as f64 * 1000.0 / tokens as f64
+        self.frame_hits(doc, frame) as f64 * 1000.0 / tokens as f64
     }
 
-    /// Per group, in order of first appearance, the frames ranked by the
-    /// group's pooled rate (all its hits per 1,000 of all its counted tokens).
+    /// Hits of `frame` in article `doc`.
+    pub fn frame_hits(&self, doc: usize, frame: usize) -> usize {
+        self.hits[doc].iter().filter(|h| h.frame == frame).count()
+    }
+
+    /// Per outlet, in order of first appearance, the frames ranked by the
+    /// outlet's pooled rate (all its hits per 1,000 of all its counted tokens).
     pub fn frames_by_group(&self) -> Vec<GroupFrames> {
-        let mut groups: Vec<&str> = Vec::new();
-        for article in &self.articles {
-            if !groups.contains(&article.group.as_str()) {
-                groups.push(&article.group);
-            }
-        }
-        groups
-            .into_iter()
-            .map(|group| {
-                let members: Vec<usize> = (0..self.articles.len())
-                    .filter(|&i| self.articles[i].group == group)
-                    .collect();
+        let groups = &self.outlets.groups;
+        (0..groups.names.len())
+            .map(|g| {
+                let members = groups.members(g);
                 let tokens: usize = members.iter().map(|&i| self.counts.n_tokens(i)).sum();
                 let mut ranked: Vec<FrameRate> = (0..self.lexicon.frames.len())
                     .map(|frame| {
@@ -218,121 +191,140 @@ impl Analysis {
                     .collect();
                 ranked.sort_by(|x, y| y.rate.total_cmp(&x.rate).then(x.frame.cmp(&y.frame)));
                 GroupFrames {
-                    group: group.to_owned(),
+                    group: groups.names[g].clone(),
                     ranked,
                 }
             })
             .collect()
     }
+}
 
-    /// Hits of `frame` in article `doc`.
-    pub fn frame_hits(&self, doc: usize, frame: usize) -> usize {
-        self.hits[doc].iter().filter(|h| h.frame == frame).count()
+/// Where a corpus comes from, so the evidence pass can read it again.
+pub trait Source {
+    /// Opens the corpus from the start.
+    fn open(&self) -> Result<CorpusReader, ReportError>;
+
+    /// A name overriding the corpus's own, if any.
+    fn name(&self) -> Option<String> {
+        None
     }
 }
 
-/// Runs the whole analysis on a loaded corpus.
+/// Runs the whole analysis, streaming the large data files into `writer`.
 pub fn analyze(
-    corpus: Corpus,
+    source: &dyn Source,
     lexicon: Lexicon,
     lexicon_file: String,
     config: &ReportConfig,
+    writer: &mut ReportWriter,
+    progress: &dyn Progress,
 ) -> Result<Analysis, ReportError> {
-    let articles: Vec<ArticleInfo> = corpus
-        .articles
-        .iter()
-        .map(|a| ArticleInfo {
-            id: a.id.clone(),
-            group: a.group.clone(),
-            outlet: a.outlet.clone(),
-            title: a.title.clone(),
-            date: a.date.clone(),
-            origin: a.origin.clone(),
-            encoding: a.encoding,
-            fields: a.fields.clone(),
-        })
-        .collect();
-    let docs: Vec<Document> = corpus
-        .articles
-        .into_par_iter()
-        .map(|a| Document::analyze(a.text, &config.text))
-        .collect();
-
-    let quotes: Vec<Vec<Quote>> = docs.par_iter().map(core_text::find_quotes).collect();
+    let reader = source.open()?;
+    let info = reader.info().clone();
     let analyzer = Analyzer::new(&config.analyzer);
-    let counts = features::count_terms(&docs, &analyzer, config.tfidf.min_df, config.tfidf.max_df)?;
-    let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
-    let similarity = features::cosine_similarity(&tfidf.matrix);
-
     let matcher = FrameMatcher::new(&lexicon, &analyzer);
-    let (hits, excluded): (Vec<Vec<FrameHit>>, Vec<Vec<FrameHit>>) = docs
-        .par_iter()
-        .map(|doc| {
-            let matches = matcher.find_all(doc);
-            (matches.hits, matches.excluded)
-        })
-        .unzip();
+    let index = WordIndex::new(&analyzer, Some(&matcher));
+    let collected = collect(reader, &lexicon, &matcher, index, config, writer, progress)?;
+    if collected.articles.is_empty() {
+        return Err(ReportError::Corpus(corpus::CorpusError::Empty {
+            path: info.path.clone(),
+            skipped: collected.skipped,
+        }));
+    }
+    let layout = Layout::for_articles(collected.articles.len());
 
-    let syndication_params = config.syndication.params.check()?;
-    let syndication = shared_passages(&docs, &syndication_params);
-    let near_matches = if docs.len() <= NEAR_MATCH_MAX_ARTICLES {
-        let loose = features::syndication::SyndicationParams {
-            shingle: 4,
-            window: 3,
-            min_tokens: 6,
-            ..config.syndication.params
+    progress.start("counting terms", None, Unit::Steps);
+    let vocabulary = features::build_vocabulary(
+        &collected.keys,
+        collected.terms.iter().map(Vec::as_slice),
+        &collected.labels,
+        config.tfidf.min_df,
+        config.tfidf.max_df,
+    )?;
+    let mut sequences = Vec::with_capacity(collected.terms.len());
+    let mut sentence_tokens = Vec::with_capacity(collected.terms.len());
+    for (terms, ends) in collected.terms.iter().zip(&collected.sentence_ends) {
+        let mut per_sentence = Vec::with_capacity(ends.len());
+        let mut start = 0usize;
+        for &end in ends {
+            let kept = terms[start..end as usize]
+                .iter()
+                .filter(|&&id| vocabulary.remap[id as usize].is_some())
+                .count();
+            per_sentence.push(kept as u32);
+            start = end as usize;
         }
-        .check()?;
-        Some(shared_passages(&docs, &loose))
-    } else {
-        None
-    };
-    let mut hits = hits;
-    let mut repeated_hits = vec![0; docs.len()];
+        sentence_tokens.push(per_sentence);
+        sequences.push(vocabulary.columns(terms));
+    }
+    drop(collected.terms);
+    let counts = TermCounts::new(vocabulary, sequences);
+    let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
+    progress.finish();
+
+    let groups = collected.groups;
+    let passages = find_passages(
+        &collected.word_hashes,
+        &collected.duplicate_of,
+        &collected.articles,
+        config,
+    )?;
+    let mut hits = collected.hits;
+    let mut repeated_hits = vec![0; hits.len()];
     if config.syndication.exclude_repeated {
-        let mask = repeated_token_mask(&docs, &syndication.passages, &publication_order(&articles));
+        let token_counts: Vec<usize> = collected.stats.iter().map(|s| s.n_tokens).collect();
+        let mask = passages.repeated_mask(&token_counts, &collected.articles);
         for (i, doc_hits) in hits.iter_mut().enumerate() {
             let before = doc_hits.len();
-            doc_hits.retain(|h| !mask[i][h.tokens.start]);
+            doc_hits.retain(|h| !mask.is_repeated(i, h.token as usize));
             repeated_hits[i] = before - doc_hits.len();
         }
     }
+    drop(collected.word_hashes);
 
-    let clustering = if docs.len() >= 3 {
-        Some(cluster_articles(&tfidf, &similarity, config)?)
+    progress.start("comparing and clustering articles", None, Unit::Steps);
+    let similarity = layout
+        .similarity_matrix
+        .then(|| features::cosine_similarity(&tfidf.matrix));
+    let normalized = normalize_rows(&tfidf.matrix);
+    let group_similarity =
+        cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?.similarity;
+    let clustering = if collected.articles.len() >= 3 {
+        Some(cluster_articles(
+            &counts,
+            &tfidf,
+            &normalized,
+            similarity.as_ref(),
+            &groups,
+            &layout,
+            config,
+        )?)
     } else {
         None
     };
+    progress.finish();
 
-    let voices: Vec<Vec<Voice>> = hits
-        .iter()
-        .zip(&quotes)
-        .map(|(doc_hits, doc_quotes)| doc_hits.iter().map(|h| hit_voice(doc_quotes, h)).collect())
-        .collect();
+    progress.start("statistics", None, Unit::Steps);
     let label_words = config.display.top_terms;
-    let outlet_groups = Groups::from_names(articles.iter().map(|a| a.group.as_str()));
-    let group_voices = group_voices(&docs, &quotes, &outlet_groups);
     let prevalence = frame_prevalence(
-        &docs,
-        &counts,
+        &sentence_tokens,
         &hits,
         lexicon.frames.len(),
-        &outlet_groups,
+        &groups,
         &config.statistics,
     )?;
-    let head_to_head = named_pair(&outlet_groups).map(|pair| {
+    let head_to_head = named_pair(&groups).map(|pair| {
         let tests = crate::statistics::head_to_head(
-            &docs,
-            &counts,
+            &sentence_tokens,
             &hits,
             lexicon.frames.len(),
-            &outlet_groups,
+            &groups,
             pair,
             &config.statistics,
         );
         (pair, tests)
     });
-    let outlets = group_statistics(&counts, outlet_groups, &config.statistics, label_words)?;
+    let outlets = group_statistics(&counts, groups, &config.statistics, label_words)?;
     let cluster_statistics = match &clustering {
         Some(c) => {
             let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
@@ -346,108 +338,61 @@ pub fn analyze(
         }
         None => None,
     };
+    progress.finish();
 
+    let text_evidence = gather_evidence(
+        source,
+        &counts,
+        crate::evidence::Findings {
+            outlets: &outlets,
+            clusters: cluster_statistics.as_ref(),
+            passages: &passages,
+        },
+        &analyzer,
+        config,
+        progress,
+    )?;
     Ok(Analysis {
-        corpus_name: corpus.name,
-        corpus_title: corpus.title,
-        corpus_description: corpus.description,
-        articles,
-        docs,
+        corpus_name: source.name().unwrap_or(info.name),
+        corpus_title: info.title,
+        corpus_description: info.description,
+        articles: collected.articles,
+        stats: collected.stats,
+        duplicate_of: collected.duplicate_of,
+        layout,
         counts,
+        sentence_tokens,
         tfidf,
         similarity,
+        group_similarity,
         clustering,
         lexicon,
         lexicon_file,
-        quotes,
         hits,
-        voices,
-        group_voices,
-        excluded,
-        skipped: corpus.skipped,
-        warnings: corpus.warnings,
-        syndication,
-        near_matches,
+        evidence: collected.evidence,
+        patterns: collected.patterns,
+        group_voices: collected.voices.into_iter().map(|v| v.finish()).collect(),
+        passages,
         repeated_hits,
         outlets,
         cluster_statistics,
         prevalence,
         head_to_head,
+        text_evidence,
+        skipped: collected.skipped,
+        warnings: collected.warnings,
         config: config.clone(),
     })
 }
 
-/// Corpora up to this size also get the looser near-match search.
-const NEAR_MATCH_MAX_ARTICLES: usize = 100;
-
-/// Article indices by date (undated last), then corpus order: who was first
-/// with a shared passage.
-fn publication_order(articles: &[ArticleInfo]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by_key(|&i| (articles[i].date.is_none(), articles[i].date.clone(), i));
-    order
-}
-
-/// Number of seeds whose k-means partitions are compared for stability.
-pub const STABILITY_SEEDS: u64 = 10;
-
-/// Spherical k-means (L2-normalised rows), average linkage on cosine
-/// distance and a 2-D PCA, all on the TF-IDF rows.
-fn cluster_articles(
-    tfidf: &Tfidf,
-    similarity: &Array2<f64>,
-    config: &ReportConfig,
-) -> Result<Clustering, ReportError> {
-    let settings = &config.clustering;
-    let rows = cluster::l2_normalize_rows(tfidf.matrix.to_dense().view());
-    let n = rows.nrows();
-    let params = cluster::KMeansParams::new(2)
-        .seed(settings.seed)
-        .n_init(settings.n_init)
-        .max_iter(settings.max_iter)
-        .tolerance(settings.tolerance);
-    let k_max = settings.k_max.min(n - 1).max(2);
-    let selection = cluster::select_k(rows.view(), 2..=k_max, &params)?;
-    let seeds: Vec<u64> = (0..STABILITY_SEEDS)
-        .map(|i| settings.seed.wrapping_add(i))
-        .collect();
-    let stability = selection
-        .scores
-        .iter()
-        .map(|score| cluster::seed_stability(rows.view(), &params.k(score.k), &seeds))
-        .collect::<Result<Vec<_>, _>>()?;
-    let (k, choice) = match settings.k {
-        Some(k) => (k, KChoice::Given),
-        None => (selection.chosen, KChoice::Silhouette),
-    };
-    let model = cluster::KMeansParams::new(k)
-        .seed(settings.seed)
-        .n_init(settings.n_init)
-        .max_iter(settings.max_iter)
-        .tolerance(settings.tolerance)
-        .fit(rows.view())?;
-    let silhouette = if k >= 2 && k < n {
-        cluster::silhouette_score(rows.view(), &model.labels)?
-    } else {
-        0.0
-    };
-    let mut distance = similarity.mapv(|s| (1.0 - s).max(0.0));
-    distance.diag_mut().fill(0.0);
-    let dendrogram = cluster::average_linkage(distance.view())?;
-    let linkage_labels = dendrogram.cut(k);
-    let agreement = cluster::adjusted_rand_index(&model.labels, &linkage_labels)?;
-    let projection = cluster::pca_2d(rows.view())?;
-    Ok(Clustering {
-        scores: selection.scores,
-        stability,
-        k,
-        choice,
-        labels: model.labels,
-        inertia: model.inertia,
-        silhouette,
-        dendrogram,
-        linkage_labels,
-        agreement,
-        projection,
-    })
+/// The rows of a sparse matrix scaled to unit length (zero rows stay zero).
+pub fn normalize_rows(matrix: &sprs::CsMat<f64>) -> sprs::CsMat<f64> {
+    let mut out = matrix.clone();
+    for mut row in out.outer_iterator_mut() {
+        let length = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+        if length > 0.0 {
+            row.map_inplace(|v| v / length);
+        }
+    }
+    out
 }

@@ -20,6 +20,20 @@ pub struct ClusteringConfig {
     pub max_iter: u64,
     /// Convergence tolerance of k-means.
     pub tolerance: f64,
+    /// Large corpora: dimensions of the LSA (truncated SVD) before k-means.
+    pub lsa_dims: usize,
+    /// Large corpora: power iterations of the randomized SVD (scikit-learn's
+    /// `n_iter`; more are closer to the exact SVD).
+    pub lsa_n_iter: usize,
+    /// Large corpora: rows the SVD is fitted on (a seeded sample), before
+    /// every row is projected.
+    pub lsa_fit_sample: usize,
+    /// Large corpora: the clustered representation, TF-IDF of the terms'
+    /// character n-grams (scikit-learn's `char_wb`, sublinear tf).
+    pub char_ngrams: features::CharNgramParams,
+    /// Large corpora: k-means (and its stability check) runs on at most this
+    /// many evenly spaced rows; every article then joins its nearest centroid.
+    pub kmeans_fit_sample: usize,
 }
 
 impl Default for ClusteringConfig {
@@ -28,9 +42,14 @@ impl Default for ClusteringConfig {
             k: None,
             k_max: 8,
             seed: 42,
-            n_init: 10,
+            n_init: 100,
             max_iter: 300,
             tolerance: 1e-4,
+            lsa_dims: 50,
+            lsa_n_iter: 10,
+            lsa_fit_sample: 10_000,
+            char_ngrams: features::CharNgramParams::default(),
+            kmeans_fit_sample: 20_000,
         }
     }
 }
@@ -38,6 +57,8 @@ impl Default for ClusteringConfig {
 /// Settings of a report run.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReportConfig {
+    /// The column or field articles are grouped by (`None`: the outlet).
+    pub group_by: Option<String>,
     /// Per-article text pipeline.
     pub text: TextConfig,
     /// Which tokens count and under which key.

@@ -1,49 +1,77 @@
 //! The data contract: every number of the report as plain files under
 //! `data/` that scipy, pandas or R can read and check
-//! (documented in `docs/data-contract.md`).
+//! (documented in `docs/data-contract.md`). Large files are streamed to
+//! disk line by line; `clean.jsonl`, `kwic.tsv` and `quotes.tsv` are written
+//! during the first pass (see `pipeline`).
 
-use serde::Serialize;
+use std::io::Write as _;
+
 use serde_json::json;
 
-use crate::analysis::{Analysis, KChoice};
+use crate::analysis::Analysis;
+use crate::clusters::KChoice;
+use crate::error::ReportError;
 use crate::numbers::{exact, significant17};
-use crate::output::ReportFiles;
+use crate::output::{ReportWriter, StreamedFile};
 
-/// Adds every data file to `files` under `data/`.
-pub fn add_data_files(analysis: &Analysis, files: &mut ReportFiles) {
-    files.add("data/docs.tsv", docs_tsv(analysis));
-    files.add("data/terms.tsv", terms_tsv(analysis));
-    files.add(
-        "data/counts.mtx",
-        matrix_market(&analysis.counts.counts, MatrixKind::Integer),
-    );
-    files.add(
-        "data/tfidf.mtx",
-        matrix_market(&analysis.tfidf.matrix, MatrixKind::Real),
-    );
-    files.add("data/tokens.jsonl", tokens_jsonl(analysis));
-    files.add("data/clean.jsonl", clean_jsonl(analysis));
-    files.add("data/similarity.tsv", similarity_tsv(analysis));
-    files.add("data/frames.tsv", frames_tsv(analysis));
-    files.add("data/kwic.tsv", kwic_tsv(analysis));
-    files.add("data/quotes.tsv", quotes_tsv(analysis));
-    files.add("data/keyness.tsv", keyness_tsv(analysis, &analysis.outlets));
+/// Writes every data file not already streamed by the first pass.
+pub fn add_data_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
+    writer.add("data/docs.tsv", docs_tsv(analysis))?;
+    writer.add("data/terms.tsv", terms_tsv(analysis))?;
+    matrix_market(
+        &analysis.counts.counts,
+        MatrixKind::Integer,
+        writer.stream("data/counts.mtx")?,
+    )?;
+    matrix_market(
+        &analysis.tfidf.matrix,
+        MatrixKind::Real,
+        writer.stream("data/tfidf.mtx")?,
+    )?;
+    tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+    if let Some(similarity) = &analysis.similarity {
+        let ids: Vec<&str> = analysis.articles.iter().map(|a| a.id.as_str()).collect();
+        writer.add(
+            "data/similarity.tsv",
+            square_tsv("doc_id", &ids, similarity),
+        )?;
+    }
+    let groups: Vec<&str> = analysis
+        .outlets
+        .groups
+        .names
+        .iter()
+        .map(String::as_str)
+        .collect();
+    writer.add(
+        "data/group-similarity.tsv",
+        square_tsv("group", &groups, &analysis.group_similarity),
+    )?;
+    frames_tsv(analysis, writer.stream("data/frames.tsv")?)?;
+    writer.add("data/keyness.tsv", keyness_tsv(analysis, &analysis.outlets))?;
     if let Some(stats) = &analysis.cluster_statistics {
-        files.add("data/keyness-clusters.tsv", keyness_tsv(analysis, stats));
+        writer.add("data/keyness-clusters.tsv", keyness_tsv(analysis, stats))?;
     }
-    files.add("data/prevalence.tsv", prevalence_tsv(analysis));
-    files.add("data/shared.tsv", shared_tsv(analysis));
-    if analysis.clustering.is_some() {
-        files.add("data/clusters.tsv", clusters_tsv(analysis));
-        files.add("data/linkage.tsv", linkage_tsv(analysis));
-        files.add("data/projection.tsv", projection_tsv(analysis));
+    writer.add("data/prevalence.tsv", prevalence_tsv(analysis))?;
+    writer.add("data/shared.tsv", shared_tsv(analysis))?;
+    writer.add("data/duplicates.tsv", duplicates_tsv(analysis))?;
+    if let Some(clustering) = &analysis.clustering {
+        writer.add("data/clusters.tsv", clusters_tsv(analysis))?;
+        if let Some(tree) = &clustering.dendrogram {
+            writer.add("data/linkage.tsv", linkage_tsv(tree))?;
+        }
+        if let Some(tree) = &clustering.group_dendrogram {
+            writer.add("data/group-linkage.tsv", linkage_tsv(tree))?;
+        }
+        writer.add("data/projection.tsv", projection_tsv(analysis))?;
     }
-    files.add("data/config.json", config_json(analysis));
+    writer.add("data/config.json", config_json(analysis))?;
+    Ok(())
 }
 
 /// A tab-separated table; fields are quoted (RFC 4180) only when they hold
 /// a tab, a quote or a line break, which pandas and R read as is.
-fn tsv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
+pub fn tsv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b'\t')
         .quote_style(csv::QuoteStyle::Necessary)
@@ -53,6 +81,70 @@ fn tsv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> 
         writer.write_record(&row).expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
+}
+
+/// A TSV file written row by row, with the same quoting as [`tsv`].
+pub struct TsvStream {
+    path: std::path::PathBuf,
+    writer: csv::Writer<StreamedFile>,
+}
+
+impl TsvStream {
+    /// Starts the file with its header.
+    pub fn new(file: StreamedFile, header: &[&str]) -> Result<TsvStream, ReportError> {
+        let path = file.path().to_path_buf();
+        let mut stream = TsvStream {
+            path,
+            writer: csv::WriterBuilder::new()
+                .delimiter(b'\t')
+                .quote_style(csv::QuoteStyle::Necessary)
+                .from_writer(file),
+        };
+        stream.row(header)?;
+        Ok(stream)
+    }
+
+    /// Appends a row.
+    pub fn row<S: AsRef<[u8]>>(&mut self, fields: &[S]) -> Result<(), ReportError> {
+        self.writer
+            .write_record(fields)
+            .map_err(|e| ReportError::Write {
+                path: self.path.clone(),
+                source: e.into(),
+            })
+    }
+
+    /// Closes the file.
+    pub fn finish(self) -> Result<(), ReportError> {
+        let path = self.path;
+        let file = self.writer.into_inner().map_err(|e| ReportError::Write {
+            path,
+            source: e.into_error(),
+        })?;
+        file.finish()
+    }
+}
+
+/// The columns of `kwic.tsv`.
+pub fn kwic_header() -> Vec<&'static str> {
+    vec![
+        "doc_id", "frame", "term", "start", "end", "left", "match", "right", "voice", "speaker",
+    ]
+}
+
+/// The columns of `quotes.tsv`.
+pub fn quotes_header() -> Vec<&'static str> {
+    vec![
+        "doc_id",
+        "start",
+        "end",
+        "speaker",
+        "cue",
+        "text",
+        "kind",
+        "speaker_name",
+        "speaker_role",
+    ]
 }
 
 fn docs_tsv(analysis: &Analysis) -> Vec<u8> {
@@ -67,10 +159,13 @@ fn docs_tsv(analysis: &Analysis) -> Vec<u8> {
                 .clustering
                 .as_ref()
                 .map_or_else(String::new, |c| c.labels[i].to_string()),
+            a.group.clone(),
         ]
     });
     tsv(
-        &["doc_id", "outlet", "title", "date", "n_tokens", "cluster"],
+        &[
+            "doc_id", "outlet", "title", "date", "n_tokens", "cluster", "group",
+        ],
         rows,
     )
 }
@@ -90,94 +185,78 @@ enum MatrixKind {
 }
 
 /// Matrix Market coordinate format, 1-based, row-major order.
-fn matrix_market(matrix: &sprs::CsMat<f64>, kind: MatrixKind) -> Vec<u8> {
+fn matrix_market(
+    matrix: &sprs::CsMat<f64>,
+    kind: MatrixKind,
+    mut file: StreamedFile,
+) -> Result<(), ReportError> {
     let field = match kind {
         MatrixKind::Integer => "integer",
         MatrixKind::Real => "real",
     };
-    let mut out = format!(
-        "%%MatrixMarket matrix coordinate {field} general\n% Generated by `cargo xtask report`: articles (rows, docs.tsv order) x terms (columns, terms.tsv order)\n{} {} {}\n",
-        matrix.rows(),
-        matrix.cols(),
-        matrix.nnz()
-    );
+    file.append(
+        format!(
+            "%%MatrixMarket matrix coordinate {field} general\n% Generated by `cargo xtask report`: articles (rows, docs.tsv order) x terms (columns, terms.tsv order)\n{} {} {}\n",
+            matrix.rows(),
+            matrix.cols(),
+            matrix.nnz()
+        )
+        .as_bytes(),
+    )?;
+    let mut buffer: Vec<u8> = Vec::with_capacity(1 << 16);
     for (row, values) in matrix.outer_iterator().enumerate() {
         for (column, value) in values.iter() {
-            let text = match kind {
-                MatrixKind::Integer => format!("{}", *value as u64),
-                MatrixKind::Real => significant17(*value),
+            let _ = match kind {
+                MatrixKind::Integer => {
+                    writeln!(buffer, "{} {} {}", row + 1, column + 1, *value as u64)
+                }
+                MatrixKind::Real => writeln!(
+                    buffer,
+                    "{} {} {}",
+                    row + 1,
+                    column + 1,
+                    significant17(*value)
+                ),
             };
-            out.push_str(&format!("{} {} {text}\n", row + 1, column + 1));
+        }
+        if buffer.len() > 1 << 15 {
+            file.append(&buffer)?;
+            buffer.clear();
         }
     }
-    out.into_bytes()
+    file.append(&buffer)?;
+    file.finish()
 }
 
-fn jsonl<T: Serialize>(lines: impl IntoIterator<Item = T>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for line in lines {
-        serde_json::to_writer(&mut out, &line).expect("writing to memory");
-        out.push(b'\n');
+fn tokens_jsonl(analysis: &Analysis, mut file: StreamedFile) -> Result<(), ReportError> {
+    for (i, a) in analysis.articles.iter().enumerate() {
+        let tokens: Vec<&str> = analysis.counts.sequences[i]
+            .iter()
+            .map(|&column| analysis.counts.terms[column as usize].key.as_str())
+            .collect();
+        let mut line = serde_json::to_vec(&json!({ "doc_id": a.id, "tokens": tokens }))
+            .expect("serialising tokens");
+        line.push(b'\n');
+        file.append(&line)?;
     }
-    out
+    file.finish()
 }
 
-fn tokens_jsonl(analysis: &Analysis) -> Vec<u8> {
-    jsonl(analysis.articles.iter().enumerate().map(|(i, a)| {
-        let tokens: Vec<&str> = analysis.counts.occurrences[i]
-            .iter()
-            .map(|o| analysis.counts.terms[o.term as usize].key.as_str())
-            .collect();
-        json!({ "doc_id": a.id, "tokens": tokens })
-    }))
-}
-
-fn clean_jsonl(analysis: &Analysis) -> Vec<u8> {
-    jsonl(analysis.articles.iter().zip(&analysis.docs).map(|(a, doc)| {
-        let removed: Vec<_> = doc
-            .removed
-            .iter()
-            .map(|r| json!({ "start": r.span.start, "end": r.span.end, "reason": r.reason.to_string() }))
-            .collect();
-        json!({ "doc_id": a.id, "text": doc.kept_text(), "removed": removed })
-    }))
-}
-
-fn similarity_tsv(analysis: &Analysis) -> Vec<u8> {
-    let mut header = vec!["doc_id"];
-    header.extend(analysis.articles.iter().map(|a| a.id.as_str()));
-    let rows = analysis.articles.iter().enumerate().map(|(i, a)| {
-        let mut row = vec![a.id.clone()];
-        row.extend(analysis.similarity.row(i).iter().map(|v| exact(*v)));
+/// A square matrix with a name column and one column per label.
+fn square_tsv(corner: &str, labels: &[&str], values: &ndarray::Array2<f64>) -> Vec<u8> {
+    let mut header = vec![corner];
+    header.extend(labels.iter().copied());
+    let rows = labels.iter().enumerate().map(|(i, label)| {
+        let mut row = vec![(*label).to_owned()];
+        row.extend(values.row(i).iter().map(|v| exact(*v)));
         row
     });
     tsv(&header, rows)
 }
 
-fn frames_tsv(analysis: &Analysis) -> Vec<u8> {
-    let mut rows = Vec::new();
-    for (i, a) in analysis.articles.iter().enumerate() {
-        for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
-            let by_voice = |kind: &str| {
-                analysis.hits[i]
-                    .iter()
-                    .zip(&analysis.voices[i])
-                    .filter(|(h, v)| h.frame == f && v.kind() == kind)
-                    .count()
-                    .to_string()
-            };
-            rows.push(vec![
-                a.id.clone(),
-                frame.id.clone(),
-                analysis.frame_hits(i, f).to_string(),
-                exact(analysis.rate_per_1000(i, f)),
-                by_voice("own"),
-                by_voice("quoted"),
-                by_voice("reported"),
-            ]);
-        }
-    }
-    tsv(
+fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError> {
+    let mut stream = TsvStream::new(
+        file,
         &[
             "doc_id",
             "frame",
@@ -187,81 +266,28 @@ fn frames_tsv(analysis: &Analysis) -> Vec<u8> {
             "quoted",
             "reported",
         ],
-        rows,
-    )
-}
-
-fn kwic_tsv(analysis: &Analysis) -> Vec<u8> {
-    let width = analysis.config.display.kwic_width;
-    let mut rows = Vec::new();
+    )?;
     for (i, a) in analysis.articles.iter().enumerate() {
-        for (hit, voice) in analysis.hits[i].iter().zip(&analysis.voices[i]) {
-            let frame = &analysis.lexicon.frames[hit.frame];
-            let line = features::kwic(&analysis.docs[i], hit.span, width);
-            rows.push(vec![
+        for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
+            let by_voice = |kind: &str| {
+                analysis.hits[i]
+                    .iter()
+                    .filter(|h| h.frame == f && h.voice.kind() == kind)
+                    .count()
+                    .to_string()
+            };
+            stream.row(&[
                 a.id.clone(),
                 frame.id.clone(),
-                frame.terms[hit.term].pattern.clone(),
-                hit.span.start.to_string(),
-                hit.span.end.to_string(),
-                line.left,
-                line.keyword,
-                line.right,
-                voice.kind().to_owned(),
-                voice.speaker().unwrap_or_default().to_owned(),
-            ]);
+                analysis.frame_hits(i, f).to_string(),
+                exact(analysis.rate_per_1000(i, f)),
+                by_voice("own"),
+                by_voice("quoted"),
+                by_voice("reported"),
+            ])?;
         }
     }
-    tsv(
-        &[
-            "doc_id", "frame", "term", "start", "end", "left", "match", "right", "voice", "speaker",
-        ],
-        rows,
-    )
-}
-
-/// Every quotation and reported statement: `doc_id start end speaker cue text`
-/// (plus its kind and the speaker's full name and role).
-fn quotes_tsv(analysis: &Analysis) -> Vec<u8> {
-    let mut rows = Vec::new();
-    for (i, a) in analysis.articles.iter().enumerate() {
-        for quote in &analysis.quotes[i] {
-            let speaker = quote.speaker.as_ref();
-            rows.push(vec![
-                a.id.clone(),
-                quote.span.start.to_string(),
-                quote.span.end.to_string(),
-                speaker.map_or_else(String::new, |s| s.key.clone()),
-                quote.cue.clone().unwrap_or_default(),
-                quote
-                    .content
-                    .of(&analysis.docs[i].text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                match quote.kind {
-                    core_text::QuoteKind::Direct => "direct".to_owned(),
-                    core_text::QuoteKind::Reported => "reported".to_owned(),
-                },
-                speaker.map_or_else(String::new, |s| s.name.clone()),
-                speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
-            ]);
-        }
-    }
-    tsv(
-        &[
-            "doc_id",
-            "start",
-            "end",
-            "speaker",
-            "cue",
-            "text",
-            "kind",
-            "speaker_name",
-            "speaker_role",
-        ],
-        rows,
-    )
+    stream.finish()
 }
 
 /// Every scored term of every group: `group term label a b chi2 g2 log_ratio p`
@@ -346,16 +372,23 @@ fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
 
 /// Every shared passage: both articles, byte spans, length in words, text.
 fn shared_tsv(analysis: &Analysis) -> Vec<u8> {
-    let rows = analysis.syndication.passages.iter().map(|p| {
+    let rows = analysis.passages.shared.iter().map(|p| {
+        let a = analysis.text_evidence.stretch(p.a, &p.a_tokens);
+        let b = analysis.text_evidence.stretch(p.b, &p.b_tokens);
+        let span = |s: Option<&crate::evidence::Stretch>, end: bool| {
+            s.map_or_else(String::new, |s| {
+                if end { s.span.end } else { s.span.start }.to_string()
+            })
+        };
         vec![
             analysis.articles[p.a].id.clone(),
             analysis.articles[p.b].id.clone(),
-            p.a_span.start.to_string(),
-            p.a_span.end.to_string(),
-            p.b_span.start.to_string(),
-            p.b_span.end.to_string(),
+            span(a, false),
+            span(a, true),
+            span(b, false),
+            span(b, true),
             p.tokens.to_string(),
-            crate::markdown_passages::passage_text(analysis, p),
+            a.map_or_else(String::new, |s| s.text.clone()),
         ]
     });
     tsv(
@@ -364,6 +397,17 @@ fn shared_tsv(analysis: &Analysis) -> Vec<u8> {
         ],
         rows,
     )
+}
+
+/// Exact duplicates: an article and the first article with the same text.
+fn duplicates_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.passages.duplicates.iter().map(|&(d, first)| {
+        vec![
+            analysis.articles[d].id.clone(),
+            analysis.articles[first].id.clone(),
+        ]
+    });
+    tsv(&["doc_id", "duplicate_of"], rows)
 }
 
 fn clusters_tsv(analysis: &Analysis) -> Vec<u8> {
@@ -398,9 +442,8 @@ fn clusters_tsv(analysis: &Analysis) -> Vec<u8> {
 }
 
 /// scipy's linkage matrix `Z`: left, right, distance, size per merge.
-fn linkage_tsv(analysis: &Analysis) -> Vec<u8> {
-    let clustering = analysis.clustering.as_ref().expect("checked by caller");
-    let rows = clustering.dendrogram.merges.iter().map(|m| {
+fn linkage_tsv(tree: &cluster::Dendrogram) -> Vec<u8> {
+    let rows = tree.merges.iter().map(|m| {
         vec![
             m.left.to_string(),
             m.right.to_string(),
@@ -419,7 +462,10 @@ fn projection_tsv(analysis: &Analysis) -> Vec<u8> {
             exact(clustering.projection.coords[[i, 0]]),
             exact(clustering.projection.coords[[i, 1]]),
             clustering.labels[i].to_string(),
-            clustering.linkage_labels[i].to_string(),
+            clustering
+                .linkage_labels
+                .as_ref()
+                .map_or_else(String::new, |l| l[i].to_string()),
         ]
     });
     tsv(

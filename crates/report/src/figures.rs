@@ -1,5 +1,8 @@
 //! From analysis results to chart inputs: which numbers each figure shows,
-//! with which labels and legend.
+//! with which labels and legend. Per-article charts are drawn only while
+//! they stay readable; larger corpora get the same charts per group.
+
+use ndarray::Array2;
 
 use crate::analysis::Analysis;
 use crate::charts::{
@@ -8,25 +11,84 @@ use crate::charts::{
 };
 use crate::error::ReportError;
 use crate::numbers::{fixed, percent, slug};
-use crate::output::ReportFiles;
+use crate::output::ReportWriter;
 
-/// Draws every chart into `files` under `charts/`.
-pub fn add_charts(a: &Analysis, files: &mut ReportFiles) -> Result<(), ReportError> {
+/// Points drawn on the map of a large corpus (a systematic sample).
+const MAP_POINTS: usize = 2000;
+/// Keyness charts are drawn for at most this many groups.
+pub const KEYNESS_CHARTS: usize = 30;
+
+/// Draws every chart into `charts/`.
+pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
     let labels: Vec<String> = a.articles.iter().map(|x| x.label()).collect();
-    files.add("charts/similarity.svg", similarity(a, &labels)?);
-    files.add("charts/frames.svg", frames(a, &labels)?);
-    files.add("charts/prevalence.svg", prevalence(a)?);
-    files.add("charts/voices.svg", voices(a)?);
-    for (g, name) in a.outlets.groups.names.iter().enumerate() {
+    let groups = &a.outlets.groups.names;
+    if a.layout.per_article_charts {
+        if let Some(similarity) = &a.similarity {
+            writer.add(
+                "charts/similarity.svg",
+                similarity_chart(
+                    "Cosine similarity of the articles (TF-IDF)",
+                    "article",
+                    &labels,
+                    similarity,
+                    "cosine similarity",
+                )?,
+            )?;
+        }
+        let rates: Vec<Vec<(usize, f64)>> = (0..a.lexicon.frames.len())
+            .map(|f| {
+                (0..a.articles.len())
+                    .map(|i| (a.frame_hits(i, f), a.rate_per_1000(i, f)))
+                    .collect()
+            })
+            .collect();
+        writer.add(
+            "charts/frames.svg",
+            frames_chart(a, "Frames per article", "article", &labels, &rates)?,
+        )?;
+    } else {
+        if groups.len() >= 2 {
+            writer.add(
+                "charts/group-similarity.svg",
+                similarity_chart(
+                    "Mean cosine similarity between groups (TF-IDF)",
+                    "group",
+                    groups,
+                    &a.group_similarity,
+                    "mean cosine similarity",
+                )?,
+            )?;
+        }
+        let rates: Vec<Vec<(usize, f64)>> = (0..a.lexicon.frames.len())
+            .map(|f| {
+                a.frames_by_group()
+                    .iter()
+                    .map(|g| {
+                        g.ranked
+                            .iter()
+                            .find(|r| r.frame == f)
+                            .map_or((0, 0.0), |r| (r.hits, r.rate))
+                    })
+                    .collect()
+            })
+            .collect();
+        writer.add(
+            "charts/frames.svg",
+            frames_chart(a, "Frames per group", "group", groups, &rates)?,
+        )?;
+    }
+    writer.add("charts/prevalence.svg", prevalence(a)?)?;
+    writer.add("charts/voices.svg", voices(a)?)?;
+    for (g, name) in groups.iter().enumerate().take(KEYNESS_CHARTS) {
         if let Some(svg) = keyness(a, g, name)? {
-            files.add(format!("charts/keyness-{}.svg", slug(name)), svg);
+            writer.add(format!("charts/keyness-{}.svg", slug(name)), svg)?;
         }
     }
     if let Some(c) = &a.clustering {
         let categories: Vec<String> = c.scores.iter().map(|s| format!("k = {}", s.k)).collect();
         let values: Vec<f64> = c.scores.iter().map(|s| s.silhouette).collect();
         let highlight = c.scores.iter().position(|s| s.k == c.k);
-        files.add(
+        writer.add(
             "charts/silhouette.svg",
             charts::bars(&Bars {
                 title: "Mean silhouette by number of clusters (k-means)",
@@ -38,107 +100,175 @@ pub fn add_charts(a: &Analysis, files: &mut ReportFiles) -> Result<(), ReportErr
                 highlight_legend: Some("k used in this report"),
                 value_labels: true,
             })?,
-        );
+        )?;
+        let step = a.articles.len().div_ceil(MAP_POINTS).max(1);
         let points: Vec<Point> = (0..a.articles.len())
+            .step_by(step)
             .map(|i| Point {
                 x: c.projection.coords[[i, 0]],
                 y: c.projection.coords[[i, 1]],
-                label: labels[i].clone(),
+                label: if a.layout.label_points {
+                    labels[i].clone()
+                } else {
+                    String::new()
+                },
                 group: c.labels[i],
             })
             .collect();
         let group_names: Vec<String> = (0..c.k).map(|k| format!("cluster {k}")).collect();
         let ratio = c.projection.explained_variance_ratio;
-        files.add(
+        let title = if step > 1 {
+            format!(
+                "Articles by vocabulary: first two principal components (every {step}th article)"
+            )
+        } else {
+            "Articles by vocabulary: first two principal components".to_owned()
+        };
+        writer.add(
             "charts/projection.svg",
             charts::scatter(&Scatter {
-                title: "Articles by vocabulary: first two principal components",
+                title: &title,
                 x_desc: &format!("PC1 ({} of variance)", percent(ratio[0])),
                 y_desc: &format!("PC2 ({} of variance)", percent(ratio[1])),
                 points: &points,
                 group_names: &group_names,
                 legend_title: "k-means cluster",
             })?,
-        );
-        let merges: Vec<Merge> = c
-            .dendrogram
-            .merges
-            .iter()
-            .map(|m| Merge {
-                left: m.left,
-                right: m.right,
-                distance: m.distance,
-            })
-            .collect();
-        files.add(
-            "charts/dendrogram.svg",
-            charts::dendrogram(&DendrogramChart {
-                title: "Average-linkage clustering of the articles",
-                y_desc: "cosine distance (1 - similarity)",
-                x_desc: "article",
-                leaf_labels: &labels,
-                merges: &merges,
-            })?,
-        );
+        )?;
+        if let Some(tree) = &c.dendrogram {
+            writer.add(
+                "charts/dendrogram.svg",
+                dendrogram(
+                    "Average-linkage clustering of the articles",
+                    "article",
+                    &labels,
+                    tree,
+                )?,
+            )?;
+        }
+        if let Some(tree) = &c.group_dendrogram {
+            writer.add(
+                "charts/group-dendrogram.svg",
+                dendrogram(
+                    "Average-linkage clustering of the groups",
+                    "group",
+                    groups,
+                    tree,
+                )?,
+            )?;
+        }
     }
     Ok(())
 }
 
-fn similarity(a: &Analysis, labels: &[String]) -> Result<String, ReportError> {
-    let values: Vec<Vec<f64>> = a
-        .similarity
+fn dendrogram(
+    title: &str,
+    x_desc: &str,
+    labels: &[String],
+    tree: &cluster::Dendrogram,
+) -> Result<String, ReportError> {
+    let merges: Vec<Merge> = tree
+        .merges
+        .iter()
+        .map(|m| Merge {
+            left: m.left,
+            right: m.right,
+            distance: m.distance,
+        })
+        .collect();
+    Ok(charts::dendrogram(&DendrogramChart {
+        title,
+        y_desc: "cosine distance (1 - similarity)",
+        x_desc,
+        leaf_labels: labels,
+        merges: &merges,
+    })?)
+}
+
+fn similarity_chart(
+    title: &str,
+    axis: &str,
+    labels: &[String],
+    similarity: &Array2<f64>,
+    legend: &str,
+) -> Result<String, ReportError> {
+    // A group of one article has no within-group pair: NaN, shown as "–".
+    let text: Vec<Vec<String>> = similarity
         .rows()
         .into_iter()
-        .map(|r| r.to_vec())
+        .map(|row| {
+            row.iter()
+                .map(|v| {
+                    if v.is_nan() {
+                        "–".to_owned()
+                    } else {
+                        fixed(*v, 2)
+                    }
+                })
+                .collect()
+        })
         .collect();
-    let text: Vec<Vec<String>> = values
-        .iter()
-        .map(|row| row.iter().map(|v| fixed(*v, 2)).collect())
+    let values: Vec<Vec<f64>> = similarity
+        .rows()
+        .into_iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| if v.is_nan() { 0.0 } else { *v })
+                .collect()
+        })
         .collect();
+    // Mean similarities between large groups are small (0.01 to 0.05); a scale
+    // up to 1 would paint them all the same dark colour.
+    let largest = values.iter().flatten().fold(0.0f64, |m, v| m.max(*v));
+    let top = if largest >= 0.5 {
+        1.0
+    } else {
+        ((largest * 100.0).ceil() / 100.0).max(0.01)
+    };
     Ok(charts::heatmap(&Heatmap {
-        title: "Cosine similarity of the articles (TF-IDF)",
-        x_desc: "article",
-        y_desc: "article",
+        title,
+        x_desc: axis,
+        y_desc: axis,
         x_labels: labels,
         y_labels: labels,
         values: &values,
         cell_text: Some(&text),
         scale: ColorScale {
             min: 0.0,
-            max: 1.0,
-            legend_title: "cosine similarity",
+            max: top,
+            legend_title: legend,
         },
     })?)
 }
 
-fn frames(a: &Analysis, labels: &[String]) -> Result<String, ReportError> {
+/// Frames (rows) by articles or groups (columns): `rates[frame][column]` is
+/// (hits, rate per 1,000).
+fn frames_chart(
+    a: &Analysis,
+    title: &str,
+    axis: &str,
+    columns: &[String],
+    rates: &[Vec<(usize, f64)>],
+) -> Result<String, ReportError> {
     let frame_labels: Vec<String> = a.lexicon.frames.iter().map(|f| f.label.clone()).collect();
-    let mut values = Vec::new();
-    let mut text = Vec::new();
-    for f in 0..a.lexicon.frames.len() {
-        values.push(
-            (0..a.articles.len())
-                .map(|i| a.rate_per_1000(i, f))
-                .collect::<Vec<_>>(),
-        );
-        text.push(
-            (0..a.articles.len())
-                .map(|i| {
-                    format!(
-                        "{} · {}",
-                        a.frame_hits(i, f),
-                        fixed(a.rate_per_1000(i, f), 1)
-                    )
-                })
-                .collect::<Vec<_>>(),
-        );
-    }
+    let values: Vec<Vec<f64>> = rates
+        .iter()
+        .map(|row| row.iter().map(|(_, r)| *r).collect())
+        .collect();
+    let text: Vec<Vec<String>> = rates
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|(h, r)| format!("{h} · {}", fixed(*r, 1)))
+                .collect()
+        })
+        .collect();
     let max = values.iter().flatten().copied().fold(1.0, f64::max);
     Ok(charts::heatmap(&Heatmap {
-        title: "Frames per article: hits · rate per 1,000 tokens",
-        x_desc: "article",
+        title: &format!("{title}: hits · rate per 1,000 tokens"),
+        x_desc: axis,
         y_desc: "frame",
-        x_labels: labels,
+        x_labels: columns,
         y_labels: &frame_labels,
         values: &values,
         cell_text: Some(&text),
@@ -242,9 +372,9 @@ fn voices(a: &Analysis) -> Result<String, ReportError> {
         vec![0.0; groups.names.len()],
         vec![0.0; groups.names.len()],
     ];
-    for (i, voices) in a.voices.iter().enumerate() {
-        for voice in voices {
-            let stack = match voice {
+    for (i, hits) in a.hits.iter().enumerate() {
+        for hit in hits {
+            let stack = match &hit.voice {
                 crate::voices::Voice::Own => 0,
                 crate::voices::Voice::Quoted(_) => 1,
                 crate::voices::Voice::Reported(_) => 2,

@@ -2,15 +2,12 @@
 //! what its exclusions removed, and the patterns that match nothing, so a
 //! researcher can judge a lexicon's precision from its evidence lines.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::analysis::Analysis;
 use crate::markdown::escape;
-use crate::numbers::count;
-
-/// Evidence lines shown per pattern.
-const LINES_PER_PATTERN: usize = 5;
+use crate::numbers::{count, thousands};
+use crate::pipeline::{ARTICLES_NAMED_PER_PATTERN, PatternTally};
 
 /// The check as Markdown.
 pub fn lexicon_check(a: &Analysis) -> String {
@@ -41,68 +38,51 @@ pub fn lexicon_check(a: &Analysis) -> String {
         let _ = writeln!(sections, "|---|---:|---|---|---:|");
         let mut evidence = String::new();
         for (t, term) in frame.terms.iter().enumerate() {
-            let mut hits = 0;
-            let mut articles: Vec<&str> = Vec::new();
-            let mut forms: BTreeMap<String, usize> = BTreeMap::new();
-            let mut lines = Vec::new();
-            for (i, doc_hits) in a.hits.iter().enumerate() {
-                for hit in doc_hits.iter().filter(|h| h.frame == f && h.term == t) {
-                    hits += 1;
-                    if !articles.contains(&a.articles[i].id.as_str()) {
-                        articles.push(&a.articles[i].id);
-                    }
-                    *forms
-                        .entry(hit.span.of(&a.docs[i].text).to_owned())
-                        .or_insert(0) += 1;
-                    if lines.len() < LINES_PER_PATTERN {
-                        let line =
-                            features::kwic(&a.docs[i], hit.span, a.config.display.kwic_width);
-                        lines.push(format!(
-                            "  - {}: …{}**{}**{}…",
-                            escape(&a.articles[i].label()),
-                            escape(&line.left),
-                            escape(&line.keyword),
-                            escape(&line.right)
-                        ));
-                    }
-                }
-            }
-            let removed: usize = a
-                .excluded
-                .iter()
-                .map(|e| e.iter().filter(|h| h.frame == f && h.term == t).count())
-                .sum();
-            if hits == 0 {
+            let tally = &a.patterns[f][t];
+            if tally.hits == 0 {
                 silent.push(format!("`{}` ({})", term.pattern, frame.id));
             }
-            let forms_text: Vec<String> = forms
+            let mut forms: Vec<(&String, &usize)> = tally.forms.iter().collect();
+            forms.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
+            let shown: Vec<String> = forms
                 .iter()
+                .take(12)
                 .map(|(form, n)| format!("{} ×{n}", escape(form)))
                 .collect();
+            let more = if forms.len() > 12 {
+                format!(", … {} more", forms.len() - 12)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 sections,
-                "| `{}` | {hits} | {} | {} | {removed} |",
+                "| `{}` | {} | {} | {}{more} | {} |",
                 term.pattern,
-                if articles.is_empty() {
+                thousands(tally.hits),
+                articles_with_hits(a, tally),
+                if shown.is_empty() {
                     "–".to_owned()
                 } else {
-                    articles.join(", ")
+                    shown.join(", ")
                 },
-                if forms_text.is_empty() {
-                    "–".to_owned()
-                } else {
-                    forms_text.join(", ")
-                },
+                thousands(tally.excluded)
             );
-            if !lines.is_empty() {
+            if !tally.lines.is_empty() {
                 let _ = writeln!(
                     evidence,
                     "- `{}` ({})",
                     term.pattern,
-                    count(hits, "hit", "hits")
+                    count(tally.hits, "hit", "hits")
                 );
-                for line in lines {
-                    let _ = writeln!(evidence, "{line}");
+                for line in &tally.lines {
+                    let _ = writeln!(
+                        evidence,
+                        "  - {}: …{}**{}**{}…",
+                        escape(&a.articles[line.article].label()),
+                        escape(&line.line.left),
+                        escape(&line.line.keyword),
+                        escape(&line.line.right)
+                    );
                 }
             }
         }
@@ -117,11 +97,25 @@ pub fn lexicon_check(a: &Analysis) -> String {
         a.lexicon.frames.len(),
         n_patterns - silent.len(),
         silent.len(),
-        a.articles.len()
+        thousands(a.articles.len())
     );
     if !silent.is_empty() {
         let _ = writeln!(out, "Patterns without hits: {}.\n", silent.join(", "));
     }
     out.push_str(&sections);
     out
+}
+
+/// The articles with hits: their ids while there are few, else the count and the first ids.
+fn articles_with_hits(a: &Analysis, tally: &PatternTally) -> String {
+    let ids: Vec<String> = tally
+        .first_articles
+        .iter()
+        .map(|&i| escape(&a.articles[i].id))
+        .collect();
+    match tally.articles {
+        0 => "–".to_owned(),
+        n if n <= ARTICLES_NAMED_PER_PATTERN => ids.join(", "),
+        n => format!("{} (first: {}, …)", thousands(n), ids.join(", ")),
+    }
 }

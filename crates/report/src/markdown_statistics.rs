@@ -11,9 +11,6 @@ use crate::markdown::escape;
 use crate::numbers::{fixed, slug};
 use crate::statistics::GroupStatistics;
 
-/// Key terms shown per group.
-const KEY_TERMS_SHOWN: usize = 10;
-
 /// "What sets each outlet apart": keyness and c-TF-IDF per outlet.
 pub fn keyness_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## What sets each outlet apart\n");
@@ -64,23 +61,19 @@ fn group_tables(
         if !labels.is_empty() {
             let _ = writeln!(out, "Label words (c-TF-IDF): {}.\n", labels.join(", "));
         }
-        let Some(terms) = &stats.keyness[g] else {
+        let Some(_) = &stats.keyness[g] else {
             let _ = writeln!(
                 out,
                 "No keyness: this group or the rest has no counted tokens.\n"
             );
             continue;
         };
-        let over: Vec<&KeyTerm> = terms
-            .iter()
-            .filter(|t| t.chi2 > 0.0)
-            .take(KEY_TERMS_SHOWN)
-            .collect();
+        let over: Vec<&KeyTerm> = stats.shown_key_terms(g).collect();
         if over.is_empty() {
             let _ = writeln!(out, "No term passes the minimum count.\n");
             continue;
         }
-        if charts {
+        if charts && g < crate::figures::KEYNESS_CHARTS {
             let _ = writeln!(
                 out,
                 "![Key terms of {}](charts/{chart_prefix}-{}.svg)\n",
@@ -112,25 +105,26 @@ fn group_tables(
     }
 }
 
-/// The first occurrence of a term in the group's articles, as a short KWIC.
+/// The first occurrence of a term in the group's articles, as a short KWIC
+/// (gathered in the second pass).
 fn first_context(a: &Analysis, members: &[usize], column: usize) -> String {
-    for &i in members {
-        if let Some(occurrence) = a.counts.occurrences[i]
-            .iter()
-            .find(|o| o.term as usize == column)
-        {
-            let span = a.docs[i].tokens[occurrence.token as usize].span;
-            let line = features::kwic(&a.docs[i], span, 30);
-            return format!(
-                "{}: …{}**{}**{}…",
-                escape(&a.articles[i].id),
-                escape(&line.left),
-                escape(&line.keyword),
-                escape(&line.right)
-            );
-        }
+    let column = column as u32;
+    let Some(&article) = members
+        .iter()
+        .find(|&&i| a.counts.sequences[i].contains(&column))
+    else {
+        return "–".to_owned();
+    };
+    match a.text_evidence.key_contexts.get(&(article, column)) {
+        Some(line) => format!(
+            "{}: …{}**{}**{}…",
+            escape(&a.articles[article].id),
+            escape(&line.left),
+            escape(&line.keyword),
+            escape(&line.right)
+        ),
+        None => "–".to_owned(),
     }
-    "–".to_owned()
 }
 
 /// A p-value for tables: `< 0.001` below that, three decimals above.
@@ -169,7 +163,7 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
         out,
         "Rates are hits per 1,000 counted tokens of all an outlet's articles, with {} % percentile bootstrap intervals ({} resamples of the outlet's articles; seed {}).{} Each outlet is compared with the rest of the corpus by a permutation test ({} permutations, two-sided); q is the p-value adjusted for all {} tests with Benjamini–Hochberg. Numbers are in `data/prevalence.tsv`.\n",
         fixed(stats.level * 100.0, 0),
-        stats.bootstrap_resamples,
+        range_text(a.prevalence.iter().map(|p| p.resamples)),
         stats.seed,
         if sentence_groups.is_empty() {
             String::new()
@@ -183,7 +177,11 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
                     .join(", ")
             )
         },
-        stats.permutations,
+        range_text(
+            a.prevalence
+                .iter()
+                .filter_map(|p| p.versus_rest.map(|t| t.permutations))
+        ),
         a.prevalence.iter().filter(|p| p.q.is_some()).count()
     );
     let mut header = "| Frame |".to_owned();
@@ -284,6 +282,17 @@ pub fn head_to_head_section(out: &mut String, a: &Analysis) {
         }
     }
     let _ = writeln!(out);
+}
+
+/// `2000`, or `200 to 2000` when large groups drew fewer (see
+/// `statistics::scaled`).
+fn range_text(values: impl Iterator<Item = usize>) -> String {
+    let values: Vec<usize> = values.collect();
+    match (values.iter().min(), values.iter().max()) {
+        (Some(low), Some(high)) if low != high => format!("{low} to {high}"),
+        (Some(one), _) => one.to_string(),
+        _ => "no".to_owned(),
+    }
 }
 
 /// A signed number with one decimal, `+0.0` folded to `0.0`.

@@ -91,7 +91,8 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
             let mut counts = [0usize; 3];
             let mut speakers: BTreeMap<String, usize> = BTreeMap::new();
             for i in a.outlets.groups.members(g) {
-                for (hit, voice) in a.hits[i].iter().zip(&a.voices[i]) {
+                for hit in &a.hits[i] {
+                    let voice = &hit.voice;
                     if hit.frame != f {
                         continue;
                     }
@@ -130,12 +131,12 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
         }
     }
     let own: usize = a
-        .voices
+        .hits
         .iter()
         .flatten()
-        .filter(|v| matches!(v, Voice::Own))
+        .filter(|h| matches!(h.voice, Voice::Own))
         .count();
-    let all: usize = a.voices.iter().map(Vec::len).sum();
+    let all: usize = a.hits.iter().map(Vec::len).sum();
     let _ = writeln!(
         out,
         "\nOf {}, {} in the outlets' own voice.\n",

@@ -2,14 +2,15 @@
 //! can we be": keyness and label words per outlet and per cluster, and frame
 //! rates with bootstrap intervals and permutation tests. No I/O here.
 
-use core_text::Document;
-use features::FrameHit;
 use features::TermCounts;
+
+use crate::digest::Hit;
 use features::keyness::{KeyTerm, keyness};
 use features::uncertainty::{
     BootstrapParams, Interval, PermutationParams, PermutationResult, Unit, benjamini_hochberg,
     bootstrap_rate, permutation_test,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ReportError;
@@ -43,32 +44,37 @@ impl Default for StatisticsConfig {
 
 /// Articles sorted into groups (outlets, or clusters), numbered by first
 /// appearance.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Groups {
     /// Group names, by id.
     pub names: Vec<String>,
     /// Group id of every article.
     pub of_article: Vec<usize>,
+    ids: std::collections::HashMap<String, usize>,
 }
 
 impl Groups {
     /// Groups from one name per article.
     pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Groups {
-        let mut groups = Groups {
-            names: Vec::new(),
-            of_article: Vec::new(),
-        };
+        let mut groups = Groups::default();
         for name in names {
-            let id = match groups.names.iter().position(|n| n == name) {
-                Some(id) => id,
-                None => {
-                    groups.names.push(name.to_owned());
-                    groups.names.len() - 1
-                }
-            };
-            groups.of_article.push(id);
+            groups.add(name);
         }
         groups
+    }
+
+    /// Adds the next article, in group `name`; returns the group id.
+    pub fn add(&mut self, name: &str) -> usize {
+        let id = match self.ids.get(name) {
+            Some(&id) => id,
+            None => {
+                self.names.push(name.to_owned());
+                self.ids.insert(name.to_owned(), self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
+        self.of_article.push(id);
+        id
     }
 
     /// The articles of group `id`.
@@ -95,6 +101,8 @@ pub struct FramePrevalence {
     pub versus_rest: Option<PermutationResult>,
     /// Benjamini–Hochberg adjusted p-value over all tests of the report.
     pub q: Option<f64>,
+    /// Bootstrap resamples drawn (fewer for very large groups).
+    pub resamples: usize,
 }
 
 /// Keyness, label words and frame uncertainty for one grouping.
@@ -108,6 +116,21 @@ pub struct GroupStatistics {
     pub keyness: Vec<Option<Vec<KeyTerm>>>,
     /// c-TF-IDF label words per group: (column, weight), highest first.
     pub label_words: Vec<Vec<(usize, f64)>>,
+}
+
+/// Key terms shown per group in the report and its charts.
+pub const KEY_TERMS_SHOWN: usize = 10;
+
+impl GroupStatistics {
+    /// The over-represented key terms of group `g` the report shows, highest
+    /// signed chi-square first.
+    pub fn shown_key_terms(&self, g: usize) -> impl Iterator<Item = &KeyTerm> {
+        self.keyness[g]
+            .iter()
+            .flatten()
+            .filter(|t| t.chi2 > 0.0)
+            .take(KEY_TERMS_SHOWN)
+    }
 }
 
 /// Keyness and c-TF-IDF label words for a grouping of the articles.
@@ -137,38 +160,24 @@ pub fn group_statistics(
 }
 
 /// Per-sentence units of one frame: its hits and the counted tokens of each
-/// sentence. A sentence with hits but no counted token (every word a stop
-/// word or pruned) joins the sentence before it, so no rate divides by zero.
-pub fn sentence_units(
-    docs: &[Document],
-    counts: &TermCounts,
-    hits: &[Vec<FrameHit>],
-    frame: usize,
-) -> Vec<Unit> {
+/// sentence (`sentence_tokens[article][sentence]`). A sentence with hits but
+/// no counted token (every word a stop word or pruned) joins the sentence
+/// before it, so no rate divides by zero.
+pub fn sentence_units(sentence_tokens: &[Vec<u32>], hits: &[Vec<Hit>], frame: usize) -> Vec<Unit> {
     let mut units = Vec::new();
-    for (article, doc) in docs.iter().enumerate() {
-        let mut sentence_of_token = vec![0usize; doc.tokens.len()];
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            for token in sentence.tokens.clone() {
-                sentence_of_token[token] = s;
-            }
-        }
-        let mut tokens = vec![0.0; doc.sentences.len()];
-        for occurrence in &counts.occurrences[article] {
-            tokens[sentence_of_token[occurrence.token as usize]] += 1.0;
-        }
-        let mut frame_hits = vec![0.0; doc.sentences.len()];
+    for (article, tokens) in sentence_tokens.iter().enumerate() {
+        let mut frame_hits = vec![0.0; tokens.len()];
         for hit in hits[article].iter().filter(|h| h.frame == frame) {
-            frame_hits[sentence_of_token[hit.tokens.start]] += 1.0;
+            frame_hits[hit.sentence as usize] += 1.0;
         }
         let first = units.len();
         let mut pending = 0.0;
         for (s, &n) in tokens.iter().enumerate() {
-            if n > 0.0 {
+            if n > 0 {
                 units.push(Unit {
                     article,
                     hits: frame_hits[s] + pending,
-                    tokens: n,
+                    tokens: f64::from(n),
                 });
                 pending = 0.0;
             } else if let Some(last) = units[first..].last_mut() {
@@ -184,46 +193,55 @@ pub fn sentence_units(
 /// Every frame's rate per group with intervals and tests against the rest,
 /// q-values adjusted over all tests.
 pub fn frame_prevalence(
-    docs: &[Document],
-    counts: &TermCounts,
-    hits: &[Vec<FrameHit>],
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<Hit>],
     n_frames: usize,
     groups: &Groups,
     config: &StatisticsConfig,
 ) -> Result<Vec<FramePrevalence>, ReportError> {
-    let mut out = Vec::new();
+    let n = sentence_tokens.len();
+    let members: Vec<Vec<usize>> = (0..groups.names.len()).map(|g| groups.members(g)).collect();
+    let mut out = Vec::with_capacity(n_frames * members.len());
     for frame in 0..n_frames {
-        let units = sentence_units(docs, counts, hits, frame);
-        for group in 0..groups.names.len() {
-            let members = groups.members(group);
-            let rest: Vec<usize> = (0..docs.len())
-                .filter(|i| groups.of_article[*i] != group)
-                .collect();
-            // One stream per (frame, group): results do not depend on order.
-            let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
-            let bootstrap = BootstrapParams {
-                resamples: config.bootstrap_resamples,
-                level: config.level,
-                seed,
-            };
-            let interval = bootstrap_rate(&units, &members, &bootstrap).ok();
-            let versus_rest = if rest.is_empty() {
-                None
-            } else {
-                let permutation = PermutationParams {
-                    permutations: config.permutations,
+        let units = sentence_units(sentence_tokens, hits, frame);
+        // Groups in parallel, each with its own seeded stream: the results
+        // do not depend on the thread count or the order of work.
+        let per_group: Vec<FramePrevalence> = (0..members.len())
+            .into_par_iter()
+            .map(|group| {
+                let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
+                let resamples = scaled(
+                    config.bootstrap_resamples,
+                    members[group].len(),
+                    MIN_RESAMPLES,
+                );
+                let bootstrap = BootstrapParams {
+                    resamples,
+                    level: config.level,
                     seed,
                 };
-                permutation_test(&units, &members, &rest, &permutation).ok()
-            };
-            out.push(FramePrevalence {
-                frame,
-                group,
-                interval,
-                versus_rest,
-                q: None,
-            });
-        }
+                let interval = bootstrap_rate(&units, &members[group], &bootstrap).ok();
+                let rest: Vec<usize> = (0..n).filter(|i| groups.of_article[*i] != group).collect();
+                let versus_rest = if rest.is_empty() {
+                    None
+                } else {
+                    let permutation = PermutationParams {
+                        permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
+                        seed,
+                    };
+                    permutation_test(&units, &members[group], &rest, &permutation).ok()
+                };
+                FramePrevalence {
+                    frame,
+                    group,
+                    interval,
+                    versus_rest,
+                    q: None,
+                    resamples,
+                }
+            })
+            .collect();
+        out.extend(per_group);
     }
     let tested: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].versus_rest.is_some())
@@ -236,6 +254,22 @@ pub fn frame_prevalence(
         out[i].q = Some(q);
     }
     Ok(out)
+}
+
+/// Draws one resampling test may make: beyond it, the number of resamples
+/// or permutations shrinks with the number of articles drawn each time, so
+/// large corpora stay fast (their intervals are narrow anyway).
+const DRAW_BUDGET: usize = 20_000_000;
+/// Fewest bootstrap resamples, however large the group.
+const MIN_RESAMPLES: usize = 200;
+/// Fewest permutations (smallest possible p = 1/200), however large the corpus.
+const MIN_PERMUTATIONS: usize = 199;
+
+/// `wanted` repetitions, fewer when each draws `size` items and the total
+/// would pass [`DRAW_BUDGET`], never fewer than `floor`.
+pub fn scaled(wanted: usize, size: usize, floor: usize) -> usize {
+    let affordable = DRAW_BUDGET / size.max(1);
+    wanted.min(affordable.max(floor))
 }
 
 /// One frame compared between two groups.
@@ -258,9 +292,8 @@ pub fn named_pair(groups: &Groups) -> Option<(usize, usize)> {
 /// Every frame's rate difference between groups `a` and `b` with a
 /// permutation test; q-values adjusted over the frames.
 pub fn head_to_head(
-    docs: &[Document],
-    counts: &TermCounts,
-    hits: &[Vec<FrameHit>],
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<Hit>],
     n_frames: usize,
     groups: &Groups,
     (a, b): (usize, usize),
@@ -268,9 +301,10 @@ pub fn head_to_head(
 ) -> Vec<HeadToHead> {
     let mut out: Vec<HeadToHead> = (0..n_frames)
         .map(|frame| {
-            let units = sentence_units(docs, counts, hits, frame);
+            let units = sentence_units(sentence_tokens, hits, frame);
+            let pooled = groups.members(a).len() + groups.members(b).len();
             let params = PermutationParams {
-                permutations: config.permutations,
+                permutations: scaled(config.permutations, pooled, MIN_PERMUTATIONS),
                 seed: config.seed ^ ((frame as u64) << 32) ^ 0xffff,
             };
             HeadToHead {
@@ -310,30 +344,38 @@ mod tests {
     }
 
     #[test]
+    fn repetitions_shrink_only_for_large_draws() {
+        assert_eq!(scaled(9999, 5, 199), 9999);
+        assert_eq!(scaled(9999, 1028, 199), 9999);
+        assert_eq!(scaled(9999, 10_000, 199), 2000);
+        assert_eq!(scaled(9999, 102_800, 199), 199);
+        assert_eq!(scaled(2000, 11_000, 200), 1818);
+    }
+
+    #[test]
     fn sentences_without_counted_tokens_join_the_one_before() {
-        use core_text::{Analyzer, AnalyzerConfig, TextConfig};
-        let docs = vec![Document::analyze(
-            "Krieg droht. Und nun? Der Krieg.".to_owned(),
-            &TextConfig::default(),
-        )];
-        let analyzer = Analyzer::new(&AnalyzerConfig::default());
-        let counts = features::count_terms(
-            &docs,
-            &analyzer,
-            features::DocFrequency::Count(1),
-            features::DocFrequency::Share(1.0),
-        )
-        .unwrap();
-        // Pretend a hit sits in "Und nun?", which has no counted token.
-        let second = docs[0].sentences[1].tokens.start;
-        let hits = vec![vec![FrameHit {
+        let hit = |sentence: u32| Hit {
             frame: 0,
             term: 0,
-            tokens: second..second + 1,
-            span: docs[0].tokens[second].span,
-        }]];
-        let units = sentence_units(&docs, &counts, &hits, 0);
-        let summary: Vec<(f64, f64)> = units.iter().map(|u| (u.hits, u.tokens)).collect();
-        assert_eq!(summary, [(1.0, 2.0), (0.0, 1.0)]);
+            token: 0,
+            sentence,
+            span: core_text::Span::new(0, 1),
+            voice: crate::voices::Voice::Own,
+        };
+        // Article 0: sentences with 2, 0 and 1 counted tokens, a hit in the
+        // empty one; article 1: a hit before any counted token.
+        let tokens = vec![vec![2, 0, 1], vec![0, 3]];
+        let hits = vec![vec![hit(1)], vec![hit(0)]];
+        let units = sentence_units(&tokens, &hits, 0);
+        let summary: Vec<(usize, f64, f64)> = units
+            .iter()
+            .map(|u| (u.article, u.hits, u.tokens))
+            .collect();
+        assert_eq!(summary, [(0, 1.0, 2.0), (0, 0.0, 1.0), (1, 1.0, 3.0)]);
+        assert!(
+            sentence_units(&tokens, &hits, 1)
+                .iter()
+                .all(|u| u.hits == 0.0)
+        );
     }
 }

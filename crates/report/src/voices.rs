@@ -3,10 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use core_text::{Document, Quote, QuoteKind, TokenKind};
+use core_text::{Quote, QuoteKind};
 use features::FrameHit;
-
-use crate::statistics::Groups;
 
 /// The voice a frame hit stands in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,89 +94,43 @@ pub struct GroupVoices {
     pub unattributed: usize,
 }
 
-/// Voices per group.
-pub fn group_voices(docs: &[Document], quotes: &[Vec<Quote>], groups: &Groups) -> Vec<GroupVoices> {
-    (0..groups.names.len())
-        .map(|g| {
-            let members = groups.members(g);
-            let mut words = 0;
-            let mut quoted = 0;
-            let mut reported = 0;
-            let mut speakers: BTreeMap<String, SpeakerStats> = BTreeMap::new();
-            let mut unattributed = 0;
-            for &i in &members {
-                let doc = &docs[i];
-                let word_spans: Vec<_> = doc
-                    .tokens
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| t.span)
-                    .collect();
-                words += word_spans.len();
-                let inside = |kind: QuoteKind| {
-                    word_spans
-                        .iter()
-                        .filter(|s| {
-                            quotes[i]
-                                .iter()
-                                .any(|q| q.kind == kind && q.content.contains(**s))
-                        })
-                        .count()
-                };
-                quoted += inside(QuoteKind::Direct);
-                reported += inside(QuoteKind::Reported);
-                for quote in &quotes[i] {
-                    let Some(speaker) = &quote.speaker else {
-                        if quote.kind == QuoteKind::Direct {
-                            unattributed += 1;
-                        }
-                        continue;
-                    };
-                    let entry =
-                        speakers
-                            .entry(speaker.key.clone())
-                            .or_insert_with(|| SpeakerStats {
-                                key: speaker.key.clone(),
-                                name: speaker.name.clone(),
-                                role: speaker.role.clone(),
-                                direct: 0,
-                                reported: 0,
-                                words: 0,
-                            });
-                    if speaker.name.len() > entry.name.len() {
-                        entry.name = speaker.name.clone();
-                    }
-                    match quote.kind {
-                        QuoteKind::Direct => {
-                            entry.direct += 1;
-                            entry.words += word_spans
-                                .iter()
-                                .filter(|s| quote.content.contains(**s))
-                                .count();
-                        }
-                        QuoteKind::Reported => entry.reported += 1,
-                    }
-                }
+/// Running totals of who speaks in one group, filled article by article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VoiceTally {
+    /// Words of the group's articles.
+    pub words: usize,
+    /// Words inside direct quotations.
+    pub quoted_words: usize,
+    /// Words inside reported speech.
+    pub reported_words: usize,
+    /// Speakers by key.
+    pub speakers: BTreeMap<String, SpeakerStats>,
+    /// Direct quotations without a named speaker.
+    pub unattributed: usize,
+}
+
+impl VoiceTally {
+    /// The finished table: shares, speakers ranked by words quoted, then
+    /// statements, then key.
+    pub fn finish(self) -> GroupVoices {
+        let mut speakers: Vec<SpeakerStats> = self.speakers.into_values().collect();
+        speakers.sort_by(|a, b| {
+            (b.words, b.direct + b.reported)
+                .cmp(&(a.words, a.direct + a.reported))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let share = |n: usize| {
+            if self.words == 0 {
+                0.0
+            } else {
+                n as f64 / self.words as f64
             }
-            let mut speakers: Vec<SpeakerStats> = speakers.into_values().collect();
-            speakers.sort_by(|a, b| {
-                (b.words, b.direct + b.reported)
-                    .cmp(&(a.words, a.direct + a.reported))
-                    .then_with(|| a.key.cmp(&b.key))
-            });
-            let share = |n: usize| {
-                if words == 0 {
-                    0.0
-                } else {
-                    n as f64 / words as f64
-                }
-            };
-            GroupVoices {
-                quoted_share: share(quoted),
-                reported_share: share(reported),
-                speakers,
-                unattributed,
-            }
-        })
-        .collect()
+        };
+        GroupVoices {
+            quoted_share: share(self.quoted_words),
+            reported_share: share(self.reported_words),
+            speakers,
+            unattributed: self.unattributed,
+        }
+    }
 }

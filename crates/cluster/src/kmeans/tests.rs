@@ -87,6 +87,30 @@ fn output_does_not_depend_on_the_thread_count() {
 }
 
 #[test]
+fn large_inputs_do_not_depend_on_the_thread_count() {
+    // More rows than one chunk, overlapping clusters, so that runs take many iterations.
+    let n = 3 * crate::parallel::CHUNK_ROWS + 17;
+    let x = Array2::from_shape_fn((n, 6), |(i, j)| {
+        let h = (i * 7919 + j * 104729) % 1009;
+        (h as f64 / 1009.0) + if j == i % 6 { 0.8 } else { 0.0 }
+    });
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| fit(&x, KMeansParams::new(6).seed(5).n_init(4)))
+    };
+    let one = run(1);
+    for threads in [2, 3] {
+        let other = run(threads);
+        assert_eq!(other.labels, one.labels, "{threads} threads");
+        assert_eq!(other.inertia.to_bits(), one.inertia.to_bits());
+        assert_eq!(other.centroids, one.centroids);
+    }
+}
+
+#[test]
 fn permuted_rows_give_the_same_partition() {
     let x = blobs();
     let base = fit(&x, KMeansParams::new(3));
@@ -192,6 +216,21 @@ fn parameter_errors_name_the_value() {
 }
 
 #[test]
+fn values_too_large_for_squared_distances_are_rejected() {
+    let x = array![[0.0, 1.0], [1e160, 2.0], [3.0, 4.0]];
+    let err = KMeansParams::new(2).fit(x.view()).unwrap_err();
+    assert!(
+        matches!(err, ClusterError::TooLarge { row: 1, col: 0, .. }),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "x[1, 0] = 1e160 is too large for k-means: |x| must not exceed 2.7368573331334457e153"
+    );
+    assert!(KMeansParams::new(2).fit((x / 1e10).view()).is_ok());
+}
+
+#[test]
 fn data_errors() {
     let empty = Array2::<f64>::zeros((0, 2));
     assert!(matches!(
@@ -220,4 +259,23 @@ fn checked_params_expose_their_values() {
     );
     assert_eq!(valid.tolerance(), 1e-6);
     assert_eq!(KMeansParams::new(5).k(2), KMeansParams::new(2));
+}
+
+#[test]
+fn predict_labels_rows_by_nearest_centroid() {
+    let x = ndarray::array![[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0]];
+    let model = KMeansParams::new(2).seed(1).fit(x.view()).unwrap();
+    let (labels, inertia) = model.predict(x.view()).unwrap();
+    assert_eq!(labels, model.labels);
+    assert!((inertia - model.inertia).abs() < 1e-12);
+    let others = ndarray::array![[4.0, 4.0], [0.5, -0.5]];
+    let (labels, inertia) = model.predict(others.view()).unwrap();
+    assert_eq!(labels, [1, 0]);
+    let want = (4.0f64 - 5.05).powi(2) + 1.0 + (0.5f64 - 0.05).powi(2) + 0.25;
+    assert!((inertia - want).abs() < 1e-12);
+    assert!(
+        model
+            .predict(ndarray::array![[1.0, 2.0, 3.0]].view())
+            .is_err()
+    );
 }

@@ -12,7 +12,7 @@
 
 use super::clause::{self, SentenceView};
 use super::cues::{Cue, Subject};
-use super::lexicon::INSTITUTION_TYPES;
+use super::lexicon::has_institution_type;
 use super::marks::Marked;
 use super::registry::{Context, Mention, Registry, Who};
 use super::{Quote, QuoteKind, Span, Speaker, Token, TokenKind};
@@ -97,9 +97,7 @@ fn is_title(article: &Article, quote: &Marked) -> bool {
                 .text
                 .get(article.tokens[i].span.end..quote.span.start);
             gap.is_some_and(|g| g.trim().is_empty())
-                && INSTITUTION_TYPES
-                    .iter()
-                    .any(|t| article.tokens[i].norm.ends_with(t))
+                && has_institution_type(&article.tokens[i].norm)
         })
 }
 

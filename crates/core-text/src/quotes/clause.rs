@@ -57,8 +57,9 @@ impl SentenceView<'_> {
     /// Whether token `i` is an acronym (`NATO`, `TASS`).
     pub fn is_acronym(&self, i: usize) -> bool {
         let s = self.surface(i);
-        s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        // The shape test first: it fails on the second letter of most words.
+        s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     /// The text between token `i - 1` and token `i` (from the sentence start

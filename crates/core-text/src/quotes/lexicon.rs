@@ -3,6 +3,7 @@
 //! names of people.
 
 use super::verbs::{AUXILIARIES, finite_verb};
+use crate::word_set::{StaticSuffixList, StaticWordSet, SuffixList};
 
 /// Past forms of auxiliaries and modals, which end like adjectives.
 #[rustfmt::skip]
@@ -79,7 +80,7 @@ pub(super) const SUBORDINATORS: &[&str] = &[
 /// Nouns that name the kind of an institution before its name
 /// (`Nachrichtenagentur TASS`, `Partei „Einiges Russland“`).
 #[rustfmt::skip]
-pub(super) const INSTITUTION_TYPES: &[&str] = &[
+const INSTITUTION_TYPES: &[&str] = &[
     "nachrichtenagentur", "agentur", "magazin", "zeitung", "zeitschrift", "partei", "sender",
     "fernsehsender", "volksrepublik", "portal", "nachrichtenportal", "plattform", "tageszeitung",
     "wochenzeitung", "nachrichtenmagazin",
@@ -124,26 +125,54 @@ const NOT_VERBS_IN_E: &[&str] = &[
     "alleine", "weise",
 ];
 
+// The lists are asked about every token: hashed and bucketed on first use.
+static FUNCTION_WORD_SET: StaticWordSet = StaticWordSet::new(FUNCTION_WORDS);
+static CALENDAR_SET: StaticWordSet = StaticWordSet::new(CALENDAR);
+static DETERMINER_SET: StaticWordSet = StaticWordSet::new(DETERMINERS);
+static PREPOSITION_SET: StaticWordSet = StaticWordSet::new(PREPOSITIONS);
+static SUBJUNCTIVE_SET: StaticWordSet = StaticWordSet::new(SUBJUNCTIVES);
+static NOT_VERB_IN_E_SET: StaticWordSet = StaticWordSet::new(NOT_VERBS_IN_E);
+static FINITE_AUXILIARY_SET: StaticWordSet = StaticWordSet::new(FINITE_AUXILIARY_FORMS);
+static NOUN_SUFFIX_LIST: StaticSuffixList =
+    StaticSuffixList::new(|| SuffixList::new(NOUN_SUFFIXES.iter().copied()));
+static INSTITUTION_TYPE_LIST: StaticSuffixList =
+    StaticSuffixList::new(|| SuffixList::new(INSTITUTION_TYPES.iter().copied()));
+/// Every institution head with every ending [`institution_name`] strips.
+static INSTITUTION_HEAD_FORMS: StaticSuffixList = StaticSuffixList::new(|| {
+    SuffixList::new(
+        INSTITUTION_HEADS
+            .iter()
+            .flat_map(|head| INSTITUTION_ENDINGS.map(|ending| format!("{head}{ending}"))),
+    )
+});
+
+/// Endings [`institution_name`] strips before looking for a head, in order.
+const INSTITUTION_ENDINGS: [&str; 3] = ["", "s", "es"];
+
 pub(super) fn is_function_word(norm: &str) -> bool {
-    FUNCTION_WORDS.contains(&norm)
+    FUNCTION_WORD_SET.contains(norm)
 }
 
 pub(super) fn is_calendar_word(norm: &str) -> bool {
-    CALENDAR.contains(&norm)
+    CALENDAR_SET.contains(norm)
 }
 
 pub(super) fn has_noun_suffix(norm: &str) -> bool {
-    NOUN_SUFFIXES
-        .iter()
-        .any(|s| norm.len() > s.len() + 1 && norm.ends_with(s))
+    // Two bytes of stem at least (`norm.len() > suffix.len() + 1`).
+    NOUN_SUFFIX_LIST.get().matches(norm, 2)
+}
+
+/// Whether a lowercase word ends in an institution type (`Nachrichtenagentur`).
+pub(super) fn has_institution_type(norm: &str) -> bool {
+    INSTITUTION_TYPE_LIST.get().matches(norm, 0)
 }
 
 pub(super) fn is_determiner(norm: &str) -> bool {
-    DETERMINERS.contains(&norm)
+    DETERMINER_SET.contains(norm)
 }
 
 pub(super) fn is_preposition(norm: &str) -> bool {
-    PREPOSITIONS.contains(&norm)
+    PREPOSITION_SET.contains(norm)
 }
 
 /// Whether a lowercase word looks like an inflected attributive adjective
@@ -154,7 +183,7 @@ pub(super) fn is_adjective_like(norm: &str) -> bool {
         && finite_verb(norm).is_none()
         && !AUXILIARIES.contains(&norm)
         && !is_subjunctive_form(norm)
-        && !FINITE_AUXILIARY_FORMS.contains(&norm)
+        && !FINITE_AUXILIARY_SET.contains(norm)
         && norm.chars().count() > 3
         && ["e", "en", "er", "es", "em"]
             .iter()
@@ -162,7 +191,7 @@ pub(super) fn is_adjective_like(norm: &str) -> bool {
 }
 
 pub(super) fn is_subjunctive_form(norm: &str) -> bool {
-    SUBJUNCTIVES.contains(&norm) || norm.ends_with("käme")
+    SUBJUNCTIVE_SET.contains(norm) || norm.ends_with("käme")
 }
 
 /// Whether a lowercase word could be a subjunctive verb in `-e` (`rechne`,
@@ -173,7 +202,7 @@ pub(super) fn could_be_verb_in_e(norm: &str) -> bool {
         && norm.ends_with('e')
         && !norm.ends_with("te")
         && norm.chars().all(char::is_alphabetic)
-        && !NOT_VERBS_IN_E.contains(&norm)
+        && !NOT_VERB_IN_E_SET.contains(norm)
         && !is_determiner(norm)
         && !is_function_word(norm)
 }
@@ -187,7 +216,10 @@ pub(super) fn institution_name(norm: &str, surface: &str) -> Option<String> {
     if norm == "nato" && surface != "NATO" {
         return Some(surface.to_string());
     }
-    for ending in ["", "s", "es"] {
+    if !INSTITUTION_HEAD_FORMS.get().matches(last, 0) {
+        return None;
+    }
+    for ending in INSTITUTION_ENDINGS {
         let Some(stem) = last.strip_suffix(ending) else {
             continue;
         };

@@ -14,20 +14,21 @@ use std::collections::HashMap;
 
 use super::clause::SentenceView;
 use super::lexicon::{
-    CLAUSE_OPENERS, DEFINITE, INSTITUTION_TYPES, PRONOUNS, institution_name, is_adjective_like,
+    CLAUSE_OPENERS, DEFINITE, PRONOUNS, has_institution_type, institution_name, is_adjective_like,
     is_determiner, is_function_word,
 };
 use super::marks::Marked;
 use super::registry::{Mention, Registry, Who};
 use super::roles::{canonical, role_lemma, with_genitive};
 use super::verbs::{AUXILIARIES, finite_verb};
+use crate::word_set::BuildWordHasher;
 
 /// Finds the mentions of every sentence; returns them sorted by position.
 pub(super) fn find_mentions(
     clauses: &[SentenceView],
     marked: &[Marked],
 ) -> (Vec<Mention>, Registry) {
-    let mut words: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut words: HashMap<&str, Vec<&str>, BuildWordHasher> = HashMap::default();
     for c in clauses {
         for k in c.range.clone() {
             let before = if k > c.range.start {
@@ -84,7 +85,7 @@ pub(super) struct Scan<'a> {
     pub mentions: Vec<Mention>,
     marked: &'a [Marked],
     /// Every token surface of the article, with the surface before it.
-    pub words: HashMap<&'a str, Vec<&'a str>>,
+    pub words: HashMap<&'a str, Vec<&'a str>, BuildWordHasher>,
     /// Tokens inside a mention found so far.
     pub covered: Vec<bool>,
 }
@@ -173,26 +174,25 @@ impl Scan<'_> {
 
     fn institution(&mut self, c: &SentenceView, i: usize) -> Option<usize> {
         let norm = c.norm(i);
-        let (name, end) =
-            if INSTITUTION_TYPES.iter().any(|t| norm.ends_with(t)) && c.is_capitalized(i) {
-                self.named_after_type(c, i)?
-            } else if norm.starts_with("weiß")
-                && tight(c, i + 1)
-                && ["haus", "hauses"].contains(&c.norm(i + 1))
-            {
-                ("Weißes Haus".to_string(), i + 2)
-            } else if c.is_acronym(i) {
-                let mut end = i + 1;
-                while end < c.range.end && c.is_acronym(end) && tight(c, end) {
-                    end += 1;
-                }
-                let words: Vec<&str> = (i..end).map(|k| c.surface(k)).collect();
-                (words.join(" "), end)
-            } else {
-                (institution_name(norm, c.surface(i))?, i + 1)
-            };
+        let (name, end) = if has_institution_type(norm) && c.is_capitalized(i) {
+            self.named_after_type(c, i)?
+        } else if norm.starts_with("weiß")
+            && tight(c, i + 1)
+            && ["haus", "hauses"].contains(&c.norm(i + 1))
+        {
+            ("Weißes Haus".to_string(), i + 2)
+        } else if c.is_acronym(i) {
+            let mut end = i + 1;
+            while end < c.range.end && c.is_acronym(end) && tight(c, end) {
+                end += 1;
+            }
+            let words: Vec<&str> = (i..end).map(|k| c.surface(k)).collect();
+            (words.join(" "), end)
+        } else {
+            (institution_name(norm, c.surface(i))?, i + 1)
+        };
         let entity = self.registry.institution(name);
-        if INSTITUTION_TYPES.iter().any(|t| norm.ends_with(t)) {
+        if has_institution_type(norm) {
             self.registry.add_role(entity, i, c.surface(i).to_string());
         }
         let np = self.np_start(c, i);

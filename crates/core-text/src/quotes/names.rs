@@ -4,7 +4,7 @@
 
 use super::clause::SentenceView;
 use super::lexicon::{
-    INSTITUTION_TYPES, has_noun_suffix, institution_name, is_adjective_like, is_calendar_word,
+    has_institution_type, has_noun_suffix, institution_name, is_adjective_like, is_calendar_word,
     is_determiner, is_function_word, is_preposition,
 };
 use super::mentions::{Scan, tight};
@@ -37,7 +37,7 @@ impl Scan<'_> {
             || has_noun_suffix(norm)
             || role_lemma(surface).is_some()
             || institution_name(norm, surface).is_some()
-            || INSTITUTION_TYPES.iter().any(|t| norm.ends_with(t))
+            || has_institution_type(norm)
             || finite_verb(norm).is_some())
     }
 

@@ -17,6 +17,8 @@
 //! the diplomatic jobs (Außenminister, Vizeaußenminister, Botschafter,
 //! Unterhändler, Staatssekretär, Gesandter).
 
+use crate::word_set::{StaticSuffixList, SuffixList};
+
 /// Heads of role nouns, lowercase; compounds ending in one are roles too.
 #[rustfmt::skip]
 const ROLE_HEADS: &[&str] = &[
@@ -30,8 +32,19 @@ const ROLE_HEADS: &[&str] = &[
     "gouverneur", "gouverneurin", "analyst", "analystin", "experte", "expertin",
 ];
 
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+
 /// Inflection endings tried, in order, to get from a token to its role lemma.
 const ENDINGS: &[&str] = &["", "en", "n", "s", "es", "nen"];
+
+/// Every role head with every ending: what a role noun ends with.
+static ROLE_FORMS: StaticSuffixList = StaticSuffixList::new(|| {
+    SuffixList::new(
+        ROLE_HEADS
+            .iter()
+            .flat_map(|head| ENDINGS.iter().map(move |ending| format!("{head}{ending}"))),
+    )
+});
 
 const EQUIVALENT: &[(&str, &str)] = &[
     ("präsidentensprecher", "kremlsprecher"),
@@ -58,7 +71,12 @@ pub(super) fn role_lemma(surface: &str) -> Option<String> {
     if !surface.starts_with(char::is_uppercase) {
         return None;
     }
-    let mut parts: Vec<&str> = surface.split(['-', '\u{2010}', '\u{2011}']).collect();
+    // Most capitalized words are no role: tell without allocating.
+    let last = surface.rsplit(HYPHENS).next().unwrap_or(surface);
+    if last.is_ascii() && !ROLE_FORMS.get().matches_ascii_lowercase(last) {
+        return None;
+    }
+    let mut parts: Vec<&str> = surface.split(HYPHENS).collect();
     let last = parts.pop().unwrap_or(surface);
     let lower = last.to_lowercase();
     for ending in ENDINGS {

@@ -2,11 +2,14 @@
 //! particle (`fügte ... hinzu`), auxiliary (`hatte ... erklärt`) and
 //! complement clause becomes a cue.
 
+use std::sync::OnceLock;
+
 use super::Span;
 use super::clause::SentenceView;
 use super::cues::{Cue, Form, Subject, governed, local, rest_from, subject_at};
 use super::lexicon::{CLAUSE_OPENERS, SUBORDINATORS};
 use super::registry::Mention;
+use crate::word_set::WordSet;
 
 /// A verb that introduces speech.
 pub(super) struct SpeechVerb {
@@ -120,12 +123,46 @@ pub(super) const AUXILIARIES: &[&str] =
 
 /// The speech verb a lowercase token is a finite form of.
 pub(super) fn finite_verb(norm: &str) -> Option<&'static SpeechVerb> {
-    SPEECH_VERBS.iter().find(|v| v.finite.contains(&norm))
+    static FORMS: OnceLock<VerbForms> = OnceLock::new();
+    FORMS
+        .get_or_init(|| VerbForms::new(|v| v.finite))
+        .verb(norm)
 }
 
 /// The speech verb a lowercase token is a past participle of.
 pub(super) fn participle_verb(norm: &str) -> Option<&'static SpeechVerb> {
-    SPEECH_VERBS.iter().find(|v| v.participles.contains(&norm))
+    static FORMS: OnceLock<VerbForms> = OnceLock::new();
+    FORMS
+        .get_or_init(|| VerbForms::new(|v| v.participles))
+        .verb(norm)
+}
+
+/// Forms of the speech verbs looked up by hash (they are asked about every
+/// token), each pointing to the first verb that lists it.
+struct VerbForms {
+    forms: WordSet,
+    verbs: Vec<&'static SpeechVerb>,
+}
+
+impl VerbForms {
+    fn new(forms_of: fn(&SpeechVerb) -> &'static [&'static str]) -> VerbForms {
+        let mut table = VerbForms {
+            forms: WordSet::default(),
+            verbs: Vec::new(),
+        };
+        for verb in SPEECH_VERBS {
+            for form in forms_of(verb) {
+                if table.forms.insert(*form) {
+                    table.verbs.push(verb);
+                }
+            }
+        }
+        table
+    }
+
+    fn verb(&self, norm: &str) -> Option<&'static SpeechVerb> {
+        self.forms.index_of(norm).map(|i| self.verbs[i])
+    }
 }
 
 /// The clause before a cue that follows a comma (`Die NATO sei bereit,

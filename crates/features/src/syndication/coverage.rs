@@ -6,21 +6,21 @@ use std::ops::Range;
 
 use core_text::Document;
 
-use super::SharedPassage;
+use super::{SharedPassage, SharedRun};
 
-/// For every article, the share of its tokens inside any shared passage
-/// (0.0 for an article without tokens).
-pub(super) fn coverage(docs: &[Document], passages: &[SharedPassage]) -> Vec<f64> {
-    let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); docs.len()];
-    for passage in passages {
-        ranges[passage.a].push(passage.a_tokens.clone());
-        ranges[passage.b].push(passage.b_tokens.clone());
+/// For every article (`lengths[i]` tokens), the share of its tokens inside
+/// any shared run (0.0 for an article without tokens).
+pub(super) fn coverage(lengths: &[usize], runs: &[SharedRun]) -> Vec<f64> {
+    let mut ranges: Vec<Vec<Range<usize>>> = vec![Vec::new(); lengths.len()];
+    for run in runs {
+        ranges[run.a].push(run.a_tokens.clone());
+        ranges[run.b].push(run.b_tokens.clone());
     }
     ranges
         .into_iter()
-        .zip(docs)
-        .map(|(mut ranges, doc)| {
-            if doc.tokens.is_empty() {
+        .zip(lengths)
+        .map(|(mut ranges, &length)| {
+            if length == 0 {
                 return 0.0;
             }
             ranges.sort_unstable_by_key(|r| r.start);
@@ -32,7 +32,7 @@ pub(super) fn coverage(docs: &[Document], passages: &[SharedPassage]) -> Vec<f64
                     reached = range.end;
                 }
             }
-            covered as f64 / doc.tokens.len() as f64
+            covered as f64 / length as f64
         })
         .collect()
 }
@@ -46,6 +46,7 @@ pub(super) fn coverage(docs: &[Document], passages: &[SharedPassage]) -> Vec<f64
 /// marked tokens and count a wire story once. Articles missing from `order`
 /// count as later than all listed ones, by index; indices out of range or
 /// repeated are ignored after their first listing.
+/// [`repeated_token_mask_runs`] does the same without documents.
 ///
 /// ```
 /// use core_text::{Document, TextConfig};
@@ -68,7 +69,48 @@ pub fn repeated_token_mask(
     passages: &[SharedPassage],
     order: &[usize],
 ) -> Vec<Vec<bool>> {
-    let mut rank = vec![usize::MAX; docs.len()];
+    let lengths: Vec<usize> = docs.iter().map(|d| d.tokens.len()).collect();
+    let pairs = passages
+        .iter()
+        .map(|p| ((p.a, &p.a_tokens), (p.b, &p.b_tokens)));
+    mask(&lengths, pairs, order)
+}
+
+/// [`repeated_token_mask`] for callers without documents: `lengths[i]` is
+/// article `i`'s number of tokens (words), `runs` come from
+/// [`shared_runs`](super::shared_runs) on the same articles.
+///
+/// ```
+/// use features::syndication::{SharedRun, repeated_token_mask_runs};
+///
+/// // Articles 0 and 1 share tokens 2..5 of 0 and 0..3 of 1; 1 was first.
+/// let run = SharedRun { a: 0, b: 1, a_tokens: 2..5, b_tokens: 0..3, tokens: 3 };
+/// let mask = repeated_token_mask_runs(&[6, 4], &[run], &[1, 0]);
+/// assert_eq!(mask, [vec![false, false, true, true, true, false], vec![false; 4]]);
+/// ```
+///
+/// # Panics
+///
+/// If a run names an article at or beyond `lengths.len()` (token ranges
+/// beyond an article's length are ignored).
+pub fn repeated_token_mask_runs(
+    lengths: &[usize],
+    runs: &[SharedRun],
+    order: &[usize],
+) -> Vec<Vec<bool>> {
+    let pairs = runs
+        .iter()
+        .map(|r| ((r.a, &r.a_tokens), (r.b, &r.b_tokens)));
+    mask(lengths, pairs, order)
+}
+
+/// The repeated-token mask from `(article, tokens)` pairs of shared runs.
+fn mask<'r>(
+    lengths: &[usize],
+    pairs: impl Iterator<Item = ((usize, &'r Range<usize>), (usize, &'r Range<usize>))>,
+    order: &[usize],
+) -> Vec<Vec<bool>> {
+    let mut rank = vec![usize::MAX; lengths.len()];
     let mut next = 0;
     for &article in order {
         if rank.get(article) == Some(&usize::MAX) {
@@ -76,14 +118,13 @@ pub fn repeated_token_mask(
             next += 1;
         }
     }
-    let mut mask: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.tokens.len()]).collect();
-    for passage in passages {
+    let mut mask: Vec<Vec<bool>> = lengths.iter().map(|&n| vec![false; n]).collect();
+    for ((a, a_tokens), (b, b_tokens)) in pairs {
         // Unlisted articles share rank usize::MAX: the index breaks the tie.
-        let later_is_b = (rank[passage.a], passage.a) < (rank[passage.b], passage.b);
-        let (article, range) = if later_is_b {
-            (passage.b, &passage.b_tokens)
+        let (article, range) = if (rank[a], a) < (rank[b], b) {
+            (b, b_tokens)
         } else {
-            (passage.a, &passage.a_tokens)
+            (a, a_tokens)
         };
         if let Some(tokens) = mask[article].get_mut(range.clone()) {
             tokens.fill(true);

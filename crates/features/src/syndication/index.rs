@@ -2,15 +2,14 @@
 //! have it: the way to find candidate pairs of articles without comparing
 //! every article with every other.
 
-use core_text::{Document, Token};
 use rayon::prelude::*;
 
-use super::fingerprint::{Fingerprint, fingerprints};
+use super::fingerprint::for_each_fingerprint;
 use super::params::ValidSyndicationParams;
 
 /// One occurrence of a fingerprint. Fields are ordered so that sorting
 /// postings sorts by fingerprint, then article, then position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Posting {
     hash: u64,
     article: u32,
@@ -18,10 +17,21 @@ struct Posting {
 }
 
 /// Fingerprint → postings, as one sorted list (16 bytes a posting, no
-/// per-key allocation): about `2 / (w + 1)` postings per token, a small
-/// fraction of the memory the [`Document`]s themselves take.
+/// per-key allocation), kept only for fingerprints that pair articles.
+///
+/// While it is built, every article's fingerprints are held at once: about
+/// `2 / (w + 1)` postings per word, 16 bytes each (≈ 6.4 bytes a word with
+/// the default window, against the 8 of the word hash itself); after, only
+/// the shared ones and 4 more bytes each to find them by article.
 pub(super) struct Index {
+    /// Postings of fingerprints found in 2 to `max_postings` articles,
+    /// sorted.
     postings: Vec<Posting>,
+    /// Indices into `postings`, grouped by article: article `a`'s are
+    /// `by_article[starts[a]..starts[a + 1]]`.
+    by_article: Vec<u32>,
+    /// Where each article's entries begin in `by_article`, and the end.
+    starts: Vec<usize>,
     /// Fingerprints left out as common (too many articles, or too many
     /// times in one article), sorted.
     pub common: Vec<u64>,
@@ -29,7 +39,7 @@ pub(super) struct Index {
 
 /// A candidate match: article `b` (> the queried article) has the same
 /// fingerprint at `b_position` as the queried article at `a_position`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Candidate {
     /// The other article.
     pub b: usize,
@@ -40,120 +50,191 @@ pub(super) struct Candidate {
 }
 
 impl Index {
-    /// Indexes the fingerprints of all `docs`, leaving out common ones:
-    /// found in more than `max_postings` articles, or more than
-    /// `max_postings` times in one article.
-    pub(super) fn build(docs: &[Document], params: &ValidSyndicationParams) -> Index {
-        let mut postings: Vec<Posting> = docs
-            .par_iter()
-            .enumerate()
-            .map(|(article, doc)| {
-                let article = u32::try_from(article).expect("more than u32::MAX articles");
-                article_fingerprints(doc, params)
-                    .into_iter()
-                    .map(|f| Posting {
-                        hash: f.hash,
-                        article,
-                        position: f.position,
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .flatten()
-            .collect();
+    /// Indexes the fingerprints of all articles (`words[i]` is article
+    /// `i`'s word hashes), leaving out common ones: found in more than
+    /// `max_postings` articles, or more than `max_postings` times in one
+    /// article.
+    ///
+    /// # Panics
+    ///
+    /// With more than `u32::MAX` articles or shared postings, or an article
+    /// of more than `u32::MAX` words.
+    pub(super) fn build(words: &[&[u64]], params: &ValidSyndicationParams) -> Index {
+        let mut postings = all_postings(words, params);
         // Postings are distinct, so even an unstable sort has one result.
         postings.par_sort_unstable();
-        let mut common = Vec::new();
-        let mut kept = 0;
-        let mut start = 0;
-        while start < postings.len() {
-            let end = group_end(&postings, start, postings[start].hash);
-            let group = &postings[start..end];
-            let (mut articles, mut most_in_one) = (0, 0);
-            for in_one in group.chunk_by(|x, y| x.article == y.article) {
-                articles += 1;
-                most_in_one = most_in_one.max(in_one.len());
-            }
-            // Many times in one article is degenerate repetition ("0 0 0 ..."):
-            // two such articles would give a quadratic number of candidates.
-            if articles > params.max_postings() || most_in_one > params.max_postings() {
-                common.push(group[0].hash);
-            } else if articles > 1 {
-                // Fingerprints of one article only can never pair: drop them.
-                postings.copy_within(start..end, kept);
-                kept += end - start;
-            }
-            start = end;
+        let common = keep_shared(&mut postings, params.max_postings());
+        let (by_article, starts) = group_by_article(&postings, words.len());
+        Index {
+            postings,
+            by_article,
+            starts,
+            common,
         }
-        postings.truncate(kept);
-        postings.shrink_to_fit();
-        Index { postings, common }
     }
 
     /// Whether every fingerprint winnowing is sure to pick inside this run
-    /// of tokens (those of windows lying wholly inside it, the same in any
+    /// of words (those of windows lying wholly inside it, the same in any
     /// article) is a skipped common one. Such a run is left out for every
     /// pair alike, even where a fingerprint straddling its edge found it.
-    pub(super) fn is_common_run(&self, run: &[Token], params: &ValidSyndicationParams) -> bool {
-        !self.common.is_empty()
-            && fingerprints(run, params.shingle(), params.window())
-                .iter()
-                .all(|f| self.common.binary_search(&f.hash).is_ok())
-    }
-
-    /// Where fingerprints of article `a` occur in later articles, sorted by
-    /// article, then position in `a`, then position in the other article.
-    pub(super) fn candidates(
-        &self,
-        a: usize,
-        doc: &Document,
-        params: &ValidSyndicationParams,
-    ) -> Vec<Candidate> {
-        let mut out = Vec::new();
-        for fingerprint in article_fingerprints(doc, params) {
-            let start = self.postings.partition_point(|p| p.hash < fingerprint.hash);
-            let end = group_end(&self.postings, start, fingerprint.hash);
-            let group = &self.postings[start..end];
-            let later = group.partition_point(|p| p.article as usize <= a);
-            out.extend(group[later..].iter().map(|p| Candidate {
-                b: p.article as usize,
-                a_position: fingerprint.position as usize,
-                b_position: p.position as usize,
-            }));
+    pub(super) fn is_common_run(&self, run: &[u64], params: &ValidSyndicationParams) -> bool {
+        if self.common.is_empty() {
+            return false;
         }
-        out.sort_unstable();
-        out
+        // Stops at the first fingerprint that is not common: almost always
+        // the first one.
+        let mut all_common = true;
+        for_each_fingerprint(run, params.shingle(), params.window(), |f| {
+            all_common = self.common.binary_search(&f.hash).is_ok();
+            all_common
+        });
+        all_common
+    }
+
+    /// Where fingerprints of article `a` occur in later articles, by
+    /// position in `a`, then other article, then position in it.
+    pub(super) fn candidates(&self, a: usize) -> impl Iterator<Item = Candidate> + '_ {
+        let mut mine = self.by_article[self.starts[a]..self.starts[a + 1]].to_vec();
+        // One fingerprint per position: a single order.
+        mine.sort_unstable_by_key(|&k| self.postings[k as usize].position);
+        mine.into_iter().flat_map(move |k| {
+            let mine = self.postings[k as usize];
+            // The group is sorted by article: skip `a`'s own postings, the
+            // rest of the group is later articles.
+            let rest = &self.postings[k as usize + 1..];
+            let own = rest
+                .iter()
+                .take_while(|p| p.hash == mine.hash && p.article == mine.article)
+                .count();
+            let later = rest[own..].iter().take_while(move |p| p.hash == mine.hash);
+            later.map(move |p| Candidate {
+                b: p.article as usize,
+                a_position: mine.position as usize,
+                b_position: p.position as usize,
+            })
+        })
     }
 }
 
-fn article_fingerprints(doc: &Document, params: &ValidSyndicationParams) -> Vec<Fingerprint> {
-    fingerprints(&doc.tokens, params.shingle(), params.window())
+/// Every article's fingerprints as postings, in article then position
+/// order: counted first, then written into one exact allocation, so the
+/// largest structure of the search is never held twice.
+fn all_postings(words: &[&[u64]], params: &ValidSyndicationParams) -> Vec<Posting> {
+    let (shingle, window) = (params.shingle(), params.window());
+    let counts: Vec<usize> = words
+        .par_iter()
+        .map(|w| {
+            let mut count = 0;
+            for_each_fingerprint(w, shingle, window, |_| {
+                count += 1;
+                true
+            });
+            count
+        })
+        .collect();
+    let mut postings = vec![Posting::default(); counts.iter().sum()];
+    let mut slots: Vec<&mut [Posting]> = Vec::with_capacity(words.len());
+    let mut rest = postings.as_mut_slice();
+    for &count in &counts {
+        let (slot, tail) = std::mem::take(&mut rest).split_at_mut(count);
+        slots.push(slot);
+        rest = tail;
+    }
+    slots
+        .into_par_iter()
+        .zip(words.par_iter())
+        .enumerate()
+        .for_each(|(article, (slot, w))| {
+            let article = u32::try_from(article).expect("more than u32::MAX articles");
+            let mut slot = slot.iter_mut();
+            for_each_fingerprint(w, shingle, window, |f| {
+                let out = slot.next().expect("as many fingerprints as counted");
+                *out = Posting {
+                    hash: f.hash,
+                    article,
+                    position: f.position,
+                };
+                true
+            });
+        });
+    postings
 }
 
-/// End of the postings with `hash` from `start` on (`start` itself when the
-/// hash is not there).
-fn group_end(postings: &[Posting], start: usize, hash: u64) -> usize {
-    start + postings[start..].partition_point(|p| p.hash == hash)
+/// Keeps the postings (sorted) of fingerprints found in 2 to
+/// `max_postings` articles, and at most `max_postings` times in each;
+/// returns the fingerprints left out as common, sorted.
+fn keep_shared(postings: &mut Vec<Posting>, max_postings: usize) -> Vec<u64> {
+    let mut common = Vec::new();
+    let mut kept = 0;
+    let mut start = 0;
+    while start < postings.len() {
+        let hash = postings[start].hash;
+        // A scan: all groups together are one pass over the postings, where
+        // a binary search per group would cost a cache miss per step.
+        let end = start
+            + postings[start..]
+                .iter()
+                .take_while(|p| p.hash == hash)
+                .count();
+        let (mut articles, mut most_in_one) = (0, 0);
+        for in_one in postings[start..end].chunk_by(|x, y| x.article == y.article) {
+            articles += 1;
+            most_in_one = most_in_one.max(in_one.len());
+        }
+        // Many times in one article is degenerate repetition ("0 0 0 ..."):
+        // two such articles would give a quadratic number of candidates.
+        if articles > max_postings || most_in_one > max_postings {
+            common.push(hash);
+        } else if articles > 1 {
+            // Fingerprints of one article only can never pair: drop them.
+            postings.copy_within(start..end, kept);
+            kept += end - start;
+        }
+        start = end;
+    }
+    postings.truncate(kept);
+    postings.shrink_to_fit();
+    common
+}
+
+/// Indices into `postings` grouped by article (a counting sort), and where
+/// each of the `n` articles' group starts.
+fn group_by_article(postings: &[Posting], n: usize) -> (Vec<u32>, Vec<usize>) {
+    let mut starts = vec![0; n + 1];
+    for p in postings {
+        starts[p.article as usize + 1] += 1;
+    }
+    for a in 0..n {
+        starts[a + 1] += starts[a];
+    }
+    let mut next = starts.clone();
+    let mut by_article = vec![0; postings.len()];
+    for (k, p) in postings.iter().enumerate() {
+        let slot = &mut next[p.article as usize];
+        by_article[*slot] = u32::try_from(k).expect("more than u32::MAX shared postings");
+        *slot += 1;
+    }
+    (by_article, starts)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use core_text::TextConfig;
-
     use super::super::params::SyndicationParams;
 
-    fn docs(texts: &[&str]) -> Vec<Document> {
+    /// Articles of one-letter words, hashed as their letters.
+    fn words(texts: &[&str]) -> Vec<Vec<u64>> {
         texts
             .iter()
-            // No boilerplate stripping: it would take "x a b" for a foreign language.
-            .map(|t| {
-                let config = TextConfig {
-                    strip_boilerplate: false,
-                };
-                Document::analyze(t.to_string(), &config)
-            })
+            .map(|t| t.split(' ').map(|w| u64::from(w.as_bytes()[0])).collect())
             .collect()
+    }
+
+    fn build(texts: &[&str], max_postings: usize) -> Index {
+        let words = words(texts);
+        let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
+        Index::build(&slices, &params(max_postings))
     }
 
     fn params(max_postings: usize) -> ValidSyndicationParams {
@@ -169,27 +250,38 @@ mod tests {
 
     #[test]
     fn unshared_and_too_common_fingerprints_are_dropped() {
-        let docs = docs(&["a b c", "a b d", "a b e", "x c"]);
+        let texts = ["a b c", "a b d", "a b e", "x c"];
         // "a b" is in three articles, "b c", "b d", "b e", "x c" in one.
-        let index = Index::build(&docs, &params(2));
+        let index = build(&texts, 2);
         assert_eq!((index.postings.len(), index.common.len()), (0, 1));
-        let index = Index::build(&docs, &params(3));
+        assert_eq!(index.starts, [0; 5]);
+        let index = build(&texts, 3);
         assert_eq!((index.postings.len(), index.common.len()), (3, 0));
+        assert_eq!(index.starts, [0, 1, 2, 3, 3]);
     }
 
     #[test]
     fn candidates_point_forward_in_order() {
-        let docs = docs(&["x a b y a b", "a b", "z a b"]);
-        let index = Index::build(&docs, &params(3));
+        let index = build(&["x a b y a b", "a b", "z a b"], 3);
         let pairs = |a: usize| -> Vec<(usize, usize, usize)> {
             index
-                .candidates(a, &docs[a], &params(3))
-                .iter()
+                .candidates(a)
                 .map(|c| (c.b, c.a_position, c.b_position))
                 .collect()
         };
-        assert_eq!(pairs(0), [(1, 1, 0), (1, 4, 0), (2, 1, 1), (2, 4, 1)]);
+        assert_eq!(pairs(0), [(1, 1, 0), (2, 1, 1), (1, 4, 0), (2, 4, 1)]);
         assert_eq!(pairs(1), [(2, 0, 1)]);
         assert_eq!(pairs(2), []);
+    }
+
+    #[test]
+    fn articles_without_words_are_indexed_too() {
+        let words: Vec<&[u64]> = vec![&[], &[1, 2, 3], &[], &[1, 2, 3]];
+        let index = Index::build(&words, &params(3));
+        assert_eq!(index.starts, [0, 0, 2, 2, 4]);
+        assert_eq!(index.candidates(0).count(), 0);
+        assert_eq!(index.candidates(1).count(), 2);
+        assert_eq!(index.candidates(3).count(), 0);
+        assert_eq!(Index::build(&[], &params(3)).starts, [0]);
     }
 }

@@ -1,54 +1,80 @@
 //! Copied wire text and republished articles: which articles share which
 //! passages, and how much of each article is shared.
 //!
-//! [`shared_passages`] finds every exact run of normalised tokens that two
-//! articles share, at least [`SyndicationParams::min_tokens`] long, in three
-//! steps that stay near-linear in corpus size:
+//! The search works on word hashes alone, so a corpus too large to keep its
+//! [`Document`]s can still be searched: each article is the sequence of its
+//! tokens' 64-bit hashes, `features::index::fnv1a(&token.norm)` (also
+//! [`WordInfo::hash`](crate::WordInfo::hash), and [`token_hashes`] for a
+//! document). [`shared_runs`] finds every exact run of words that two
+//! articles share, at least [`SyndicationParams::min_tokens`] long, as word
+//! ranges; [`shared_passages`] does the same for documents and adds the
+//! byte spans. Three steps keep it near-linear in corpus size:
 //!
 //! 1. **Fingerprints.** Each article's word shingles (`shingle` consecutive
 //!    normalised tokens, numbers included, punctuation already gone) are
-//!    hashed with 64-bit FNV-1a and thinned by winnowing with a window of
-//!    `window` shingles (Schleimer, Wilkerson & Aiken 2003, as in MOSS): about
-//!    `2 / (window + 1)` of the shingles are kept, and any shared run of
-//!    `shingle + window - 1` tokens is sure to keep one in both articles.
+//!    hashed (a fixed polynomial of the word hashes, see below) and thinned
+//!    by winnowing with a window of `window` shingles (Schleimer, Wilkerson
+//!    & Aiken 2003, as in MOSS): about `2 / (window + 1)` of the shingles
+//!    are kept, and any shared run of `shingle + window - 1` tokens is sure
+//!    to keep one in both articles.
 //! 2. **Candidates.** A sorted inverted index from fingerprint to (article,
 //!    position) pairs articles that share a fingerprint; a fingerprint found
 //!    in more than `max_postings` articles is skipped as a stock phrase (as
 //!    is one repeated more than `max_postings` times inside one article,
 //!    such as a long run of `0 0 0`) and counted in
-//!    [`Syndication::skipped_common_fingerprints`]. This also bounds the
+//!    [`SharedRuns::skipped_common_fingerprints`]. This also bounds the
 //!    candidates per fingerprint.
-//! 3. **Verification.** Each candidate is checked token by token and grown
-//!    left and right to the longest exact shared run; runs of at least
+//! 3. **Verification.** Each candidate is checked word hash by word hash and
+//!    grown left and right to the longest exact shared run; runs of at least
 //!    `min_tokens` tokens that overlap or touch in both articles are merged
-//!    into one [`SharedPassage`].
+//!    into one [`SharedRun`].
 //!
-//! So the passages are exactly the maximal shared runs of `min_tokens` or
-//! more tokens, whichever shingles winnowing kept, less the common ones: a
-//! run is left out, for every pair alike, when all the fingerprints
-//! winnowing is sure to pick inside it were skipped. Text an article
-//! repeats within itself is not a shared passage. The output depends neither
-//! on hashing order nor on the number of threads.
+//! So the runs are exactly the maximal shared runs of `min_tokens` or more
+//! tokens, whichever shingles winnowing kept, less the common ones: a run is
+//! left out, for every pair alike, when all the fingerprints winnowing is
+//! sure to pick inside it were skipped. Text an article repeats within
+//! itself is not a shared run. The output depends neither on hashing order
+//! nor on the number of threads.
+//!
+//! **Hashes.** A shingle of word hashes `t₀ … tₙ₋₁` hashes to
+//! `fmix64(Σ tᵢ · 0x9e3779b97f4a7c15^(n-1-i) mod 2^64)` (MurmurHash3's
+//! finaliser over a polynomial that rolls in constant time per shingle):
+//! wrapping `u64` arithmetic, the same on every platform. Comparing word
+//! hashes instead of words can differ only where two different normalised
+//! words have the same 64-bit hash: for a vocabulary of 10⁶ distinct words
+//! the chance that any two do is about 10¹² / 2^65 ≈ 2.7 × 10⁻⁸.
+//!
+//! **Exact copies.** A corpus with many verbatim copies should first run
+//! [`exact_duplicates`], search the originals only, and report the copies
+//! separately: otherwise every pair of copies is a passage.
 //!
 //! # Example
 //!
 //! ```
 //! use core_text::{Document, TextConfig};
-//! use features::syndication::{SyndicationParams, shared_passages};
+//! use features::syndication::{SyndicationParams, shared_passages, shared_runs, token_hashes};
 //!
 //! let wire = "Kremlsprecher Dmitri Peskow hat die bisherigen Gesprächsrunden mit Vertretern der USA als misslungen bezeichnet.";
 //! let docs: Vec<Document> = [format!("Moskau enttäuscht. {wire}"), format!("{wire} Mehr dazu morgen.")]
 //!     .into_iter()
 //!     .map(|t| Document::analyze(t, &TextConfig::default()))
 //!     .collect();
-//! let found = shared_passages(&docs, &SyndicationParams::default().check().unwrap());
+//! let params = SyndicationParams::default().check().unwrap();
+//! let found = shared_passages(&docs, &params);
 //! assert_eq!(found.passages.len(), 1);
 //! let passage = &found.passages[0];
 //! assert_eq!((passage.a, passage.b, passage.tokens), (0, 1, 14));
 //! assert_eq!(passage.a_span.of(&docs[0].text), wire.trim_end_matches('.'));
+//!
+//! // The same from word hashes alone, as a streaming caller keeps them.
+//! let hashes: Vec<Vec<u64>> = docs.iter().map(token_hashes).collect();
+//! let words: Vec<&[u64]> = hashes.iter().map(Vec::as_slice).collect();
+//! let runs = shared_runs(&words, &params);
+//! assert_eq!((runs.passages[0].a_tokens.clone(), runs.passages[0].b_tokens.clone()), (2..16, 0..14));
 //! ```
 
 mod coverage;
+mod duplicates;
 mod fingerprint;
 mod index;
 mod params;
@@ -62,13 +88,49 @@ use std::ops::Range;
 use core_text::{Document, Span, Token};
 use rayon::prelude::*;
 
-pub use coverage::repeated_token_mask;
+pub use coverage::{repeated_token_mask, repeated_token_mask_runs};
+pub use duplicates::exact_duplicates;
 pub use params::{SyndicationError, SyndicationParams, ValidSyndicationParams};
 
 use index::Index;
-use verify::{shared_stretches, token_span};
+use verify::shared_stretches;
 
-/// A stretch of text that articles `a` and `b` (`a < b`) share.
+/// A run of words that articles `a` and `b` (`a < b`) share, by token
+/// index: what [`shared_runs`] finds without any text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedRun {
+    /// The article with the lower index (into the word sequences).
+    pub a: usize,
+    /// The article with the higher index.
+    pub b: usize,
+    /// Indices into `a`'s tokens.
+    pub a_tokens: Range<usize>,
+    /// Indices into `b`'s tokens.
+    pub b_tokens: Range<usize>,
+    /// Length in tokens: both token ranges have it, unless text repeated
+    /// inside the run merged exact runs unevenly, then the shorter one.
+    pub tokens: usize,
+}
+
+/// What [`shared_runs`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedRuns {
+    /// Every shared run, by `a`, then `b`, then start in `a` (then in `b`).
+    /// A run shared by three articles appears once per pair.
+    pub passages: Vec<SharedRun>,
+    /// For each article, the share of its tokens inside any shared run (0.0
+    /// for an article without tokens).
+    pub coverage: Vec<f64>,
+    /// Distinct fingerprints skipped because more than `max_postings`
+    /// articles have them (stock phrases, boilerplate, or one story copied
+    /// very widely) or one article repeats them more often than that:
+    /// shared runs made only of such fingerprints are not reported for any
+    /// pair.
+    pub skipped_common_fingerprints: usize,
+}
+
+/// A stretch of text that articles `a` and `b` (`a < b`) share: a
+/// [`SharedRun`] with its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedPassage {
     /// The article with the lower index (into the documents).
@@ -97,69 +159,114 @@ pub struct Syndication {
     /// For each article, the share of its tokens inside any shared passage
     /// (0.0 for an article without tokens).
     pub coverage: Vec<f64>,
-    /// Distinct fingerprints skipped because more than `max_postings`
-    /// articles have them (stock phrases, boilerplate, or one story copied
-    /// very widely) or one article repeats them more often than that:
-    /// shared runs made only of such fingerprints are not reported for any
-    /// pair.
+    /// As [`SharedRuns::skipped_common_fingerprints`].
     pub skipped_common_fingerprints: usize,
 }
 
-/// Finds the passages that articles share (see the [module](self) docs).
+/// Finds the runs of words that articles share (see the [module](self)
+/// docs). `words[i]` is article `i`'s token hashes in text order,
+/// `features::index::fnv1a(&token.norm)` for each token (see
+/// [`token_hashes`]).
 ///
-/// Work and memory grow with the number of tokens and of shared
-/// fingerprints, not with the number of article pairs: the index keeps
-/// about `2 / (window + 1)` postings of 16 bytes per token, and candidates
-/// are gathered one article at a time.
+/// Work and memory grow with the number of words and of shared
+/// fingerprints, not with the number of article pairs: building the index
+/// holds about `2 / (window + 1)` postings of 16 bytes per word at once,
+/// the index then keeps the shared ones, and candidates are gathered one
+/// article at a time.
 ///
 /// # Panics
 ///
 /// With more than `u32::MAX` articles, or an article of more than
-/// `u32::MAX` tokens.
-pub fn shared_passages(docs: &[Document], params: &ValidSyndicationParams) -> Syndication {
-    let index = Index::build(docs, params);
+/// `u32::MAX` words.
+pub fn shared_runs(words: &[&[u64]], params: &ValidSyndicationParams) -> SharedRuns {
+    let index = Index::build(words, params);
     // Collected in article order: the result is the same for any thread count.
-    let per_article: Vec<Vec<SharedPassage>> = docs
-        .par_iter()
-        .enumerate()
-        .map(|(a, doc)| passages_from(a, doc, docs, &index, params))
+    let per_article: Vec<Vec<SharedRun>> = (0..words.len())
+        .into_par_iter()
+        .map(|a| runs_from(a, words, &index, params))
         .collect();
-    let passages: Vec<SharedPassage> = per_article.into_iter().flatten().collect();
-    let coverage = coverage::coverage(docs, &passages);
-    Syndication {
+    let passages: Vec<SharedRun> = per_article.into_iter().flatten().collect();
+    let lengths: Vec<usize> = words.iter().map(|w| w.len()).collect();
+    let coverage = coverage::coverage(&lengths, &passages);
+    SharedRuns {
         passages,
         coverage,
         skipped_common_fingerprints: index.common.len(),
     }
 }
 
-/// The passages article `a` shares with every later article.
-fn passages_from(
+/// The runs article `a` shares with every later article.
+fn runs_from(
     a: usize,
-    doc: &Document,
-    docs: &[Document],
+    words: &[&[u64]],
     index: &Index,
     params: &ValidSyndicationParams,
-) -> Vec<SharedPassage> {
-    let candidates = index.candidates(a, doc, params);
-    let mut out = Vec::new();
-    // Candidates come sorted by the other article: one slice per pair.
-    for pair in candidates.chunk_by(|x, y| x.b == y.b) {
-        let b = pair[0].b;
-        let other = &docs[b];
-        let keep = |run: &[Token]| !index.is_common_run(run, params);
-        for stretch in shared_stretches(&doc.tokens, &other.tokens, pair, params.min_tokens(), keep)
-        {
-            out.push(SharedPassage {
-                a,
-                b,
-                a_span: token_span(&doc.tokens, &stretch.a_tokens),
-                b_span: token_span(&other.tokens, &stretch.b_tokens),
-                tokens: stretch.a_tokens.len().min(stretch.b_tokens.len()),
-                a_tokens: stretch.a_tokens,
-                b_tokens: stretch.b_tokens,
-            });
-        }
+) -> Vec<SharedRun> {
+    let keep = |run: &[u64]| !index.is_common_run(run, params);
+    let stretches = shared_stretches(
+        words[a],
+        words,
+        index.candidates(a),
+        params.min_tokens(),
+        keep,
+    );
+    stretches
+        .into_iter()
+        .map(|stretch| SharedRun {
+            a,
+            b: stretch.b,
+            tokens: stretch.a_tokens.len().min(stretch.b_tokens.len()),
+            a_tokens: stretch.a_tokens,
+            b_tokens: stretch.b_tokens,
+        })
+        .collect()
+}
+
+/// The word hashes of a document's tokens, in text order: the input
+/// [`shared_runs`] and [`exact_duplicates`] take,
+/// [`fnv1a`](crate::index::fnv1a) of each normalised token.
+pub fn token_hashes(doc: &Document) -> Vec<u64> {
+    doc.tokens
+        .iter()
+        .map(|t| crate::index::fnv1a(&t.norm))
+        .collect()
+}
+
+/// Finds the passages that documents share: [`shared_runs`] on their
+/// [`token_hashes`], with the byte spans of each run.
+///
+/// # Panics
+///
+/// With more than `u32::MAX` articles, or an article of more than
+/// `u32::MAX` tokens.
+pub fn shared_passages(docs: &[Document], params: &ValidSyndicationParams) -> Syndication {
+    let hashes: Vec<Vec<u64>> = docs.par_iter().map(token_hashes).collect();
+    let words: Vec<&[u64]> = hashes.iter().map(Vec::as_slice).collect();
+    let runs = shared_runs(&words, params);
+    let passages = runs
+        .passages
+        .into_iter()
+        .map(|run| SharedPassage {
+            a_span: token_span(&docs[run.a].tokens, &run.a_tokens),
+            b_span: token_span(&docs[run.b].tokens, &run.b_tokens),
+            a: run.a,
+            b: run.b,
+            a_tokens: run.a_tokens,
+            b_tokens: run.b_tokens,
+            tokens: run.tokens,
+        })
+        .collect();
+    Syndication {
+        passages,
+        coverage: runs.coverage,
+        skipped_common_fingerprints: runs.skipped_common_fingerprints,
     }
-    out
+}
+
+/// The bytes from the first to the last token of `range` (non-empty).
+fn token_span(tokens: &[Token], range: &Range<usize>) -> Span {
+    Span::new(
+        tokens[range.start].span.start,
+        tokens[range.end - 1].span.end,
+    )
 }

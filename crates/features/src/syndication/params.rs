@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Settings of [`shared_passages`](super::shared_passages).
+/// Settings of [`shared_runs`](super::shared_runs) and
+/// [`shared_passages`](super::shared_passages).
 ///
 /// The defaults report every exact shared run of 12 tokens or more, about
 /// one short sentence of German news prose: long enough that a stock phrase

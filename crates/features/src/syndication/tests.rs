@@ -6,6 +6,7 @@ use core_text::{Document, TextConfig};
 use super::*;
 
 mod properties;
+mod runs;
 mod seeds;
 
 /// The wire story most cases copy from: three sentences, 36 tokens.
@@ -292,7 +293,7 @@ fn common_fingerprints_are_skipped_and_counted() {
     };
     let found = shared_passages(&docs, &strict.check().unwrap());
     assert_eq!(found.passages, []);
-    let fingerprints = super::fingerprint::fingerprints(&docs[0].tokens, 8, 4).len();
+    let fingerprints = super::fingerprint::fingerprints(&token_hashes(&docs[0]), 8, 4).len();
     assert_eq!(found.skipped_common_fingerprints, fingerprints);
     assert!(fingerprints > 0);
     let found = shared_passages(&docs, &SyndicationParams::default().check().unwrap());

@@ -1,16 +1,23 @@
-//! From candidate fingerprint matches to shared passages: every candidate is
-//! checked on the tokens themselves (a hash match proves nothing) and grown
-//! to the longest exact run, so a passage's length does not depend on where
-//! its fingerprints happened to fall.
+//! From candidate fingerprint matches to shared runs: every candidate is
+//! checked word by word (a shingle hash match proves nothing) and grown to
+//! the longest exact run, so a run's length does not depend on where its
+//! fingerprints happened to fall.
+//!
+//! Words are compared by their 64-bit hashes, not their text. Two different
+//! normalised words with the same hash are the only way this can differ
+//! from comparing the words: for a vocabulary of `V` distinct words the
+//! chance that any two collide is about `V² / 2^65`, 2.7 × 10⁻⁸ for a
+//! million words (FNV-1a taken as a random function), and even then a
+//! collision only matters where the two words stand at the same place in
+//! otherwise equal text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use core_text::{Span, Token};
+use rustc_hash::FxHashMap;
 
 use super::index::Candidate;
 
-/// An exact shared run: `len` tokens from `a_start` in one article equal
+/// An exact shared run: `len` words from `a_start` in one article equal
 /// those from `b_start` in the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
@@ -19,88 +26,102 @@ struct Run {
     len: usize,
 }
 
-/// A merged stretch of shared text in two articles, as token ranges.
+/// A merged stretch of shared text in two articles, as word ranges.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Stretch {
+    /// The other (later) article.
+    pub b: usize,
     pub a_tokens: Range<usize>,
     pub b_tokens: Range<usize>,
 }
 
-/// The shared stretches of articles `a` and `b`, ordered by their start in
-/// `a`, then in `b`: the maximal exact runs of at least `min_tokens` tokens,
-/// merged where they overlap or touch in both articles.
+/// The stretches article `a` (its word hashes `a`) shares with later
+/// articles (`words`, all articles' word hashes), ordered by the other
+/// article, then start in `a`, then in the other: per pair, the maximal
+/// exact runs of at least `min_tokens` words, merged where they overlap or
+/// touch in both articles.
 ///
 /// Short runs are dropped before merging, so the result is a function of
 /// the two texts alone and not of which short runs happened to get a
-/// fingerprint. `candidates` are the fingerprint matches of this pair,
-/// sorted by position in `a`, then in `b`; `keep` vetoes runs (common
-/// phrases) by their tokens.
+/// fingerprint. `candidates` are the fingerprint matches of `a` with later
+/// articles, in order of position in `a`; `keep` vetoes runs (common
+/// phrases) by their words.
 pub(super) fn shared_stretches(
-    a: &[Token],
-    b: &[Token],
-    candidates: &[Candidate],
+    a: &[u64],
+    words: &[&[u64]],
+    candidates: impl Iterator<Item = Candidate>,
     min_tokens: usize,
-    keep: impl Fn(&[Token]) -> bool,
+    keep: impl Fn(&[u64]) -> bool,
 ) -> Vec<Stretch> {
-    merge(maximal_runs(a, b, candidates, min_tokens, keep))
+    let runs = maximal_runs(a, words, candidates, min_tokens, keep);
+    let mut out = Vec::new();
+    for pair in runs.chunk_by(|x, y| x.0 == y.0) {
+        out.extend(merge(pair[0].0, pair.iter().map(|&(_, run)| run)));
+    }
+    out
 }
 
-/// Every distinct maximal exact run of at least `min_tokens` tokens through
-/// a candidate that `keep` accepts, by start in `a`.
+/// Every distinct maximal exact run of at least `min_tokens` words through
+/// a candidate that `keep` accepts, with its other article, by other
+/// article, then start in `a`, then in the other.
 fn maximal_runs(
-    a: &[Token],
-    b: &[Token],
-    candidates: &[Candidate],
+    a: &[u64],
+    words: &[&[u64]],
+    candidates: impl Iterator<Item = Candidate>,
     min_tokens: usize,
-    keep: impl Fn(&[Token]) -> bool,
-) -> Vec<Run> {
+    keep: impl Fn(&[u64]) -> bool,
+) -> Vec<(usize, Run)> {
     let mut runs = Vec::new();
-    // For each diagonal (offset b - a), the end in `a` of the last run found
-    // on it: a later candidate inside that run would only find it again.
-    // Looked up, never iterated, so its hashing cannot change the output.
-    let mut done: HashMap<isize, usize> = HashMap::new();
+    // For each other article and diagonal (offset b - a), the end in `a` of
+    // the last run found on it: a later candidate inside that run (one
+    // comes for about every other shingle of a copied passage) would only
+    // find it again. Looked up, never iterated, so its hashing cannot
+    // change the output.
+    let mut done: FxHashMap<(usize, isize), usize> = FxHashMap::default();
     for candidate in candidates {
         let (i, j) = (candidate.a_position, candidate.b_position);
-        let diagonal = j as isize - i as isize;
-        if done.get(&diagonal).is_some_and(|&end| i < end) {
+        let key = (candidate.b, j as isize - i as isize);
+        if done.get(&key).is_some_and(|&end| i < end) {
             continue;
         }
+        let b = words[candidate.b];
         let forward = a[i..]
             .iter()
             .zip(&b[j..])
-            .take_while(|(x, y)| x.norm == y.norm)
+            .take_while(|(x, y)| x == y)
             .count();
         if forward == 0 {
-            // A hash collision, not shared text.
+            // A shingle hash collision, not shared text.
             continue;
         }
         let backward = a[..i]
             .iter()
             .rev()
             .zip(b[..j].iter().rev())
-            .take_while(|(x, y)| x.norm == y.norm)
+            .take_while(|(x, y)| x == y)
             .count();
         let run = Run {
             a_start: i - backward,
             b_start: j - backward,
             len: backward + forward,
         };
-        done.insert(diagonal, run.a_start + run.len);
+        done.insert(key, run.a_start + run.len);
         if run.len >= min_tokens && keep(&a[run.a_start..run.a_start + run.len]) {
-            runs.push(run);
+            runs.push((candidate.b, run));
         }
     }
-    runs.sort_unstable_by_key(|r| (r.a_start, r.b_start));
+    runs.sort_unstable_by_key(|&(b, r)| (b, r.a_start, r.b_start));
     runs
 }
 
-/// Joins runs whose token ranges overlap or touch in both articles (text
-/// repeated within a shared passage gives such runs on several diagonals)
-/// into stretches, sorted by start in `a`, then in `b`.
-fn merge(runs: Vec<Run>) -> Vec<Stretch> {
+/// Joins the runs of one pair (`b` the other article) whose word ranges
+/// overlap or touch in both articles (text repeated within a shared passage
+/// gives such runs on several diagonals) into stretches, sorted by start in
+/// `a`, then in `b`.
+fn merge(b: usize, runs: impl Iterator<Item = Run>) -> Vec<Stretch> {
     let mut stretches: Vec<Stretch> = runs
-        .into_iter()
         .map(|r| Stretch {
+            b,
             a_tokens: r.a_start..r.a_start + r.len,
             b_tokens: r.b_start..r.b_start + r.len,
         })
@@ -144,12 +165,4 @@ fn hull(x: &Range<usize>, y: &Range<usize>) -> Range<usize> {
 /// Whether two token ranges overlap or are adjacent.
 fn touches(x: &Range<usize>, y: &Range<usize>) -> bool {
     x.start <= y.end && y.start <= x.end
-}
-
-/// The bytes from the first to the last token of `range` (non-empty).
-pub(super) fn token_span(tokens: &[Token], range: &Range<usize>) -> Span {
-    Span::new(
-        tokens[range.start].span.start,
-        tokens[range.end - 1].span.end,
-    )
 }

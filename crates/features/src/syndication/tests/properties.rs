@@ -1,5 +1,6 @@
 //! Property tests: winnowing's guarantee holds for any settings, and the
-//! passages equal a brute-force search on random texts.
+//! passages equal a brute-force search on random texts, from documents and
+//! from bare word hashes alike.
 
 use std::ops::Range;
 
@@ -20,6 +21,21 @@ fn articles(words: &[Vec<usize>]) -> Vec<Document> {
             Document::analyze(text.join(" "), &config)
         })
         .collect()
+}
+
+/// The same articles as bare word hashes: word `w{i}` is the hash `i`
+/// (tiny values, the opposite of FNV-1a's, which must work as well).
+fn ids(words: &[Vec<usize>]) -> Vec<Vec<u64>> {
+    words
+        .iter()
+        .map(|ws| ws.iter().map(|&w| w as u64).collect())
+        .collect()
+}
+
+/// [`shared_runs`] on word hash sequences held as vectors.
+fn runs_of(words: &[Vec<u64>], params: &ValidSyndicationParams) -> SharedRuns {
+    let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
+    shared_runs(&slices, params)
 }
 
 /// Joins stretches that overlap or touch in both articles until none do,
@@ -76,15 +92,24 @@ proptest! {
             min_tokens: shingle + window - 1,
             max_postings: 50,
         };
-        let found = shared_passages(&docs, &params.check().unwrap());
+        let params = params.check().unwrap();
+        let found = shared_passages(&docs, &params);
         let (a, b) = (before[0].len(), before[1].len());
+        let contains = |a_tokens: &Range<usize>, b_tokens: &Range<usize>| {
+            a_tokens.start <= a && a + len <= a_tokens.end
+                && b_tokens.start <= b && b + len <= b_tokens.end
+        };
         prop_assert!(
-            found.passages.iter().any(|p| {
-                p.a_tokens.start <= a && a + len <= p.a_tokens.end
-                    && p.b_tokens.start <= b && b + len <= p.b_tokens.end
-            }),
+            found.passages.iter().any(|p| contains(&p.a_tokens, &p.b_tokens)),
             "run {a}+{len} / {b}+{len} not in {:?}",
             found.passages
+        );
+        // From bare word hashes, without documents.
+        let runs = runs_of(&ids(&words), &params);
+        prop_assert!(
+            runs.passages.iter().any(|r| contains(&r.a_tokens, &r.b_tokens)),
+            "run {a}+{len} / {b}+{len} not in {:?}",
+            runs.passages
         );
     }
 
@@ -130,7 +155,16 @@ proptest! {
         let docs = articles(&words);
         let min_tokens = shingle + window - 1 + extra;
         let params = SyndicationParams { shingle, window, min_tokens, max_postings: 50 };
-        let found = shared_passages(&docs, &params.check().unwrap());
+        let params = params.check().unwrap();
+        let found = shared_passages(&docs, &params);
+        // Bare word ids give the same runs and coverage.
+        let runs = runs_of(&ids(&words), &params);
+        prop_assert_eq!(runs.coverage.clone(), found.coverage.clone());
+        let from_ids: Vec<_> = runs
+            .passages
+            .iter()
+            .map(|r| (r.a, r.b, r.a_tokens.clone(), r.b_tokens.clone()))
+            .collect();
 
         let norms: Vec<Vec<&str>> = docs
             .iter()
@@ -152,7 +186,8 @@ proptest! {
             .iter()
             .map(|p| (p.a, p.b, p.a_tokens.clone(), p.b_tokens.clone()))
             .collect();
-        prop_assert_eq!(got, expected);
+        prop_assert_eq!(&got, &expected);
+        prop_assert_eq!(from_ids, expected);
         for (k, mask) in covered.iter().enumerate() {
             let share = if mask.is_empty() {
                 0.0

@@ -1,0 +1,117 @@
+//! Seeded random draws for sketching and sampling: uniform numbers, unbiased indices, Gaussian
+//! test matrices and row samples, all from one explicit Xoshiro256+ generator.
+//!
+//! Everything here is sequential, so a seed fixes every draw whatever the thread count. The
+//! streams are not NumPy's: the same seed gives other numbers than scikit-learn's
+//! `random_state` (same distributions, different draws).
+
+use ndarray::Array2;
+use rand_xoshiro::Xoshiro256Plus;
+use rand_xoshiro::rand_core::RngCore;
+
+/// A uniform number in `[0, 1)` from the 53 high bits of one 64-bit draw (Xoshiro256+'s low
+/// bits are its weakest).
+pub(crate) fn uniform(rng: &mut Xoshiro256Plus) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// A uniform index in `0..n` (`n > 0`) without modulo bias, by Lemire's multiply-and-reject.
+pub(crate) fn below(rng: &mut Xoshiro256Plus, n: usize) -> usize {
+    debug_assert!(n > 0);
+    let range = n as u64;
+    let mut product = u128::from(rng.next_u64()) * u128::from(range);
+    if (product as u64) < range {
+        let threshold = range.wrapping_neg() % range;
+        while (product as u64) < threshold {
+            product = u128::from(rng.next_u64()) * u128::from(range);
+        }
+    }
+    (product >> 64) as usize
+}
+
+/// A `rows x cols` matrix of independent standard normal numbers, filled row by row by the
+/// Box–Muller transform (each pair of uniforms gives two normals).
+pub(crate) fn gaussian_matrix(rows: usize, cols: usize, rng: &mut Xoshiro256Plus) -> Array2<f64> {
+    let len = rows * cols;
+    let mut values = Vec::with_capacity(len + 1);
+    while values.len() < len {
+        // 1 - u lies in (0, 1], so the logarithm is finite.
+        let radius = (-2.0 * (1.0 - uniform(rng)).ln()).sqrt();
+        let angle = std::f64::consts::TAU * uniform(rng);
+        values.push(radius * angle.cos());
+        values.push(radius * angle.sin());
+    }
+    values.truncate(len);
+    Array2::from_shape_vec((rows, cols), values).expect("rows * cols values")
+}
+
+/// `m` distinct indices drawn uniformly from `0..n`, in increasing order (all of `0..n` when
+/// `m >= n`), by a partial Fisher–Yates shuffle.
+pub(crate) fn sample_indices(n: usize, m: usize, rng: &mut Xoshiro256Plus) -> Vec<usize> {
+    if m >= n {
+        return (0..n).collect();
+    }
+    let mut pool: Vec<usize> = (0..n).collect();
+    for i in 0..m {
+        let j = i + below(rng, n - i);
+        pool.swap(i, j);
+    }
+    pool.truncate(m);
+    pool.sort_unstable();
+    pool
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_xoshiro::rand_core::SeedableRng;
+
+    fn rng(seed: u64) -> Xoshiro256Plus {
+        Xoshiro256Plus::seed_from_u64(seed)
+    }
+
+    #[test]
+    fn uniform_numbers_lie_in_the_unit_interval() {
+        let mut r = rng(1);
+        let draws: Vec<f64> = (0..10_000).map(|_| uniform(&mut r)).collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        let mean = draws.iter().sum::<f64>() / draws.len() as f64;
+        assert!((mean - 0.5).abs() < 0.01, "{mean}");
+    }
+
+    #[test]
+    fn indices_are_in_range_and_cover_it() {
+        let mut r = rng(2);
+        let mut seen = [0usize; 7];
+        for _ in 0..7_000 {
+            seen[below(&mut r, 7)] += 1;
+        }
+        assert!(seen.iter().all(|&c| (850..1150).contains(&c)), "{seen:?}");
+        assert_eq!(below(&mut r, 1), 0);
+    }
+
+    #[test]
+    fn gaussian_moments_are_standard() {
+        let g = gaussian_matrix(301, 33, &mut rng(3));
+        assert_eq!(g.dim(), (301, 33));
+        let n = g.len() as f64;
+        let mean = g.sum() / n;
+        let var = g.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+        assert!(
+            mean.abs() < 0.02 && (var - 1.0).abs() < 0.03,
+            "{mean} {var}"
+        );
+        assert_eq!(g, gaussian_matrix(301, 33, &mut rng(3)));
+    }
+
+    #[test]
+    fn samples_are_sorted_distinct_and_seeded() {
+        let s = sample_indices(1000, 100, &mut rng(4));
+        assert_eq!(s.len(), 100);
+        assert!(s.windows(2).all(|w| w[0] < w[1]) && s[99] < 1000);
+        assert_eq!(s, sample_indices(1000, 100, &mut rng(4)));
+        assert_ne!(s, sample_indices(1000, 100, &mut rng(5)));
+        assert_eq!(sample_indices(5, 9, &mut rng(4)), vec![0, 1, 2, 3, 4]);
+        assert!(sample_indices(5, 0, &mut rng(4)).is_empty());
+    }
+}

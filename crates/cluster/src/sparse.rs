@@ -1,0 +1,200 @@
+//! Sparse document matrices (sprs CSR, rows = documents): input checks, row selection,
+//! transposition, and products with dense matrices that are deterministic whatever the thread
+//! count.
+//!
+//! Products are parallel over output rows only: each output row is one sequential sum over the
+//! stored entries of one sparse row, in stored order. `Xᵀ · B` is never done by scattering
+//! into shared rows; callers build the CSR of `Xᵀ` once with [`transpose`] and multiply that.
+
+use std::borrow::Cow;
+
+use ndarray::{Array2, ArrayView2};
+use sprs::CsMat;
+
+use crate::error::{ClusterError, Result};
+use crate::parallel::{fill_row_chunks, sum_chunks};
+
+/// `x` in CSR storage: borrowed when it already is, converted (a full copy) when it is CSC.
+pub(crate) fn as_csr(x: &CsMat<f64>) -> Cow<'_, CsMat<f64>> {
+    if x.is_csr() {
+        Cow::Borrowed(x)
+    } else {
+        Cow::Owned(x.to_csr())
+    }
+}
+
+/// Fails unless the CSR matrix `x` has at least one row and one column and only finite
+/// stored values (the first offending entry is named, scanning row by row).
+pub(crate) fn check_csr(x: &CsMat<f64>) -> Result<()> {
+    let (rows, cols) = x.shape();
+    if rows == 0 || cols == 0 {
+        return Err(ClusterError::EmptyInput { rows, cols });
+    }
+    for (row, vector) in x.outer_iterator().enumerate() {
+        if let Some((col, &value)) = vector.iter().find(|(_, v)| !v.is_finite()) {
+            return Err(ClusterError::NonFinite { row, col, value });
+        }
+    }
+    Ok(())
+}
+
+/// Bytes of the right-hand side that [`csr_dot`] works on at a time (a tile of its rows).
+const TILE_BYTES: usize = 2 << 20;
+
+/// The CSR matrix `x · b` as a dense `x.rows() x b.ncols()` array; `b` has `x.cols()` rows.
+///
+/// Row `i` of the result is `sum_k x[i, k] * b[k, ..]` over the stored entries of row `i`, in
+/// stored (increasing column) order, so it does not depend on how rows are spread over
+/// threads. Each chunk of rows sweeps the columns of `x` in tiles whose rows of `b` take about
+/// [`TILE_BYTES`], so the rows of `b` that the sparse indices pick at random come from cache;
+/// since a row's entries are sorted, the tiles only regroup the same additions in the same
+/// order.
+pub(crate) fn csr_dot(x: &CsMat<f64>, b: ArrayView2<f64>) -> Array2<f64> {
+    debug_assert!(x.is_csr());
+    debug_assert_eq!(x.cols(), b.nrows());
+    let b = b.as_standard_layout();
+    let (d, width) = b.dim();
+    let b = b.as_slice().expect("standard layout");
+    let tile = (TILE_BYTES / (8 * width.max(1))).max(1);
+    let indptr = x.proper_indptr();
+    let (indices, data) = (x.indices(), x.data());
+    let mut out = Array2::<f64>::zeros((x.rows(), width));
+    fill_row_chunks(&mut out, |rows, block| {
+        let mut cursors: Vec<usize> = rows.clone().map(|i| indptr[i]).collect();
+        for tile_end in (1..=d.div_ceil(tile)).map(|t| (t * tile).min(d)) {
+            for ((i, row), cursor) in rows
+                .clone()
+                .zip(block.chunks_mut(width))
+                .zip(cursors.iter_mut())
+            {
+                let stop = indptr[i + 1];
+                while *cursor < stop && indices[*cursor] < tile_end {
+                    let (k, weight) = (indices[*cursor], data[*cursor]);
+                    for (o, s) in row.iter_mut().zip(&b[k * width..(k + 1) * width]) {
+                        *o += weight * s;
+                    }
+                    *cursor += 1;
+                }
+            }
+        }
+    });
+    out
+}
+
+/// The CSR matrix of `xᵀ` (one row per column of `x`, entries in increasing row order).
+pub(crate) fn transpose(x: &CsMat<f64>) -> CsMat<f64> {
+    x.transpose_view().to_other_storage()
+}
+
+/// The rows `rows` (increasing) of the CSR matrix `x`, as a new CSR matrix.
+pub(crate) fn select_rows(x: &CsMat<f64>, rows: &[usize]) -> CsMat<f64> {
+    let indptr = x.proper_indptr();
+    let nnz: usize = rows.iter().map(|&r| indptr[r + 1] - indptr[r]).sum();
+    let mut new_indptr = Vec::with_capacity(rows.len() + 1);
+    let mut indices = Vec::with_capacity(nnz);
+    let mut data = Vec::with_capacity(nnz);
+    new_indptr.push(0);
+    for &r in rows {
+        let range = indptr[r]..indptr[r + 1];
+        indices.extend_from_slice(&x.indices()[range.clone()]);
+        data.extend_from_slice(&x.data()[range]);
+        new_indptr.push(indices.len());
+    }
+    CsMat::new((rows.len(), x.cols()), new_indptr, indices, data)
+}
+
+/// Sum over the columns of `x` of their population variance, given `xt`, the CSR of `xᵀ`, and
+/// `n`, the number of rows of `x`: `sum_j (sum_i (x[i, j] - mean_j)^2) / n`.
+///
+/// As scikit-learn's `mean_variance_axis`: for each column, the stored entries contribute
+/// `(x - mean)^2` and the `n - nnz_j` implicit zeros contribute `mean^2` each.
+pub(crate) fn total_column_variance(xt: &CsMat<f64>, n: usize) -> f64 {
+    let indptr = xt.proper_indptr();
+    let data = xt.data();
+    let n_f = n as f64;
+    sum_chunks(xt.rows(), |columns| {
+        columns
+            .map(|j| {
+                let values = &data[indptr[j]..indptr[j + 1]];
+                let mean = values.iter().sum::<f64>() / n_f;
+                let stored: f64 = values.iter().map(|v| (v - mean) * (v - mean)).sum();
+                let zeros = (n - values.len()) as f64 * mean * mean;
+                (stored + zeros) / n_f
+            })
+            .sum::<f64>()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    /// 3 x 4: [[1, 0, 2, 0], [0, 0, 0, 0], [0, 3, 0, -1]].
+    fn sample() -> CsMat<f64> {
+        CsMat::new(
+            (3, 4),
+            vec![0, 2, 2, 4],
+            vec![0, 2, 1, 3],
+            vec![1.0, 2.0, 3.0, -1.0],
+        )
+    }
+
+    #[test]
+    fn product_equals_the_dense_product() {
+        let x = sample();
+        let b = array![[1.0, 2.0], [0.5, -1.0], [3.0, 0.0], [1.0, 1.0]];
+        let want = x.to_dense().dot(&b);
+        assert_eq!(csr_dot(&x, b.view()), want);
+        // A non-standard-layout right-hand side gives the same result.
+        let bt = b.t().to_owned();
+        assert_eq!(csr_dot(&x, bt.t()), want);
+    }
+
+    #[test]
+    fn transposition_and_row_selection() {
+        let x = sample();
+        let xt = transpose(&x);
+        assert!(xt.is_csr());
+        assert_eq!(xt.to_dense(), x.to_dense().t());
+        let picked = select_rows(&x, &[0, 2]);
+        assert_eq!(
+            picked.to_dense(),
+            array![[1.0, 0.0, 2.0, 0.0], [0.0, 3.0, 0.0, -1.0]]
+        );
+        assert_eq!(select_rows(&x, &[]).shape(), (0, 4));
+    }
+
+    #[test]
+    fn csc_input_is_converted() {
+        let x = sample();
+        let csc = x.to_csc();
+        assert!(!csc.is_csr());
+        assert_eq!(as_csr(&csc).to_dense(), x.to_dense());
+        assert!(matches!(as_csr(&x), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn total_variance_matches_numpy() {
+        // python3 -c "import numpy as np; print(repr(np.var(np.array(
+        //   [[1, 0, 2, 0], [0, 0, 0, 0], [0, 3, 0, -1]]), axis=0).sum()))"
+        let x = sample();
+        let got = total_column_variance(&transpose(&x), 3);
+        assert!((got - 3.3333333333333335).abs() < 1e-15, "{got}");
+    }
+
+    #[test]
+    fn checks_name_the_problem() {
+        assert!(check_csr(&sample()).is_ok());
+        let empty = CsMat::<f64>::zero((0, 3));
+        assert_eq!(
+            check_csr(&empty),
+            Err(ClusterError::EmptyInput { rows: 0, cols: 3 })
+        );
+        let bad = CsMat::new((2, 2), vec![0, 1, 2], vec![1, 0], vec![1.0, f64::NAN]);
+        assert_eq!(
+            check_csr(&bad).unwrap_err().to_string(),
+            "x[1, 0] = NaN is not finite"
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! Character n-gram TF-IDF over the analysis terms, as scikit-learn's `analyzer="char_wb"`:
+//! German compounds share their parts' n-grams, so "Flüchtlingskrise" lands near
+//! "Flüchtlinge" and "Krise" without a compound splitter.
+//!
+//! An article's document is its terms in text order joined by spaces, so the n-grams of an
+//! article are the sum of its terms' n-grams weighted by their counts: [`CharNgramTfidf::fit`]
+//! cuts every term once and [`CharNgramTfidf::transform`] only adds. Rows equal
+//! `TfidfVectorizer(analyzer="char_wb", ngram_range=(min_n, max_n), min_df=min_df,
+//! sublinear_tf=True)` on those documents (smooth idf, L2 rows), with the same sorted columns.
+//!
+//! ```
+//! use features::char_ngrams::{CharNgramParams, CharNgramTfidf, char_wb_ngrams};
+//!
+//! assert_eq!(char_wb_ngrams("krise", 4, 4), [" kri", "kris", "rise", "ise "]);
+//! let terms = ["flüchtlingskris", "kris"].map(String::from);
+//! let counts = sprs::CsMat::new((2, 2), vec![0, 1, 3], vec![0, 0, 1], vec![1.0, 1.0, 2.0]);
+//! let model = CharNgramTfidf::fit(&terms, &counts, &CharNgramParams::default()).unwrap();
+//! let rows = model.transform(&counts);
+//! assert_eq!(rows.rows(), 2);
+//! assert!(model.n_features() > 0);
+//! ```
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use sprs::CsMat;
+
+use crate::FeatureError;
+
+/// Settings of the n-gram representation, named as scikit-learn's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CharNgramParams {
+    /// Shortest n-gram, in characters. Default 3.
+    pub min_n: usize,
+    /// Longest n-gram, in characters. Default 5.
+    pub max_n: usize,
+    /// Drop n-grams in fewer articles than this. Default 2.
+    pub min_df: usize,
+}
+
+impl Default for CharNgramParams {
+    fn default() -> Self {
+        CharNgramParams {
+            min_n: 3,
+            max_n: 5,
+            min_df: 2,
+        }
+    }
+}
+
+/// The n-grams of one word padded with a space on each side, shortest first, as
+/// scikit-learn's `_char_wb_ngrams` (once a window covers the whole padded word, it is given once and longer n are skipped).
+pub fn char_wb_ngrams(word: &str, min_n: usize, max_n: usize) -> Vec<String> {
+    let padded: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    let mut out = Vec::new();
+    for n in min_n..=max_n {
+        if padded.len() <= n {
+            // scikit-learn stops once a window covers the whole padded word.
+            out.push(padded.iter().collect());
+            break;
+        }
+        out.extend(padded.windows(n).map(|w| w.iter().collect::<String>()));
+    }
+    out
+}
+
+/// A fitted n-gram vocabulary with its idf, ready to weight any rows of term counts.
+#[derive(Debug, Clone)]
+pub struct CharNgramTfidf {
+    /// Terms x kept n-grams: how often each n-gram occurs in each term.
+    term_ngrams: CsMat<f64>,
+    /// Smoothed idf per kept n-gram.
+    idf: Vec<f64>,
+    /// The kept n-grams, sorted (scikit-learn's column order).
+    ngrams: Vec<String>,
+}
+
+impl CharNgramTfidf {
+    /// Cuts every term into n-grams and counts in how many articles (rows of `counts`,
+    /// articles x terms, CSR) each n-gram occurs.
+    pub fn fit(
+        terms: &[String],
+        counts: &CsMat<f64>,
+        params: &CharNgramParams,
+    ) -> Result<CharNgramTfidf, FeatureError> {
+        if params.min_n == 0 || params.min_n > params.max_n {
+            return Err(FeatureError::Setting {
+                name: "ngram_range",
+                message: format!(
+                    "need 1 <= min_n <= max_n, got ({}, {})",
+                    params.min_n, params.max_n
+                ),
+            });
+        }
+        if !counts.is_csr() || counts.cols() != terms.len() {
+            return Err(FeatureError::Setting {
+                name: "counts",
+                message: format!(
+                    "need a CSR matrix with one column per term ({} terms, {} columns)",
+                    terms.len(),
+                    counts.cols()
+                ),
+            });
+        }
+        // Distinct n-grams in sorted order, and each term's (n-gram, count) list.
+        let per_term: Vec<FxHashMap<String, f64>> = terms
+            .par_iter()
+            .map(|term| {
+                let mut grams = FxHashMap::default();
+                for gram in char_wb_ngrams(term, params.min_n, params.max_n) {
+                    *grams.entry(gram).or_insert(0.0) += 1.0;
+                }
+                grams
+            })
+            .collect();
+        let mut all: Vec<&str> = per_term
+            .iter()
+            .flat_map(|g| g.keys().map(String::as_str))
+            .collect();
+        all.par_sort_unstable();
+        all.dedup();
+        let column: FxHashMap<&str, u32> = all
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (*g, i as u32))
+            .collect();
+        let full = term_matrix(&per_term, &column, all.len());
+
+        // Article frequency of every n-gram: per-thread tallies, summed (integers: any order).
+        let rows: Vec<_> = counts.outer_iterator().collect();
+        let df = rows
+            .par_chunks(512)
+            .fold(
+                || (vec![0u32; all.len()], vec![false; all.len()]),
+                |(mut df, mut seen), chunk| {
+                    let mut touched = Vec::new();
+                    for row in chunk {
+                        for (term, _) in row.iter() {
+                            let Some(grams) = full.outer_view(term) else {
+                                continue;
+                            };
+                            for &gram in grams.indices() {
+                                if !seen[gram] {
+                                    seen[gram] = true;
+                                    touched.push(gram);
+                                }
+                            }
+                        }
+                        for gram in touched.drain(..) {
+                            df[gram] += 1;
+                            seen[gram] = false;
+                        }
+                    }
+                    (df, seen)
+                },
+            )
+            .map(|(df, _)| df)
+            .reduce(
+                || vec![0u32; all.len()],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                    a
+                },
+            );
+
+        let n_docs = counts.rows() as f64;
+        let mut kept_index = vec![u32::MAX; all.len()];
+        let mut ngrams = Vec::new();
+        let mut idf = Vec::new();
+        for (i, gram) in all.iter().enumerate() {
+            if df[i] as usize >= params.min_df {
+                kept_index[i] = ngrams.len() as u32;
+                ngrams.push((*gram).to_owned());
+                idf.push(((1.0 + n_docs) / (1.0 + f64::from(df[i]))).ln() + 1.0);
+            }
+        }
+        if ngrams.is_empty() {
+            return Err(FeatureError::NoTermsLeft);
+        }
+        let mut indptr = vec![0];
+        let mut indices = Vec::new();
+        let mut data = Vec::new();
+        for row in full.outer_iterator() {
+            for (gram, &count) in row.iter() {
+                if kept_index[gram] != u32::MAX {
+                    indices.push(kept_index[gram] as usize);
+                    data.push(count);
+                }
+            }
+            indptr.push(indices.len());
+        }
+        let term_ngrams = CsMat::new((terms.len(), ngrams.len()), indptr, indices, data);
+        Ok(CharNgramTfidf {
+            term_ngrams,
+            idf,
+            ngrams,
+        })
+    }
+
+    /// The number of kept n-grams (columns of [`transform`](Self::transform)).
+    pub fn n_features(&self) -> usize {
+        self.ngrams.len()
+    }
+
+    /// The kept n-grams in column order.
+    pub fn ngrams(&self) -> &[String] {
+        &self.ngrams
+    }
+
+    /// Weights rows of term counts (articles x terms, CSR, the fitted term columns):
+    /// n-gram counts, `1 + ln(tf)`, times idf, L2-normalised. Rows without kept n-grams
+    /// stay empty. Row order is kept; the result is the same whatever the thread count.
+    pub fn transform(&self, counts: &CsMat<f64>) -> CsMat<f64> {
+        let n_features = self.ngrams.len();
+        let rows: Vec<_> = counts.outer_iterator().collect();
+        let rows: Vec<Vec<(usize, f64)>> = rows
+            .par_iter()
+            .map_init(
+                || vec![0.0f64; n_features],
+                |scratch, row| {
+                    let mut touched = Vec::new();
+                    for (term, &count) in row.iter() {
+                        if let Some(grams) = self.term_ngrams.outer_view(term) {
+                            for (gram, &times) in grams.iter() {
+                                if scratch[gram] == 0.0 {
+                                    touched.push(gram);
+                                }
+                                scratch[gram] += count * times;
+                            }
+                        }
+                    }
+                    touched.sort_unstable();
+                    let mut entries: Vec<(usize, f64)> = touched
+                        .iter()
+                        .map(|&gram| {
+                            let tf = std::mem::take(&mut scratch[gram]);
+                            (gram, (1.0 + tf.ln()) * self.idf[gram])
+                        })
+                        .collect();
+                    let norm = entries.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+                    if norm > 0.0 {
+                        entries.iter_mut().for_each(|(_, v)| *v /= norm);
+                    }
+                    entries
+                },
+            )
+            .collect();
+        let mut indptr = Vec::with_capacity(rows.len() + 1);
+        indptr.push(0);
+        let nnz = rows.iter().map(Vec::len).sum();
+        let mut indices = Vec::with_capacity(nnz);
+        let mut data = Vec::with_capacity(nnz);
+        for row in rows {
+            for (gram, value) in row {
+                indices.push(gram);
+                data.push(value);
+            }
+            indptr.push(indices.len());
+        }
+        CsMat::new((counts.rows(), n_features), indptr, indices, data)
+    }
+}
+
+/// Terms x n-grams counts from each term's n-gram tally.
+fn term_matrix(
+    per_term: &[FxHashMap<String, f64>],
+    column: &FxHashMap<&str, u32>,
+    n_columns: usize,
+) -> CsMat<f64> {
+    let mut indptr = vec![0];
+    let mut indices = Vec::new();
+    let mut data = Vec::new();
+    for grams in per_term {
+        let mut row: Vec<(usize, f64)> = grams
+            .iter()
+            .map(|(g, &c)| (column[g.as_str()] as usize, c))
+            .collect();
+        row.sort_unstable_by_key(|&(g, _)| g);
+        for (g, c) in row {
+            indices.push(g);
+            data.push(c);
+        }
+        indptr.push(indices.len());
+    }
+    CsMat::new((per_term.len(), n_columns), indptr, indices, data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(rows: &[&[(usize, f64)]], n_terms: usize) -> CsMat<f64> {
+        let mut indptr = vec![0];
+        let mut indices = Vec::new();
+        let mut data = Vec::new();
+        for row in rows {
+            for &(t, c) in *row {
+                indices.push(t);
+                data.push(c);
+            }
+            indptr.push(indices.len());
+        }
+        CsMat::new((rows.len(), n_terms), indptr, indices, data)
+    }
+
+    #[test]
+    fn ngrams_follow_scikit_learn_char_wb() {
+        // sklearn: TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3)).build_analyzer()("ab")
+        assert_eq!(char_wb_ngrams("ab", 2, 3), [" a", "ab", "b ", " ab", "ab "]);
+        // A padded word shorter than n gives itself once and stops.
+        assert_eq!(char_wb_ngrams("a", 3, 5), [" a "]);
+        assert_eq!(char_wb_ngrams("ü", 2, 2), [" ü", "ü "]);
+    }
+
+    #[test]
+    fn weights_by_hand() {
+        // Terms "ab" and "b"; article 0 = "ab ab", article 1 = "b", article 2 = "ab b".
+        let terms = ["ab".to_owned(), "b".to_owned()];
+        let m = counts(&[&[(0, 2.0)], &[(1, 1.0)], &[(0, 1.0), (1, 1.0)]], 2);
+        let params = CharNgramParams {
+            min_n: 2,
+            max_n: 2,
+            min_df: 1,
+        };
+        let model = CharNgramTfidf::fit(&terms, &m, &params).unwrap();
+        assert_eq!(model.ngrams(), [" a", " b", "ab", "b "]);
+        let x = model.transform(&m);
+        // df: " a" 2, " b" 2, "ab" 2, "b " 3 of 3 articles; idf = ln(4 / (1 + df)) + 1.
+        let idf2 = (4.0f64 / 3.0).ln() + 1.0;
+        let idf3 = 1.0;
+        // Article 0: " a" 2, "ab" 2, "b " 2 -> (1 + ln 2) * idf each.
+        let tf = 1.0 + 2.0f64.ln();
+        let raw = [tf * idf2, tf * idf2, tf * idf3];
+        let norm = raw.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let row0: Vec<(usize, f64)> = x
+            .outer_view(0)
+            .unwrap()
+            .iter()
+            .map(|(i, &v)| (i, v))
+            .collect();
+        assert_eq!(row0.iter().map(|e| e.0).collect::<Vec<_>>(), [0, 2, 3]);
+        for ((_, got), want) in row0.iter().zip(raw) {
+            assert!((got - want / norm).abs() < 1e-15);
+        }
+        // Article 2: " a" 1, "ab" 1, "b " 2, " b" 1.
+        let raw2 = [idf2, idf2, idf2, tf * idf3];
+        let norm2 = raw2.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let row2: Vec<f64> = x.outer_view(2).unwrap().iter().map(|(_, &v)| v).collect();
+        for (got, want) in row2.iter().zip(raw2) {
+            assert!((got - want / norm2).abs() < 1e-15);
+        }
+    }
+
+    #[test]
+    fn min_df_drops_rare_ngrams_and_rows_can_be_transformed_alone() {
+        let terms = [
+            "kris".to_owned(),
+            "flüchtlingskris".to_owned(),
+            "zug".to_owned(),
+        ];
+        let m = counts(&[&[(0, 1.0)], &[(1, 1.0)], &[(2, 1.0)]], 3);
+        let model = CharNgramTfidf::fit(&terms, &m, &CharNgramParams::default()).unwrap();
+        // Only the n-grams of "kris" occur in two articles.
+        assert!(
+            model
+                .ngrams()
+                .iter()
+                .all(|g| char_wb_ngrams("kris", 3, 5).contains(g))
+        );
+        let whole = model.transform(&m);
+        let alone = model.transform(&counts(&[&[(1, 1.0)]], 3));
+        assert_eq!(
+            whole.outer_view(1).unwrap().to_owned(),
+            alone.outer_view(0).unwrap().to_owned()
+        );
+        // "zug" shares nothing kept: an empty row, not NaN.
+        assert_eq!(whole.outer_view(2).unwrap().nnz(), 0);
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let terms = ["a".to_owned()];
+        let m = counts(&[&[(0, 1.0)]], 1);
+        let params = CharNgramParams {
+            min_n: 4,
+            max_n: 3,
+            min_df: 1,
+        };
+        let err = CharNgramTfidf::fit(&terms, &m, &params)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("ngram_range"), "{err}");
+        let err = CharNgramTfidf::fit(
+            &terms,
+            &counts(&[&[(0, 1.0)]], 2),
+            &CharNgramParams::default(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("counts"), "{err}");
+    }
+}

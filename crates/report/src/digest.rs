@@ -1,0 +1,295 @@
+//! One article reduced to what the report keeps of it: the text is analysed
+//! once, in parallel, and only compact numbers, hits and the lines for the
+//! streamed data files leave this module, so memory does not grow with the
+//! corpus text.
+
+use core_text::{Document, Quote, QuoteKind, Reason, Speaker, TokenKind};
+use corpus::Article;
+use features::{DocTerms, FrameMatcher, LabelCounts, Lexicon, WordIndex};
+use serde_json::json;
+
+use crate::analysis::ArticleInfo;
+use crate::config::ReportConfig;
+use crate::voices::{Voice, hit_voice};
+
+/// Removed lines kept per article for the report (all are in `clean.jsonl`).
+const REMOVED_LINES_KEPT: usize = 40;
+
+/// A removed boilerplate line, as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedLine {
+    /// Why it went.
+    pub reason: Reason,
+    /// The line, shortened to 100 characters.
+    pub text: String,
+}
+
+/// Per-article numbers the report shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleStats {
+    /// Word tokens after boilerplate removal.
+    pub n_words: usize,
+    /// All tokens (words and numbers): the length of the token-hash sequence.
+    pub n_tokens: usize,
+    /// Sentences.
+    pub n_sentences: usize,
+    /// Removed lines (the first ones, see `removed_total`).
+    pub removed: Vec<RemovedLine>,
+    /// All removed lines.
+    pub removed_total: usize,
+    /// Words inside direct quotations.
+    pub quoted_words: usize,
+    /// Words inside reported speech.
+    pub reported_words: usize,
+}
+
+/// A frame hit as the report keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Frame index in the lexicon.
+    pub frame: usize,
+    /// Pattern index within the frame.
+    pub term: usize,
+    /// First token of the hit.
+    pub token: u32,
+    /// Sentence of the hit.
+    pub sentence: u32,
+    /// Byte span in the article's decoded text.
+    pub span: core_text::Span,
+    /// Own voice, quoted or reported.
+    pub voice: Voice,
+}
+
+/// A keyword-in-context line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextLine {
+    /// Up to `kwic_width` characters before the match.
+    pub left: String,
+    /// The match.
+    pub keyword: String,
+    /// Up to `kwic_width` characters after the match.
+    pub right: String,
+}
+
+/// A quotation as the voices tables count it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSummary {
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// Who, when named.
+    pub speaker: Option<Speaker>,
+    /// Words inside it (direct quotations only).
+    pub words: usize,
+}
+
+/// Everything the report keeps of one article.
+#[derive(Debug)]
+pub struct ArticleDigest {
+    /// Metadata.
+    pub info: ArticleInfo,
+    /// Numbers for the corpus table.
+    pub stats: ArticleStats,
+    /// Provisional term ids of the counted tokens, in text order.
+    pub terms: Vec<u32>,
+    /// For every sentence, the end of its counted tokens in `terms`.
+    pub sentence_ends: Vec<u32>,
+    /// Surface forms of the counted terms (for labels).
+    pub labels: LabelCounts,
+    /// Frame hits with their voice.
+    pub hits: Vec<Hit>,
+    /// The context line of every hit (parallel to `hits`).
+    pub contexts: Vec<ContextLine>,
+    /// Matches removed by a term's exclusions: (frame, term).
+    pub excluded: Vec<(usize, usize)>,
+    /// Hash of every token's normalised form, for shared-passage detection.
+    pub word_hashes: Vec<u64>,
+    /// Quotations, for the voices tables.
+    pub quotes: Vec<QuoteSummary>,
+    /// The `clean.jsonl` line.
+    pub clean_line: String,
+    /// The `quotes.tsv` rows.
+    pub quote_rows: Vec<Vec<String>>,
+}
+
+/// What every worker shares.
+pub struct Shared<'a> {
+    /// Distinct-word caches and the term interner.
+    pub index: &'a WordIndex<'a>,
+    /// The compiled lexicon.
+    pub matcher: &'a FrameMatcher<'a>,
+    /// The lexicon itself.
+    pub lexicon: &'a Lexicon,
+    /// Settings.
+    pub config: &'a ReportConfig,
+}
+
+/// Analyses one article and reduces it to its digest.
+pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
+    let info = ArticleInfo {
+        id: article.id,
+        group: article.group,
+        outlet: article.outlet,
+        title: article.title,
+        date: article.date,
+        origin: article.origin,
+        encoding: article.encoding,
+        fields: article.fields,
+    };
+    let doc = Document::analyze(article.text, &shared.config.text);
+    let quotes = core_text::find_quotes(&doc);
+    let width = shared.config.display.kwic_width;
+    let (doc_terms, word_hashes, matches) = shared.index.with_words(&doc, |words| {
+        let frame_words: Vec<&[u16]> = words.iter().map(|w| &*w.frame_words).collect();
+        (
+            DocTerms::from_words(words),
+            words.iter().map(|w| w.hash).collect::<Vec<u64>>(),
+            shared.matcher.find_with(&doc, &frame_words),
+        )
+    });
+
+    let mut sentence_of_token = vec![0u32; doc.tokens.len()];
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for token in sentence.tokens.clone() {
+            sentence_of_token[token] = s as u32;
+        }
+    }
+    let mut sentence_ends = vec![0u32; doc.sentences.len()];
+    for &token in &doc_terms.tokens {
+        sentence_ends[sentence_of_token[token as usize] as usize] += 1;
+    }
+    let mut running = 0;
+    for end in &mut sentence_ends {
+        running += *end;
+        *end = running;
+    }
+    let mut labels = LabelCounts::default();
+    for (&id, &token) in doc_terms.terms.iter().zip(&doc_terms.tokens) {
+        labels.add(id, doc.tokens[token as usize].span.of(&doc.text));
+    }
+
+    let mut hits = Vec::with_capacity(matches.hits.len());
+    let mut contexts = Vec::with_capacity(matches.hits.len());
+    for hit in &matches.hits {
+        let line = features::kwic(&doc, hit.span, width);
+        contexts.push(ContextLine {
+            left: line.left,
+            keyword: line.keyword,
+            right: line.right,
+        });
+        hits.push(Hit {
+            frame: hit.frame,
+            term: hit.term,
+            token: hit.tokens.start as u32,
+            sentence: sentence_of_token[hit.tokens.start],
+            span: hit.span,
+            voice: hit_voice(&quotes, hit),
+        });
+    }
+
+    let words: Vec<core_text::Span> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span)
+        .collect();
+    let inside = |span: core_text::Span| words.iter().filter(|w| span.contains(**w)).count();
+    let quoted_in = |kind: QuoteKind| {
+        words
+            .iter()
+            .filter(|w| {
+                quotes
+                    .iter()
+                    .any(|q| q.kind == kind && q.content.contains(**w))
+            })
+            .count()
+    };
+    let stats = ArticleStats {
+        n_words: words.len(),
+        n_tokens: doc.tokens.len(),
+        n_sentences: doc.sentences.len(),
+        removed: doc
+            .removed
+            .iter()
+            .take(REMOVED_LINES_KEPT)
+            .map(|r| RemovedLine {
+                reason: r.reason,
+                text: crate::markdown::shorten(r.span.of(&doc.text).trim(), 100),
+            })
+            .collect(),
+        removed_total: doc.removed.len(),
+        quoted_words: quoted_in(QuoteKind::Direct),
+        reported_words: quoted_in(QuoteKind::Reported),
+    };
+    let quote_summaries = quotes
+        .iter()
+        .map(|q| QuoteSummary {
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            words: if q.kind == QuoteKind::Direct {
+                inside(q.content)
+            } else {
+                0
+            },
+        })
+        .collect();
+    let quote_rows = quotes
+        .iter()
+        .map(|q| quote_row(&info.id, &doc, q))
+        .collect();
+    let clean_line = clean_line(&info.id, &doc);
+    ArticleDigest {
+        info,
+        stats,
+        terms: doc_terms.terms,
+        sentence_ends,
+        labels,
+        hits,
+        contexts,
+        excluded: matches.excluded.iter().map(|h| (h.frame, h.term)).collect(),
+        word_hashes,
+        quotes: quote_summaries,
+        clean_line,
+        quote_rows,
+    }
+}
+
+/// The `clean.jsonl` line of an article.
+fn clean_line(id: &str, doc: &Document) -> String {
+    let removed: Vec<_> = doc
+        .removed
+        .iter()
+        .map(
+            |r| json!({ "start": r.span.start, "end": r.span.end, "reason": r.reason.to_string() }),
+        )
+        .collect();
+    let mut line = serde_json::to_string(
+        &json!({ "doc_id": id, "text": doc.kept_text(), "removed": removed }),
+    )
+    .expect("serialising a clean line");
+    line.push('\n');
+    line
+}
+
+/// The `quotes.tsv` row of a quotation.
+fn quote_row(id: &str, doc: &Document, quote: &Quote) -> Vec<String> {
+    let speaker = quote.speaker.as_ref();
+    vec![
+        id.to_owned(),
+        quote.span.start.to_string(),
+        quote.span.end.to_string(),
+        speaker.map_or_else(String::new, |s| s.key.clone()),
+        quote.cue.clone().unwrap_or_default(),
+        quote
+            .content
+            .of(&doc.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        match quote.kind {
+            QuoteKind::Direct => "direct".to_owned(),
+            QuoteKind::Reported => "reported".to_owned(),
+        },
+        speaker.map_or_else(String::new, |s| s.name.clone()),
+        speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
+    ]
+}

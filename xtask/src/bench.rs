@@ -1,0 +1,284 @@
+//! `cargo xtask bench`: throughput and peak memory of Rahmen on 10kGNAD and
+//! on 10kGNAD repeated x20 and x100, beside scikit-learn's TfidfVectorizer
+//! on the same text when Python with scikit-learn is installed. Measures,
+//! never asserts: speed is checked by reading these numbers, not by tests.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use clap::Args;
+use corpus::{Entry, FieldMapping, InputOptions};
+use report::{Input, ReportConfig, Silent};
+
+use crate::report_task::workspace_root;
+
+/// Options of `cargo xtask bench`.
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Repetitions of 10kGNAD to measure.
+    #[arg(long, value_delimiter = ',', default_value = "1,20,100")]
+    scales: Vec<usize>,
+    /// Skip the scikit-learn comparison.
+    #[arg(long)]
+    no_sklearn: bool,
+}
+
+/// Options of the hidden `bench-run` (one measurement in a fresh process).
+#[derive(Args)]
+pub struct BenchRunArgs {
+    /// The CSV to read.
+    #[arg(long)]
+    corpus: PathBuf,
+    /// `features` (tokenize + count + TF-IDF) or `report` (everything).
+    #[arg(long)]
+    stage: String,
+    /// Output folder for the report stage.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// The 10kGNAD input options (no header, `;`, `'`, grouped by label).
+fn tenkgnad(path: &Path) -> Input {
+    Input {
+        path: path.to_path_buf(),
+        options: InputOptions {
+            delimiter: Some(b';'),
+            quote: b'\'',
+            has_header: false,
+            columns: Some(vec!["label".into(), "text".into()]),
+            fields: FieldMapping::default(),
+            group_by: Some("label".into()),
+            ..InputOptions::default()
+        },
+        name: Some("10kgnad-test".into()),
+    }
+}
+
+pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    let root = workspace_root();
+    let source = root.join("corpus/10kgnad-test/test.csv");
+    let work = root.join("target/bench");
+    fs::create_dir_all(&work)?;
+    println!("building the release binary ...");
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "-p", "xtask"])
+        .current_dir(&root)
+        .status()?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    let binary = root.join("target/release/xtask");
+    let python = !args.no_sklearn && has_sklearn();
+    println!(
+        "\n{:<14} {:>9} {:>8} {:<9} {:>8} {:>8} {:>11} {:>10}",
+        "corpus", "articles", "MB", "stage", "seconds", "MB/s", "articles/s", "peak RSS"
+    );
+    let mut features_rates = Vec::new();
+    for &scale in &args.scales {
+        let input = repeated(&source, scale, &work)?;
+        let bytes = fs::metadata(&input)?.len() as f64;
+        for stage in ["features", "report"] {
+            let out = work.join(format!("report-x{scale}"));
+            let output = Command::new(&binary)
+                .args(["bench-run", "--stage", stage, "--corpus"])
+                .arg(&input)
+                .arg("--out")
+                .arg(&out)
+                .output()?;
+            if !output.status.success() {
+                bail!(
+                    "bench-run failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+            }
+            let line = String::from_utf8(output.stdout)?;
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let (articles, seconds, rss) = (
+                fields[0].parse::<f64>()?,
+                fields[1].parse::<f64>()?,
+                fields[2],
+            );
+            println!(
+                "{:<14} {:>9} {:>8.1} {:<9} {:>8.2} {:>8.1} {:>11.0} {:>10}",
+                format!("10kGNAD x{scale}"),
+                articles,
+                bytes / 1e6,
+                stage,
+                seconds,
+                bytes / 1e6 / seconds,
+                articles / seconds,
+                rss
+            );
+            if stage == "features" {
+                features_rates.push((scale, bytes / 1e6 / seconds));
+            }
+            if stage == "report" && scale == 1 {
+                print_quality(&out)?;
+            }
+        }
+    }
+    if python {
+        println!("\nscikit-learn TfidfVectorizer on the same text:");
+        for &(scale, ours) in &features_rates {
+            let input = repeated(&source, scale, &work)?;
+            let output = Command::new("python3")
+                .arg(root.join("bench/sklearn_tfidf.py"))
+                .arg(&input)
+                .output()?;
+            if !output.status.success() {
+                println!(
+                    "  x{scale}: failed: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                continue;
+            }
+            let text = String::from_utf8(output.stdout)?;
+            let seconds: f64 = text
+                .split_whitespace()
+                .nth(1)
+                .context("sklearn output")?
+                .parse()?;
+            let theirs = fs::metadata(&input)?.len() as f64 / 1e6 / seconds;
+            println!(
+                "  x{scale}: {seconds:.2} s, {theirs:.1} MB/s; Rahmen's features stage is {:.1}x faster",
+                ours / theirs
+            );
+        }
+    } else {
+        println!("\n(scikit-learn not found: `pip install scikit-learn` to compare)");
+    }
+    Ok(())
+}
+
+fn print_quality(out: &Path) -> anyhow::Result<()> {
+    let report = fs::read_to_string(out.join("report.md"))?;
+    if let Some(line) = report
+        .lines()
+        .find(|l| l.contains("normalised mutual information"))
+    {
+        println!(
+            "               clustering at k = 9 against the newsroom categories: {}",
+            line.trim()
+        );
+    }
+    Ok(())
+}
+
+fn has_sklearn() -> bool {
+    Command::new("python3")
+        .args(["-c", "import sklearn"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `source` repeated `times` times (a new file, made once).
+fn repeated(source: &Path, times: usize, work: &Path) -> anyhow::Result<PathBuf> {
+    if times == 1 {
+        return Ok(source.to_path_buf());
+    }
+    let path = work.join(format!("10kgnad-x{times}.csv"));
+    if !path.exists() {
+        let bytes = fs::read(source)?;
+        let mut file = std::io::BufWriter::new(fs::File::create(&path)?);
+        for _ in 0..times {
+            file.write_all(&bytes)?;
+            if !bytes.ends_with(b"\n") {
+                file.write_all(b"\n")?;
+            }
+        }
+        file.flush()?;
+    }
+    Ok(path)
+}
+
+/// One measurement; prints `articles seconds peak_rss`.
+pub fn run_one(args: &BenchRunArgs) -> anyhow::Result<()> {
+    let input = tenkgnad(&args.corpus);
+    let start = Instant::now();
+    let articles = match args.stage.as_str() {
+        "features" => features_stage(&input)?,
+        "report" => {
+            let mut config = ReportConfig {
+                group_by: Some("label".into()),
+                ..ReportConfig::default()
+            };
+            config.clustering.k = Some(9);
+            let analysis = report::generate(
+                &input,
+                &workspace_root().join("lexicons/security-de.toml"),
+                &config,
+                &args.out,
+                &Silent,
+            )?;
+            analysis.articles.len()
+        }
+        other => bail!("unknown stage {other}"),
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    println!("{articles} {seconds:.3} {}", peak_rss());
+    Ok(())
+}
+
+/// Read, tokenize, count and weight: what scikit-learn's TfidfVectorizer
+/// does, with Rahmen's German tokenizer, stop words and stemmer.
+fn features_stage(input: &Input) -> anyhow::Result<usize> {
+    use rayon::prelude::*;
+    let mut reader = corpus::open(&input.path, &input.options)?;
+    let analyzer = core_text::Analyzer::new(&core_text::AnalyzerConfig::default());
+    let index = features::WordIndex::new(&analyzer, None);
+    let mut provisional: Vec<Vec<u32>> = Vec::new();
+    while let Some(batch) = reader.next_batch(4096) {
+        let texts: Vec<String> = batch
+            .into_iter()
+            .filter_map(|e| match e {
+                Entry::Article(a) => Some(a.text),
+                Entry::Skipped(_) => None,
+            })
+            .collect();
+        let ids: Vec<Vec<u32>> = texts
+            .into_par_iter()
+            .map(|text| {
+                let span = core_text::Span::new(0, text.len());
+                let doc = core_text::Document {
+                    tokens: core_text::tokenize(&text, span),
+                    text,
+                    removed: Vec::new(),
+                    paragraphs: Vec::new(),
+                    sentences: Vec::new(),
+                };
+                index.with_words(&doc, |words| features::DocTerms::from_words(words).terms)
+            })
+            .collect();
+        provisional.extend(ids);
+    }
+    let keys = index.into_keys();
+    let vocabulary = features::build_vocabulary(
+        &keys,
+        provisional.iter().map(Vec::as_slice),
+        &features::LabelCounts::default(),
+        features::DocFrequency::Count(1),
+        features::DocFrequency::Share(1.0),
+    )?;
+    let sequences: Vec<Vec<u32>> = provisional.iter().map(|p| vocabulary.columns(p)).collect();
+    let counts = features::count_matrix(&sequences, vocabulary.terms.len());
+    let weights = features::tfidf(&counts, &features::TfidfConfig::default())?;
+    std::hint::black_box(weights.matrix.nnz());
+    Ok(sequences.len())
+}
+
+/// Peak resident memory of this process (Linux), e.g. `412 MB`.
+fn peak_rss() -> String {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map_or_else(|| "n/a".to_owned(), |kb| format!("{}MB", kb / 1024))
+}

@@ -1,0 +1,77 @@
+//! Progress bars for long stages, drawn on stderr only when it is a
+//! terminal (indicatif hides them otherwise, so logs and CI stay quiet).
+//! With `RAHMEN_TIMINGS=1` every stage's wall time is printed on stderr.
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use report::{Progress, Unit};
+
+/// One bar per stage, replaced when the next stage starts.
+pub struct Bars {
+    current: Mutex<Option<ProgressBar>>,
+    /// The running stage and its start, when timings are asked for.
+    timed: Option<Mutex<Option<(String, Instant)>>>,
+}
+
+impl Bars {
+    /// No bar yet.
+    pub fn new() -> Bars {
+        Bars {
+            current: Mutex::new(None),
+            timed: std::env::var_os("RAHMEN_TIMINGS").map(|_| Mutex::new(None)),
+        }
+    }
+
+    /// Prints the time of the stage that just ended and starts timing `next`.
+    fn time_stage(&self, next: Option<&str>) {
+        if let Some(timed) = &self.timed {
+            let mut timed = timed.lock().expect("timing lock");
+            if let Some((stage, start)) = timed.take() {
+                eprintln!("{:>8.2} s  {stage}", start.elapsed().as_secs_f64());
+            }
+            *timed = next.map(|stage| (stage.to_owned(), Instant::now()));
+        }
+    }
+}
+
+impl Progress for Bars {
+    fn start(&self, stage: &str, total: Option<u64>, unit: Unit) {
+        self.time_stage(Some(stage));
+        let bar = match total {
+            Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+        };
+        let template = match (total, unit) {
+            (Some(_), Unit::Bytes) => {
+                "{msg:38} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}"
+            }
+            (Some(_), _) => "{msg:38} [{bar:30}] {pos}/{len} eta {eta}",
+            (None, _) => "{msg:38} {spinner} {elapsed}",
+        };
+        bar.set_style(
+            ProgressStyle::with_template(template)
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        bar.set_message(stage.to_owned());
+        bar.enable_steady_tick(Duration::from_millis(200));
+        if let Some(previous) = self.current.lock().expect("progress lock").replace(bar) {
+            previous.finish_and_clear();
+        }
+    }
+
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &*self.current.lock().expect("progress lock") {
+            bar.inc(n);
+        }
+    }
+
+    fn finish(&self) {
+        self.time_stage(None);
+        if let Some(bar) = self.current.lock().expect("progress lock").take() {
+            bar.finish_and_clear();
+        }
+    }
+}
