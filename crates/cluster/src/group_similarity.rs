@@ -40,6 +40,10 @@ pub struct GroupSimilarity {
     /// one member of each group; on the diagonal the mean over pairs of distinct members
     /// (NaN for a group of one).
     pub similarity: Array2<f64>,
+    /// `g x g`, symmetric: the cosine of the group means, `⟨μ_A, μ_B⟩ / (|μ_A| |μ_B|)`, 1 on
+    /// the diagonal (0 where a mean is zero). Unlike the mean pairwise similarity it does not
+    /// shrink with the sparsity of single rows, so it is the distance a tree of groups needs.
+    pub centroid_cosine: Array2<f64>,
 }
 
 /// [`GroupSimilarity`] of the L2-normalised dense rows of `x` grouped by `labels` (any ids,
@@ -132,10 +136,21 @@ impl GroupSums {
                 similarity[[b, a]] = value;
             }
         }
+        let norms: Vec<f64> = means.rows().into_iter().map(|m| m.dot(&m).sqrt()).collect();
+        let centroid_cosine = Array2::from_shape_fn((n_groups, n_groups), |(a, b)| {
+            if a == b {
+                1.0
+            } else if norms[a] > 0.0 && norms[b] > 0.0 {
+                means.row(a).dot(&means.row(b)) / (norms[a] * norms[b])
+            } else {
+                0.0
+            }
+        });
         GroupSimilarity {
             groups: self.index.into_keys().collect(),
             sizes: self.sizes,
             similarity,
+            centroid_cosine,
         }
     }
 }
@@ -203,6 +218,10 @@ mod tests {
             got.similarity[[1, 1]].is_nan(),
             "a group of one has no pair"
         );
+        // Group means (0.5, 0.5) and (0.6, 0.8): cosine 0.7 / (sqrt(0.5) * 1).
+        let want = 0.7 / 0.5f64.sqrt();
+        assert!((got.centroid_cosine[[0, 1]] - want).abs() < 1e-15);
+        assert_eq!(got.centroid_cosine[[1, 1]], 1.0);
     }
 
     #[test]

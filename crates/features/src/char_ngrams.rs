@@ -263,6 +263,64 @@ impl CharNgramTfidf {
     }
 }
 
+impl CharNgramTfidf {
+    /// [`transform`](Self::transform) followed by a product with `basis` (`n_features x
+    /// dims`, e.g. the transposed LSA components), without building the sparse rows: each
+    /// row's n-gram weights go straight into its `dims` coordinates. Equal to
+    /// `transform(counts) · basis` up to the order of the additions (fixed: the order in
+    /// which a row first meets each n-gram), so the same on every run and thread count.
+    pub fn project(
+        &self,
+        counts: &CsMat<f64>,
+        basis: ndarray::ArrayView2<f64>,
+    ) -> ndarray::Array2<f64> {
+        let n_features = self.ngrams.len();
+        assert_eq!(basis.nrows(), n_features, "basis needs one row per n-gram");
+        let dims = basis.ncols();
+        let basis = basis.as_standard_layout();
+        let basis = basis.as_slice().expect("standard layout");
+        let rows: Vec<_> = counts.outer_iterator().collect();
+        let mut out = ndarray::Array2::<f64>::zeros((rows.len(), dims));
+        out.as_slice_mut()
+            .expect("standard layout")
+            .par_chunks_mut(dims.max(1))
+            .zip(rows.par_iter())
+            .for_each_init(
+                || (vec![0.0f64; n_features], Vec::new()),
+                |(scratch, touched), (coords, row)| {
+                    touched.clear();
+                    for (term, &count) in row.iter() {
+                        if let Some(grams) = self.term_ngrams.outer_view(term) {
+                            for (gram, &times) in grams.iter() {
+                                if scratch[gram] == 0.0 {
+                                    touched.push(gram);
+                                }
+                                scratch[gram] += count * times;
+                            }
+                        }
+                    }
+                    let mut squared = 0.0;
+                    for &gram in touched.iter() {
+                        let tf = std::mem::take(&mut scratch[gram]);
+                        let weight = (1.0 + tf.ln()) * self.idf[gram];
+                        squared += weight * weight;
+                        for (c, b) in coords
+                            .iter_mut()
+                            .zip(&basis[gram * dims..(gram + 1) * dims])
+                        {
+                            *c += weight * b;
+                        }
+                    }
+                    if squared > 0.0 {
+                        let norm = squared.sqrt();
+                        coords.iter_mut().for_each(|c| *c /= norm);
+                    }
+                },
+            );
+        out
+    }
+}
+
 /// Terms x n-grams counts from each term's n-gram tally.
 fn term_matrix(
     per_term: &[FxHashMap<String, f64>],
@@ -377,6 +435,43 @@ mod tests {
         );
         // "zug" shares nothing kept: an empty row, not NaN.
         assert_eq!(whole.outer_view(2).unwrap().nnz(), 0);
+    }
+
+    #[test]
+    fn project_equals_transform_times_basis() {
+        let terms = [
+            "kris".to_owned(),
+            "flüchtlingskris".to_owned(),
+            "zug".to_owned(),
+            "zugkris".to_owned(),
+        ];
+        let m = counts(
+            &[
+                &[(0, 1.0), (2, 3.0)],
+                &[(1, 2.0)],
+                &[(2, 1.0), (3, 1.0)],
+                &[],
+            ],
+            4,
+        );
+        let model = CharNgramTfidf::fit(&terms, &m, &CharNgramParams::default()).unwrap();
+        let g = model.n_features();
+        let basis =
+            ndarray::Array2::from_shape_fn((g, 3), |(i, j)| ((i * 7 + j * 3) % 11) as f64 - 5.0);
+        let fused = model.project(&m, basis.view());
+        let x = model.transform(&m);
+        for i in 0..m.rows() {
+            for j in 0..3 {
+                let want: f64 = x
+                    .outer_view(i)
+                    .unwrap()
+                    .iter()
+                    .map(|(gram, &v)| v * basis[[gram, j]])
+                    .sum();
+                assert!((fused[[i, j]] - want).abs() < 1e-12, "row {i} col {j}");
+            }
+        }
+        assert!(fused.row(3).iter().all(|&v| v == 0.0));
     }
 
     #[test]

@@ -217,10 +217,11 @@ pub fn cluster_articles(
     // Groups of one article each would only repeat the articles' own views.
     let grouped = groups.names.len() < n;
     let group_dendrogram = if grouped && groups.names.len() >= 3 {
-        let similarity =
-            cluster::centroid_similarity_sparse(normalized, &groups.of_article)?.similarity;
-        let mut distance = similarity.mapv(|s| if s.is_nan() { 0.0 } else { (1.0 - s).max(0.0) });
-        // The diagonal holds within-group similarity; a tree needs zero self-distance.
+        // The cosine of the group means: mean pairwise similarities of sparse
+        // rows are all close to 0 and would give a tree of equal heights.
+        let cosine =
+            cluster::centroid_similarity_sparse(normalized, &groups.of_article)?.centroid_cosine;
+        let mut distance = cosine.mapv(|s| (1.0 - s).max(0.0));
         distance.diag_mut().fill(0.0);
         let symmetric = (&distance + &distance.t()) / 2.0;
         Some(cluster::average_linkage(symmetric.view())?)
@@ -269,9 +270,8 @@ pub fn evenly_spaced(n: usize, at_most: usize) -> Vec<usize> {
     (0..at_most).map(|i| i * n / at_most).collect()
 }
 
-/// Articles per batch when projecting the n-gram rows: bounds the memory of
-/// the sparse n-gram matrix (about 2,000 entries per article).
-const PROJECTION_BATCH: usize = 4096;
+/// Articles per batch when projecting: bounds the copied count rows.
+const PROJECTION_BATCH: usize = 16_384;
 
 /// The large path's coordinates: character n-gram TF-IDF of the terms
 /// (compounds share their parts' n-grams), LSA fitted on evenly spaced rows,
@@ -292,14 +292,14 @@ pub fn lsa_coordinates(
         .fit(&sample)?;
     drop(sample);
     let dims = model.dims();
+    let basis = model.components.t();
     let mut coords = Array2::zeros((n, dims));
     for start in (0..n).step_by(PROJECTION_BATCH) {
         let end = (start + PROJECTION_BATCH).min(n);
         let batch = counts.counts.slice_outer(start..end).to_owned();
-        let projected = model.transform(&ngrams.transform(&batch))?;
         coords
             .slice_axis_mut(ndarray::Axis(0), ndarray::Slice::from(start..end))
-            .assign(&projected);
+            .assign(&ngrams.project(&batch, basis));
     }
     let summary = LsaSummary {
         dims,

@@ -47,7 +47,7 @@ impl Default for ClusteringConfig {
             tolerance: 1e-4,
             lsa_dims: 50,
             lsa_n_iter: 10,
-            lsa_fit_sample: 10_000,
+            lsa_fit_sample: 2_000,
             char_ngrams: features::CharNgramParams::default(),
             kmeans_fit_sample: 20_000,
         }

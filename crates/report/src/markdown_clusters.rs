@@ -271,7 +271,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
         let _ = writeln!(out, "### Which groups are close\n");
         let _ = writeln!(
             out,
-            "![Average-linkage dendrogram of the groups](charts/group-dendrogram.svg)\n\nGroups joined low in the tree use similar vocabulary (distance = 1 − mean cosine similarity between their articles; merges in `data/group-linkage.tsv`).\n"
+            "![Average-linkage dendrogram of the groups](charts/group-dendrogram.svg)\n\nGroups joined low in the tree use similar vocabulary (distance = 1 − cosine similarity of the groups' mean TF-IDF rows; merges in `data/group-linkage.tsv`).\n"
         );
     }
     markdown_statistics::cluster_keyness(out, a);

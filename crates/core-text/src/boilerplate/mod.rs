@@ -103,9 +103,9 @@ const TEASER_MAX_WORDS: usize = 15;
 const BODY_MIN_WORDS: usize = 12;
 /// Longer lines are article text even when they contain a credit or a post
 /// link: a caption or an embedded post (at most 280 characters plus its
-/// attribution) is shorter, and corpora exported one article per line
+/// attribution, about 55 words) is shorter, and corpora exported one article per line
 /// (10kGNAD) would otherwise lose whole articles to one `©` or `t.co/` link.
-const MARKER_LINE_MAX_WORDS: usize = 80;
+const MARKER_LINE_MAX_WORDS: usize = 60;
 
 /// Finds the boilerplate lines of an article.
 ///
