@@ -174,6 +174,13 @@ impl ValidLsaParams {
             _ => None,
         };
         let x = sample.as_ref().unwrap_or(&x);
+        // Columns without a stored entry (common in a row sample of a wide matrix) have zero
+        // loadings in every component: fitting without them gives the same subspace while the
+        // dense steps, which cost O(d l²), shrink to the columns in use.
+        let used = used_columns(x);
+        let compressed = (used.len() < x.cols()).then(|| keep_columns(x, &used));
+        let full_cols = x.cols();
+        let x = compressed.as_ref().unwrap_or(x);
         let (n, d) = x.shape();
         if p.dims > n.min(d) {
             return Err(ClusterError::DimsExceedRank {
@@ -204,16 +211,50 @@ impl ValidLsaParams {
             }
         }
         let total = total_column_variance(&xt, n);
+        let v_full = if compressed.is_some() {
+            let mut expanded = Array2::<f64>::zeros((full_cols, v.ncols()));
+            for (row, &column) in used.iter().enumerate() {
+                expanded.row_mut(column).assign(&v.row(row));
+            }
+            Some(expanded)
+        } else {
+            None
+        };
         let explained_variance_ratio = column_variances(&csr_dot(x, v.view()))
             .into_iter()
             .map(|var| if total > 0.0 { var / total } else { 0.0 })
             .collect();
+        let v = v_full.unwrap_or(v);
         Ok(Lsa {
             components: v.t().as_standard_layout().into_owned(),
             singular_values: sigma.iter().take(p.dims).copied().collect(),
             explained_variance_ratio,
         })
     }
+}
+
+/// The columns of `x` that hold at least one stored entry, increasing.
+fn used_columns(x: &CsMat<f64>) -> Vec<usize> {
+    let mut used = vec![false; x.cols()];
+    for &column in x.indices() {
+        used[column] = true;
+    }
+    (0..x.cols()).filter(|&c| used[c]).collect()
+}
+
+/// `x` (CSR) restricted to `columns` (increasing), renumbered `0..columns.len()`.
+fn keep_columns(x: &CsMat<f64>, columns: &[usize]) -> CsMat<f64> {
+    let mut new_index = vec![usize::MAX; x.cols()];
+    for (i, &c) in columns.iter().enumerate() {
+        new_index[c] = i;
+    }
+    let indices: Vec<usize> = x.indices().iter().map(|&c| new_index[c]).collect();
+    CsMat::new(
+        (x.rows(), columns.len()),
+        x.proper_indptr().into_owned(),
+        indices,
+        x.data().to_vec(),
+    )
 }
 
 /// Population variance of each column of `a`, summed down the rows in order.

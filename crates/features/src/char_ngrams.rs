@@ -215,37 +215,32 @@ impl CharNgramTfidf {
     pub fn transform(&self, counts: &CsMat<f64>) -> CsMat<f64> {
         let n_features = self.ngrams.len();
         let rows: Vec<_> = counts.outer_iterator().collect();
+        // One scratch row per chunk of rows (not per rayon split, which can be per row).
         let rows: Vec<Vec<(usize, f64)>> = rows
-            .par_iter()
-            .map_init(
-                || vec![0.0f64; n_features],
-                |scratch, row| {
-                    let mut touched = Vec::new();
-                    for (term, &count) in row.iter() {
-                        if let Some(grams) = self.term_ngrams.outer_view(term) {
-                            for (gram, &times) in grams.iter() {
-                                if scratch[gram] == 0.0 {
-                                    touched.push(gram);
-                                }
-                                scratch[gram] += count * times;
-                            }
+            .par_chunks(ROWS_PER_SCRATCH)
+            .flat_map_iter(|chunk| {
+                let mut scratch = vec![0.0f64; n_features];
+                let mut touched = Vec::new();
+                chunk
+                    .iter()
+                    .map(|row| {
+                        self.accumulate(row, &mut scratch, &mut touched);
+                        touched.sort_unstable();
+                        let mut entries: Vec<(usize, f64)> = touched
+                            .iter()
+                            .map(|&gram| {
+                                let tf = std::mem::take(&mut scratch[gram]);
+                                (gram, (1.0 + tf.ln()) * self.idf[gram])
+                            })
+                            .collect();
+                        let norm = entries.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+                        if norm > 0.0 {
+                            entries.iter_mut().for_each(|(_, v)| *v /= norm);
                         }
-                    }
-                    touched.sort_unstable();
-                    let mut entries: Vec<(usize, f64)> = touched
-                        .iter()
-                        .map(|&gram| {
-                            let tf = std::mem::take(&mut scratch[gram]);
-                            (gram, (1.0 + tf.ln()) * self.idf[gram])
-                        })
-                        .collect();
-                    let norm = entries.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-                    if norm > 0.0 {
-                        entries.iter_mut().for_each(|(_, v)| *v /= norm);
-                    }
-                    entries
-                },
-            )
+                        entries
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let mut indptr = Vec::with_capacity(rows.len() + 1);
         indptr.push(0);
@@ -263,7 +258,31 @@ impl CharNgramTfidf {
     }
 }
 
+/// Rows that share one dense scratch vector (as long as the n-gram vocabulary).
+const ROWS_PER_SCRATCH: usize = 256;
+
 impl CharNgramTfidf {
+    /// Adds the n-gram counts of one row of term counts into `scratch`, listing each n-gram
+    /// the first time it is met in `touched` (cleared first).
+    fn accumulate(
+        &self,
+        row: &sprs::CsVecView<'_, f64>,
+        scratch: &mut [f64],
+        touched: &mut Vec<usize>,
+    ) {
+        touched.clear();
+        for (term, &count) in row.iter() {
+            if let Some(grams) = self.term_ngrams.outer_view(term) {
+                for (gram, &times) in grams.iter() {
+                    if scratch[gram] == 0.0 {
+                        touched.push(gram);
+                    }
+                    scratch[gram] += count * times;
+                }
+            }
+        }
+    }
+
     /// [`transform`](Self::transform) followed by a product with `basis` (`n_features x
     /// dims`, e.g. the transposed LSA components), without building the sparse rows: each
     /// row's n-gram weights go straight into its `dims` coordinates. Equal to
@@ -283,22 +302,13 @@ impl CharNgramTfidf {
         let mut out = ndarray::Array2::<f64>::zeros((rows.len(), dims));
         out.as_slice_mut()
             .expect("standard layout")
-            .par_chunks_mut(dims.max(1))
-            .zip(rows.par_iter())
-            .for_each_init(
-                || (vec![0.0f64; n_features], Vec::new()),
-                |(scratch, touched), (coords, row)| {
-                    touched.clear();
-                    for (term, &count) in row.iter() {
-                        if let Some(grams) = self.term_ngrams.outer_view(term) {
-                            for (gram, &times) in grams.iter() {
-                                if scratch[gram] == 0.0 {
-                                    touched.push(gram);
-                                }
-                                scratch[gram] += count * times;
-                            }
-                        }
-                    }
+            .par_chunks_mut((dims * ROWS_PER_SCRATCH).max(1))
+            .zip(rows.par_chunks(ROWS_PER_SCRATCH))
+            .for_each(|(block, chunk)| {
+                let mut scratch = vec![0.0f64; n_features];
+                let mut touched = Vec::new();
+                for (coords, row) in block.chunks_mut(dims.max(1)).zip(chunk) {
+                    self.accumulate(row, &mut scratch, &mut touched);
                     let mut squared = 0.0;
                     for &gram in touched.iter() {
                         let tf = std::mem::take(&mut scratch[gram]);
@@ -315,8 +325,8 @@ impl CharNgramTfidf {
                         let norm = squared.sqrt();
                         coords.iter_mut().for_each(|c| *c /= norm);
                     }
-                },
-            );
+                }
+            });
         out
     }
 }

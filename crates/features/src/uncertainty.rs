@@ -189,6 +189,17 @@ fn group_sentences(
         });
     }
     let mut sentences: Vec<Vec<Counts>> = vec![Vec::new(); ids.len()];
+    // Position of each listed article, looked up once per unit in O(1).
+    let largest = units
+        .iter()
+        .map(|u| u.article)
+        .chain(ids.iter().copied())
+        .max()
+        .unwrap_or(0);
+    let mut position_of = vec![usize::MAX; largest + 1];
+    for (position, &id) in ids.iter().enumerate() {
+        position_of[id] = position;
+    }
     for (index, unit) in units.iter().enumerate() {
         let Unit {
             article,
@@ -202,7 +213,8 @@ fn group_sentences(
         if tokens == 0.0 && hits > 0.0 {
             return Err(UncertaintyError::HitsWithoutTokens { index, article });
         }
-        if let (Ok(position), true) = (ids.binary_search(&article), tokens > 0.0) {
+        let position = position_of[article];
+        if position != usize::MAX && tokens > 0.0 {
             sentences[position].push((hits, tokens));
         }
     }

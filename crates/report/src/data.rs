@@ -203,8 +203,8 @@ fn matrix_market(
         )
         .as_bytes(),
     )?;
-    let mut buffer: Vec<u8> = Vec::with_capacity(1 << 16);
-    for (row, values) in matrix.outer_iterator().enumerate() {
+    let rows: Vec<_> = matrix.outer_iterator().collect();
+    write_in_parallel(&rows, &mut file, |row, values, buffer| {
         for (column, value) in values.iter() {
             let _ = match kind {
                 MatrixKind::Integer => {
@@ -219,26 +219,50 @@ fn matrix_market(
                 ),
             };
         }
-        if buffer.len() > 1 << 15 {
-            file.append(&buffer)?;
-            buffer.clear();
-        }
-    }
-    file.append(&buffer)?;
+    })?;
     file.finish()
 }
 
+/// Formats `items` into `file` in order: chunks are formatted in parallel
+/// (float formatting is the slow part of the large data files) and appended
+/// one after the other, a window at a time so memory stays bounded.
+fn write_in_parallel<T: Sync>(
+    items: &[T],
+    file: &mut StreamedFile,
+    format: impl Fn(usize, &T, &mut Vec<u8>) + Sync,
+) -> Result<(), ReportError> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 256;
+    const WINDOW: usize = 64 * CHUNK;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buffer = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    format(w * WINDOW + c * CHUNK + i, item, &mut buffer);
+                }
+                buffer
+            })
+            .collect();
+        for part in parts {
+            file.append(&part)?;
+        }
+    }
+    Ok(())
+}
+
 fn tokens_jsonl(analysis: &Analysis, mut file: StreamedFile) -> Result<(), ReportError> {
-    for (i, a) in analysis.articles.iter().enumerate() {
+    write_in_parallel(&analysis.articles, &mut file, |i, a, buffer| {
         let tokens: Vec<&str> = analysis.counts.sequences[i]
             .iter()
             .map(|&column| analysis.counts.terms[column as usize].key.as_str())
             .collect();
-        let mut line = serde_json::to_vec(&json!({ "doc_id": a.id, "tokens": tokens }))
+        serde_json::to_writer(&mut *buffer, &json!({ "doc_id": a.id, "tokens": tokens }))
             .expect("serialising tokens");
-        line.push(b'\n');
-        file.append(&line)?;
-    }
+        buffer.push(b'\n');
+    })?;
     file.finish()
 }
 

@@ -378,3 +378,26 @@ fn errors_name_the_value() {
     assert_eq!(valid.fit_sample(), Some(9));
     assert_eq!(LsaParams::new(5).dims(3), LsaParams::new(3));
 }
+
+#[test]
+fn empty_columns_get_zero_loadings_and_change_nothing_else() {
+    // random_sparse with five empty columns spliced in: the same singular values, and the
+    // empty columns load nothing.
+    let dense = random_sparse().to_dense();
+    let mut wide = Array2::<f64>::zeros((dense.nrows(), dense.ncols() + 5));
+    let empty = [0, 7, 13, 30, 44];
+    let mut source = 0;
+    for column in 0..wide.ncols() {
+        if !empty.contains(&column) {
+            wide.column_mut(column).assign(&dense.column(source));
+            source += 1;
+        }
+    }
+    let lsa = LsaParams::new(5).n_iter(10).fit(&csr(&wide)).unwrap();
+    assert!(relative_error(&lsa.singular_values, &RANDOM_SPARSE_SV[..5]) < 1e-10);
+    for &column in &empty {
+        assert!(lsa.components.column(column).iter().all(|&v| v == 0.0));
+    }
+    let projected = lsa.transform(&csr(&wide)).unwrap();
+    assert_eq!(projected.dim(), (wide.nrows(), 5));
+}
