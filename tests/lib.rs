@@ -105,3 +105,35 @@ pub fn seed_text(id: &str) -> String {
         .unwrap_or_else(|| panic!("no seed article {id}"));
     core_text::decode(&std::fs::read(file).expect("seed article")).text
 }
+
+/// The 10kGNAD test split as README's command reads it: no header, `;` and
+/// `'`, columns `label,text`, grouped by `label`, named `10kgnad-test`.
+pub fn tenkgnad_input() -> Input {
+    Input {
+        path: workspace_root().join("corpus/10kgnad-test/test.csv"),
+        options: corpus::InputOptions {
+            delimiter: Some(b';'),
+            quote: b'\'',
+            has_header: false,
+            columns: Some(vec!["label".into(), "text".into()]),
+            group_by: Some("label".into()),
+            ..corpus::InputOptions::default()
+        },
+        name: Some("10kgnad-test".into()),
+    }
+}
+
+/// The settings of README's 10kGNAD command: groups by `label`, k = 9.
+pub fn tenkgnad_config() -> ReportConfig {
+    let mut config = ReportConfig {
+        group_by: Some("label".into()),
+        ..ReportConfig::default()
+    };
+    config.clustering.k = Some(9);
+    config
+}
+
+/// The committed 10kGNAD report.
+pub fn committed_tenkgnad_report() -> PathBuf {
+    workspace_root().join("reports/10kgnad-test")
+}

@@ -22,3 +22,25 @@ fn runs_are_byte_identical_across_thread_counts() {
         );
     }
 }
+
+/// The large-corpus path (character n-grams, LSA, sampled k-means, resampling
+/// budgets) with 3 threads gives the committed report, made with the
+/// machine's default thread count.
+#[test]
+fn large_path_is_byte_identical_with_another_thread_count() {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .build()
+        .unwrap();
+    let again = pool
+        .install(|| {
+            generate(
+                &rahmen_tests::tenkgnad_input(),
+                &rahmen_tests::tenkgnad_config(),
+            )
+        })
+        .unwrap();
+    let differences =
+        report::compare_folders(&again.path, &rahmen_tests::committed_tenkgnad_report()).unwrap();
+    assert!(differences.is_empty(), "with 3 threads: {differences:?}");
+}

@@ -21,25 +21,13 @@ fn committed_seed_report_is_up_to_date() {
 /// --clusters 9 --name 10kgnad-test` makes it (the large-corpus path: LSA, groups).
 #[test]
 fn committed_10kgnad_report_is_up_to_date() {
-    let root = rahmen_tests::workspace_root();
-    let input = report::Input {
-        path: root.join("corpus/10kgnad-test/test.csv"),
-        options: corpus::InputOptions {
-            delimiter: Some(b';'),
-            quote: b'\'',
-            has_header: false,
-            columns: Some(vec!["label".into(), "text".into()]),
-            group_by: Some("label".into()),
-            ..corpus::InputOptions::default()
-        },
-        name: Some("10kgnad-test".into()),
-    };
-    let mut config = report::ReportConfig::default();
-    config.clustering.k = Some(9);
-    config.group_by = Some("label".into());
-    let fresh = rahmen_tests::generate(&input, &config).unwrap();
+    let fresh = rahmen_tests::generate(
+        &rahmen_tests::tenkgnad_input(),
+        &rahmen_tests::tenkgnad_config(),
+    )
+    .unwrap();
     let differences =
-        report::compare_folders(&fresh.path, &root.join("reports/10kgnad-test")).unwrap();
+        report::compare_folders(&fresh.path, &rahmen_tests::committed_tenkgnad_report()).unwrap();
     let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
     assert!(
         listing.is_empty(),
