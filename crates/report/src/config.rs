@@ -49,7 +49,7 @@ impl Default for ClusteringConfig {
             lsa_n_iter: 10,
             lsa_fit_sample: 2_000,
             char_ngrams: features::CharNgramParams::default(),
-            kmeans_fit_sample: 20_000,
+            kmeans_fit_sample: 10_000,
         }
     }
 }

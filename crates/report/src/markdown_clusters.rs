@@ -191,9 +191,17 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "Stability: k-means is run again with {} consecutive seeds ({} restarts each) and every pair of partitions is compared with the adjusted Rand index (1 = the same groups, 0 = chance). A k is flagged unstable when the mean falls below {}: its clusters depend on the random start, not on the articles.\n",
+        "Stability: k-means is run again with {} consecutive seeds ({} restarts each{}) and every pair of partitions is compared with the adjusted Rand index (1 = the same groups, 0 = chance). A k is flagged unstable when the mean falls below {}: its clusters depend on the random start, not on the articles.\n",
         c.stability.first().map_or(0, |s| s.seeds.len()),
         a.config.clustering.n_init.min(crate::clusters::SCAN_N_INIT),
+        if a.articles.len() > crate::clusters::STABILITY_SAMPLE {
+            format!(
+                ", on {} evenly spaced articles",
+                thousands(crate::clusters::STABILITY_SAMPLE)
+            )
+        } else {
+            String::new()
+        },
         fixed(cluster::STABLE_ARI, 1)
     );
     if let Some(used) = c.stability.iter().find(|s| s.k == c.k) {
