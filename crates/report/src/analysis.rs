@@ -51,11 +51,15 @@ pub struct ArticleInfo {
 impl ArticleInfo {
     /// Short label for charts and tables: `000 RT DE`, `002 unknown`.
     pub fn label(&self) -> String {
-        format!(
-            "{} {}",
-            self.id,
-            self.outlet.as_deref().unwrap_or("unknown")
-        )
+        // Without an outlet, a `--group-by` value (a newsroom section) says
+        // more than "unknown"; the default group of such an article is
+        // `unknown (<id>)`.
+        let source = match &self.outlet {
+            Some(outlet) => outlet.as_str(),
+            None if !self.group.starts_with("unknown") => self.group.as_str(),
+            None => "unknown",
+        };
+        format!("{} {source}", self.id)
     }
 }
 

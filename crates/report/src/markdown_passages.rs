@@ -1,6 +1,7 @@
 //! The report section on shared passages: copied wire text, republished
 //! articles and exact duplicates, which articles share what, and how much.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 use crate::analysis::Analysis;
@@ -104,28 +105,74 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
     }
 }
 
+/// One row per distinct passage: a wire sentence copied into twelve articles
+/// is one finding, not 66 pairs.
 fn passage_table(out: &mut String, a: &Analysis, passages: &[Passage]) {
-    let _ = writeln!(out, "| Articles | Words | Passage |");
-    let _ = writeln!(out, "|---|---:|---|");
-    for passage in passages.iter().take(PASSAGES_SHOWN) {
+    struct Row {
+        text: String,
+        words: usize,
+        articles: BTreeSet<usize>,
+        first: usize,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, passage) in passages.iter().enumerate() {
         let text = a
             .text_evidence
             .stretch(passage.a, &passage.a_tokens)
             .map_or_else(String::new, |s| s.text.clone());
+        // Without its text a passage cannot be matched with others.
+        let key = if text.is_empty() {
+            format!("\u{0}{i}")
+        } else {
+            text.clone()
+        };
+        let row = *index.entry(key).or_insert_with(|| {
+            rows.push(Row {
+                text,
+                words: 0,
+                articles: BTreeSet::new(),
+                first: i,
+            });
+            rows.len() - 1
+        });
+        let row = &mut rows[row];
+        row.words = row.words.max(passage.tokens);
+        row.articles.insert(passage.a);
+        row.articles.insert(passage.b);
+    }
+    rows.sort_by(|x, y| {
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(y.words.cmp(&x.words))
+            .then(x.first.cmp(&y.first))
+    });
+    let _ = writeln!(out, "| Articles | Words | Passage |");
+    let _ = writeln!(out, "|---|---:|---|");
+    for row in rows.iter().take(PASSAGES_SHOWN) {
+        let labels: Vec<String> = row
+            .articles
+            .iter()
+            .map(|&i| escape(&a.articles[i].label()))
+            .collect();
+        let articles = if labels.len() <= 4 {
+            labels.join(", ")
+        } else {
+            format!("{}, … ({} articles)", labels[..3].join(", "), labels.len())
+        };
         let _ = writeln!(
             out,
-            "| {} and {} | {} | {} |",
-            escape(&a.articles[passage.a].label()),
-            escape(&a.articles[passage.b].label()),
-            passage.tokens,
-            escape(&shorten(&text, 160))
+            "| {articles} | {} | {} |",
+            row.words,
+            escape(&shorten(&row.text, 160))
         );
     }
-    if passages.len() > PASSAGES_SHOWN {
+    if rows.len() > PASSAGES_SHOWN {
         let _ = writeln!(
             out,
-            "\n{} more in `data/shared.tsv`.",
-            passages.len() - PASSAGES_SHOWN
+            "\n{} more passages; every pair is in `data/shared.tsv`.",
+            rows.len() - PASSAGES_SHOWN
         );
     }
     let _ = writeln!(out);
