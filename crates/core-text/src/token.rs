@@ -4,10 +4,11 @@
 //!
 //! The boundaries come from `segment` (a fast path for Latin script,
 //! unicode-segmentation for everything else), one segment at a time: no
-//! list of segments, one `String` per token (its norm) and a `Vec` only for
-//! a compound's parts.
+//! list of segments. [`tokenize`] allocates one `String` per token (its
+//! norm) and a `Vec` for a compound's parts; [`scan_tokens`] lends each
+//! token from reused buffers and allocates nothing per token.
 
-use crate::normalize::{is_hyphen, normalize};
+use crate::normalize::{is_hyphen, normalize_into};
 use crate::segment::{Segment, Shape, WordBounds};
 use crate::span::Span;
 
@@ -71,12 +72,64 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
 /// [`tokenize`], appending to `out` (saves a `Vec` per call when tokenizing
 /// many sentences).
 pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
+    scan_tokens(text, within, |token| out.push(token.to_token()));
+}
+
+/// A token as [`scan_tokens`] lends it: the same fields as [`Token`], with
+/// the norm and parts borrowed from buffers the scan reuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenView<'a> {
+    /// Where the token stands in the decoded text.
+    pub span: Span,
+    /// Normalised form (see [`normalize`](crate::normalize())).
+    pub norm: &'a str,
+    /// Word or number.
+    pub kind: TokenKind,
+    /// A compound's part spans; empty for a simple word.
+    pub parts: &'a [Span],
+}
+
+impl TokenView<'_> {
+    /// The owned [`Token`].
+    pub fn to_token(&self) -> Token {
+        Token {
+            span: self.span,
+            norm: self.norm.to_owned(),
+            kind: self.kind,
+            parts: self.parts.to_vec(),
+        }
+    }
+}
+
+/// The tokens of [`tokenize`], lent one at a time to `visit` without an
+/// allocation per token: for callers that only look words up (counting a
+/// large corpus) and keep nothing of the token itself.
+///
+/// ```
+/// use core_text::{scan_tokens, Span};
+/// let text = "Die NATO-Osterweiterung ist eine „rote Linie“.";
+/// let mut norms = Vec::new();
+/// scan_tokens(text, Span::new(0, text.len()), |token| norms.push(token.norm.len()));
+/// assert_eq!(norms, [3, 19, 3, 4, 4, 5]);
+/// ```
+pub fn scan_tokens(text: &str, within: Span, mut visit: impl FnMut(TokenView<'_>)) {
     // The token being built: its first part's start, its last part's end,
     // and the parts once there are two. A hyphen after it waits in `hyphen`
     // until the next piece shows whether it joins a compound.
     let mut current: Option<(usize, usize)> = None;
     let mut parts: Vec<Span> = Vec::new();
+    let mut norm = String::new();
     let mut hyphen = false;
+    let mut emit = |span: Span, parts: &mut Vec<Span>, norm: &mut String| {
+        let kind = normalize_token(span.of(text), norm);
+        visit(TokenView {
+            span,
+            norm,
+            kind,
+            parts,
+        });
+        parts.clear();
+    };
     for piece in Pieces::new(text, within) {
         if let Some((start, end)) = current {
             match piece.kind {
@@ -94,11 +147,7 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
                     continue;
                 }
                 _ => {
-                    out.push(make_token(
-                        text,
-                        Span::new(start, end),
-                        std::mem::take(&mut parts),
-                    ));
+                    emit(Span::new(start, end), &mut parts, &mut norm);
                     current = None;
                     hyphen = false;
                 }
@@ -109,7 +158,7 @@ pub fn tokenize_into(text: &str, within: Span, out: &mut Vec<Token>) {
         }
     }
     if let Some((start, end)) = current {
-        out.push(make_token(text, Span::new(start, end), parts));
+        emit(Span::new(start, end), &mut parts, &mut norm);
     }
 }
 
@@ -124,25 +173,22 @@ pub(crate) fn expected_tokens(text: &str) -> usize {
     spaces + spaces / 16 + 1
 }
 
-fn make_token(text: &str, span: Span, parts: Vec<Span>) -> Token {
-    let surface = span.of(text);
-    let (alphabetic, norm) = if surface.is_ascii() {
-        (
-            surface.bytes().any(|b| b.is_ascii_alphabetic()),
-            surface.to_ascii_lowercase(),
-        )
+/// Writes the norm of `surface` into `norm` (replacing what was there) and
+/// says whether it is a word or a number.
+fn normalize_token(surface: &str, norm: &mut String) -> TokenKind {
+    norm.clear();
+    let alphabetic = if surface.is_ascii() {
+        norm.push_str(surface);
+        norm.make_ascii_lowercase();
+        surface.bytes().any(|b| b.is_ascii_alphabetic())
     } else {
-        (surface.chars().any(char::is_alphabetic), normalize(surface))
+        normalize_into(surface, norm);
+        surface.chars().any(char::is_alphabetic)
     };
-    Token {
-        span,
-        norm,
-        kind: if alphabetic {
-            TokenKind::Word
-        } else {
-            TokenKind::Number
-        },
-        parts,
+    if alphabetic {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
     }
 }
 
@@ -307,6 +353,24 @@ mod tests {
         assert_eq!(
             tokens[1].part_norms().collect::<Vec<_>>(),
             ["russland", "nato", "rates"]
+        );
+    }
+
+    #[test]
+    fn scanned_tokens_lend_fresh_parts_and_norms() {
+        let text = "NATO-Osterweiterung und ÄUSSERST-wichtige Gespräche";
+        let mut seen = Vec::new();
+        scan_tokens(text, Span::new(0, text.len()), |token| {
+            seen.push((token.norm.to_owned(), token.parts.len()));
+        });
+        assert_eq!(
+            seen,
+            [
+                ("nato-osterweiterung".to_owned(), 2),
+                ("und".to_owned(), 0),
+                ("äusserst-wichtige".to_owned(), 2),
+                ("gespräche".to_owned(), 0),
+            ]
         );
     }
 

@@ -146,6 +146,49 @@ impl CorpusReader {
         (!batch.is_empty()).then_some(batch)
     }
 
+    /// Calls `f` with every batch of at most `max_entries` entries (as
+    /// [`next_batch`](Self::next_batch) gives them) and the input bytes read
+    /// up to its end, while a second thread already reads the next batch:
+    /// reading and parsing overlap with the caller's work. At most three
+    /// batches are in memory at once. Stops at the first error of `f`.
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir().unwrap();
+    /// # let path = dir.path().join("c.jsonl");
+    /// # std::fs::write(&path, "{\"text\": \"Eins.\"}\n{\"text\": \"Zwei.\"}\n").unwrap();
+    /// let mut reader = corpus::open(&path, &corpus::InputOptions::default())?;
+    /// let mut seen = 0;
+    /// reader.read_ahead(1, |batch, _bytes| {
+    ///     seen += batch.len();
+    ///     Ok::<(), corpus::CorpusError>(())
+    /// })?;
+    /// assert_eq!(seen, 2);
+    /// # Ok::<(), corpus::CorpusError>(())
+    /// ```
+    pub fn read_ahead<E>(
+        &mut self,
+        max_entries: usize,
+        mut f: impl FnMut(Vec<Entry>, u64) -> Result<(), E>,
+    ) -> Result<(), E> {
+        std::thread::scope(|scope| {
+            let (sender, batches) = std::sync::mpsc::sync_channel(1);
+            let reader = &mut *self;
+            scope.spawn(move || {
+                while let Some(batch) = reader.next_batch(max_entries) {
+                    let bytes = reader.bytes_read();
+                    // A closed channel means `f` failed: stop reading.
+                    if sender.send((batch, bytes)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (batch, bytes) in batches {
+                f(batch, bytes)?;
+            }
+            Ok(())
+        })
+    }
+
     /// Input bytes read so far (file bytes, before decoding).
     pub fn bytes_read(&self) -> u64 {
         self.source.bytes_read()
@@ -286,6 +329,43 @@ mod tests {
                 "a.csv:6 d [unknown (d)] Fünf.",
             ]
         );
+    }
+
+    #[test]
+    fn read_ahead_gives_every_batch_in_order_and_stops_at_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.jsonl");
+        let lines: String = (0..50)
+            .map(|i| format!("{{\"text\": \"Artikel {i}.\"}}\n"))
+            .collect();
+        std::fs::write(&path, &lines).unwrap();
+        let mut reader = open(&path, &InputOptions::default()).unwrap();
+        let mut texts = Vec::new();
+        let mut last_bytes = 0;
+        reader
+            .read_ahead(7, |batch, bytes| {
+                assert!(bytes >= last_bytes);
+                last_bytes = bytes;
+                for entry in batch {
+                    if let Entry::Article(article) = entry {
+                        texts.push(article.text);
+                    }
+                }
+                Ok::<(), CorpusError>(())
+            })
+            .unwrap();
+        let expected: Vec<String> = (0..50).map(|i| format!("Artikel {i}.")).collect();
+        assert_eq!(texts, expected);
+        assert_eq!(last_bytes, lines.len() as u64);
+
+        let mut reader = open(&path, &InputOptions::default()).unwrap();
+        let mut calls = 0;
+        let result = reader.read_ahead(7, |_, _| {
+            calls += 1;
+            if calls == 2 { Err("stop") } else { Ok(()) }
+        });
+        assert_eq!(result, Err("stop"));
+        assert_eq!(calls, 2);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::sync::Mutex;
 
-use core_text::{Analyzer, Document, Token, TokenKind};
+use core_text::{Analyzer, Document, Span, Token, TokenKind, scan_tokens};
 use rustc_hash::FxHashMap;
 
 use crate::frames::{FrameMatcher, WordId};
@@ -31,13 +31,40 @@ struct Interner {
     keys: Vec<Box<str>>,
 }
 
+/// One thread's words, built for a lookup per token: a hash table of 4-byte
+/// slots (small enough to stay in the core's cache) over the words stored
+/// end to end, rather than a map of owned strings.
+#[derive(Default)]
+struct WordCache {
+    table: hashbrown::HashTable<u32>,
+    /// Each slot's word, end to end, and where each ends.
+    words: String,
+    ends: Vec<u32>,
+    /// Each slot's hash (to grow the table) and analysis.
+    hashes: Vec<u64>,
+    infos: Vec<WordInfo>,
+}
+
+impl WordCache {
+    #[inline]
+    fn word(&self, slot: u32) -> &str {
+        let slot = slot as usize;
+        let start = if slot == 0 {
+            0
+        } else {
+            self.ends[slot - 1] as usize
+        };
+        &self.words[start..self.ends[slot] as usize]
+    }
+}
+
 /// Per-thread caches from normalised word to [`WordInfo`], and the shared
 /// key interner.
 pub struct WordIndex<'a> {
     analyzer: &'a Analyzer,
     matcher: Option<&'a FrameMatcher<'a>>,
     interner: Mutex<Interner>,
-    caches: Vec<Mutex<FxHashMap<Box<str>, WordInfo>>>,
+    caches: Vec<Mutex<WordCache>>,
 }
 
 impl<'a> WordIndex<'a> {
@@ -49,7 +76,7 @@ impl<'a> WordIndex<'a> {
             matcher,
             interner: Mutex::new(Interner::default()),
             caches: (0..threads)
-                .map(|_| Mutex::new(FxHashMap::default()))
+                .map(|_| Mutex::new(WordCache::default()))
                 .collect(),
         }
     }
@@ -59,18 +86,66 @@ impl<'a> WordIndex<'a> {
     /// Uses the calling rayon thread's cache (a lock no other thread takes),
     /// so documents can be indexed in parallel.
     pub fn with_words<R>(&self, doc: &Document, f: impl FnOnce(&[&WordInfo]) -> R) -> R {
+        let mut cache = self.thread_cache();
+        let slots: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|token| self.slot(&mut cache, token.norm.as_str(), || token.clone()))
+            .collect();
+        let words: Vec<&WordInfo> = slots.iter().map(|&s| &cache.infos[s as usize]).collect();
+        f(&words)
+    }
+
+    /// The provisional term ids of `text`'s counted words, in text order:
+    /// [`with_words`](Self::with_words) and [`DocTerms::from_words`] for a
+    /// caller that needs only the counts, without building a [`Document`]
+    /// or a `String` per token.
+    ///
+    /// ```
+    /// use core_text::{Analyzer, AnalyzerConfig};
+    /// let analyzer = Analyzer::new(&AnalyzerConfig::default());
+    /// let index = features::WordIndex::new(&analyzer, None);
+    /// let terms = index.text_terms("Die Gespräche, die Gespräche und ein Gespräch.");
+    /// assert_eq!(terms, [0, 0, 0]);
+    /// assert_eq!(index.key(0), "gesprach");
+    /// ```
+    pub fn text_terms(&self, text: &str) -> Vec<u32> {
+        let mut cache = self.thread_cache();
+        let mut terms = Vec::with_capacity(text.len() / 12);
+        scan_tokens(text, Span::new(0, text.len()), |token| {
+            let slot = self.slot(&mut cache, token.norm, || token.to_token());
+            if let Some(term) = cache.infos[slot as usize].term {
+                terms.push(term);
+            }
+        });
+        terms
+    }
+
+    /// The calling rayon thread's cache.
+    fn thread_cache(&self) -> std::sync::MutexGuard<'_, WordCache> {
         let slot = rayon::current_thread_index().map_or(self.caches.len() - 1, |i| {
             i % (self.caches.len() - 1).max(1)
         });
-        let mut cache = self.caches[slot].lock().expect("word cache lock");
-        for token in &doc.tokens {
-            if !cache.contains_key(token.norm.as_str()) {
-                let info = self.word_info(token);
-                cache.insert(token.norm.as_str().into(), info);
-            }
+        self.caches[slot].lock().expect("word cache lock")
+    }
+
+    /// The cache slot of the word `norm`, analysed (from `token()`) if new.
+    fn slot(&self, cache: &mut WordCache, norm: &str, token: impl FnOnce() -> Token) -> u32 {
+        use std::hash::BuildHasher as _;
+        let hash = rustc_hash::FxBuildHasher.hash_one(norm);
+        if let Some(&slot) = cache.table.find(hash, |&slot| cache.word(slot) == norm) {
+            return slot;
         }
-        let words: Vec<&WordInfo> = doc.tokens.iter().map(|t| &cache[t.norm.as_str()]).collect();
-        f(&words)
+        let slot = cache.infos.len() as u32;
+        cache.infos.push(self.word_info(&token()));
+        cache.words.push_str(norm);
+        cache.ends.push(cache.words.len() as u32);
+        cache.hashes.push(hash);
+        let hashes = &cache.hashes;
+        cache
+            .table
+            .insert_unique(hash, slot, |&s| hashes[s as usize]);
+        slot
     }
 
     fn word_info(&self, token: &Token) -> WordInfo {
@@ -172,6 +247,32 @@ mod tests {
         assert_eq!(terms_b.terms, [0, 1]);
         assert_eq!(index.key(1), "garanti");
         assert_eq!(index.n_keys(), 2);
+    }
+
+    #[test]
+    fn text_terms_equal_the_document_path() {
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let text = "Die NATO-Osterweiterung ist für Moskau eine „rote Linie“, sagte Lawrow \
+                    am 13.01.2022. Die Sicherheitsgarantien, die Garantien: Dialog statt Krieg.";
+        let by_text = WordIndex::new(&analyzer, None);
+        let by_doc = WordIndex::new(&analyzer, None);
+        let doc = Document::analyze(text.into(), &TextConfig::default());
+        let terms = by_text.text_terms(text);
+        assert_eq!(terms, by_doc.with_words(&doc, DocTerms::from_words).terms);
+        assert_eq!(by_text.into_keys(), by_doc.into_keys());
+    }
+
+    #[test]
+    fn words_keep_their_slots_as_the_table_grows() {
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let index = WordIndex::new(&analyzer, None);
+        // Enough distinct words to make the table grow many times.
+        let text: String = (0..5_000).map(|i| format!("wort{i}x ")).collect();
+        let first = index.text_terms(&text);
+        assert_eq!(first.len(), 5_000);
+        assert_eq!(index.text_terms(&text), first);
+        assert_eq!(index.n_keys(), 5_000);
+        assert_eq!(index.key(first[4_321]), analyzer.stem("wort4321x"));
     }
 
     #[test]

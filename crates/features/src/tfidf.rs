@@ -1,6 +1,7 @@
 //! TF-IDF weights with scikit-learn's formula, parameter names and defaults,
 //! so every number can be checked against `TfidfVectorizer`.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sprs::CsMat;
 
@@ -97,31 +98,38 @@ pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, Feature
 
     let indptr = counts.indptr().to_owned().into_raw_storage();
     let indices = counts.indices().to_vec();
-    let mut data: Vec<f64> = counts
-        .data()
-        .iter()
-        .zip(&indices)
-        .map(|(&count, &column)| {
-            let tf = if config.sublinear_tf {
-                count.ln() + 1.0
-            } else {
-                count
-            };
-            tf * idf[column]
-        })
-        .collect();
-    if let Some(norm) = config.norm {
-        for row in indptr.windows(2) {
-            let values = &mut data[row[0]..row[1]];
-            let length = match norm {
-                Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
-                Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
-            };
-            if length > 0.0 {
-                values.iter_mut().for_each(|v| *v /= length);
-            }
-        }
+    // Rows are weighted in parallel; each row's arithmetic is the same
+    // whatever the thread count.
+    let mut data = counts.data().to_vec();
+    let mut rows: Vec<&mut [f64]> = Vec::with_capacity(n_docs);
+    let mut rest = data.as_mut_slice();
+    for row in indptr.windows(2) {
+        let (head, tail) = rest.split_at_mut(row[1] - row[0]);
+        rows.push(head);
+        rest = tail;
     }
+    rows.into_par_iter()
+        .zip(indptr.par_windows(2))
+        .for_each(|(values, row)| {
+            let columns = &indices[row[0]..row[1]];
+            for (value, &column) in values.iter_mut().zip(columns) {
+                let tf = if config.sublinear_tf {
+                    value.ln() + 1.0
+                } else {
+                    *value
+                };
+                *value = tf * idf[column];
+            }
+            if let Some(norm) = config.norm {
+                let length = match norm {
+                    Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
+                    Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
+                };
+                if length > 0.0 {
+                    values.iter_mut().for_each(|v| *v /= length);
+                }
+            }
+        });
     Ok(Tfidf {
         matrix: CsMat::new((n_docs, counts.cols()), indptr, indices, data),
         idf,

@@ -190,6 +190,18 @@ impl Vocabulary {
             .filter_map(|&id| self.remap[id as usize])
             .collect()
     }
+
+    /// [`columns`](Self::columns) in place: turns provisional ids into
+    /// columns and drops the pruned ones, without a new `Vec`.
+    pub fn to_columns(&self, ids: &mut Vec<u32>) {
+        ids.retain_mut(|id| match self.remap[*id as usize] {
+            Some(column) => {
+                *id = column;
+                true
+            }
+            None => false,
+        });
+    }
 }
 
 /// Builds the vocabulary from the keys (by provisional id), every article's
@@ -313,27 +325,55 @@ fn starts_lowercase(surface: &str) -> bool {
 
 /// The CSR count matrix, columns sorted within each row.
 pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
-    let mut indptr = Vec::with_capacity(sequences.len() + 1);
-    let mut indices = Vec::new();
-    let mut data = Vec::new();
-    indptr.push(0);
-    let mut sorted: Vec<u32> = Vec::new();
-    for row in sequences {
-        sorted.clear();
-        sorted.extend_from_slice(row);
-        sorted.sort_unstable();
-        let mut i = 0;
-        while i < sorted.len() {
-            let mut j = i;
-            while j < sorted.len() && sorted[j] == sorted[i] {
-                j += 1;
+    use rayon::prelude::*;
+    // Rows are counted in parallel, in fixed chunks joined in order.
+    let chunks: Vec<(Vec<usize>, Vec<usize>, Vec<f64>)> = sequences
+        .par_chunks(1024)
+        .map(|rows| {
+            let mut lengths = Vec::with_capacity(rows.len());
+            let mut indices = Vec::new();
+            let mut data = Vec::new();
+            let mut sorted: Vec<u32> = Vec::new();
+            for row in rows {
+                sorted.clear();
+                sorted.extend_from_slice(row);
+                sorted.sort_unstable();
+                let before = indices.len();
+                for run in sorted.chunk_by(|a, b| a == b) {
+                    indices.push(run[0] as usize);
+                    data.push(run.len() as f64);
+                }
+                lengths.push(indices.len() - before);
             }
-            indices.push(sorted[i] as usize);
-            data.push((j - i) as f64);
-            i = j;
+            (lengths, indices, data)
+        })
+        .collect();
+    let mut indptr = Vec::with_capacity(sequences.len() + 1);
+    indptr.push(0);
+    for (lengths, _, _) in &chunks {
+        for length in lengths {
+            indptr.push(indptr[indptr.len() - 1] + length);
         }
-        indptr.push(indices.len());
     }
+    // The chunks are copied into place in parallel too: at corpus scale
+    // this is hundreds of megabytes.
+    let nnz = indptr[indptr.len() - 1];
+    let mut indices = vec![0usize; nnz];
+    let mut data = vec![0.0f64; nnz];
+    let mut targets = Vec::with_capacity(chunks.len());
+    let (mut rest_indices, mut rest_data) = (indices.as_mut_slice(), data.as_mut_slice());
+    for (_, chunk_indices, _) in &chunks {
+        let (head_indices, tail_indices) = rest_indices.split_at_mut(chunk_indices.len());
+        let (head_data, tail_data) = rest_data.split_at_mut(chunk_indices.len());
+        targets.push((head_indices, head_data));
+        (rest_indices, rest_data) = (tail_indices, tail_data);
+    }
+    targets.into_par_iter().zip(chunks.par_iter()).for_each(
+        |((to_indices, to_data), (_, from_indices, from_data))| {
+            to_indices.copy_from_slice(from_indices);
+            to_data.copy_from_slice(from_data);
+        },
+    );
     CsMat::new((sequences.len(), n_terms), indptr, indices, data)
 }
 
@@ -360,6 +400,40 @@ mod tests {
             min_df,
             max_df,
         )
+    }
+
+    #[test]
+    fn count_matrix_rows_across_chunk_boundaries() {
+        // More rows than one parallel chunk, with empty rows among them.
+        let sequences: Vec<Vec<u32>> = (0..2_500u32)
+            .map(|row| (0..row % 7).map(|i| (row * 3 + i * i) % 11).collect())
+            .collect();
+        let counts = count_matrix(&sequences, 11);
+        assert_eq!(counts.rows(), 2_500);
+        for (row, sequence) in sequences.iter().enumerate() {
+            let mut expected = [0.0; 11];
+            for &column in sequence {
+                expected[column as usize] += 1.0;
+            }
+            let mut got = [0.0; 11];
+            for (column, &value) in counts.outer_view(row).unwrap().iter() {
+                got[column] = value;
+            }
+            assert_eq!(got, expected, "row {row}");
+        }
+    }
+
+    #[test]
+    fn to_columns_maps_and_drops_pruned_ids() {
+        let vocabulary = Vocabulary {
+            terms: Vec::new(),
+            remap: vec![Some(1), None, Some(0)],
+            pruned: 1,
+        };
+        let mut ids = vec![0, 1, 2, 1, 0];
+        vocabulary.to_columns(&mut ids);
+        assert_eq!(ids, [1, 0, 1]);
+        assert_eq!(vocabulary.columns(&[0, 1, 2, 1, 0]), ids);
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn gather_evidence(
     );
     let mut article = 0usize;
     let mut last_bytes = 0;
-    while let Some(batch) = reader.next_batch(BATCH) {
+    reader.read_ahead(BATCH, |batch, bytes| {
         let mut wanted = Vec::new();
         for entry in batch {
             if let Entry::Article(a) = entry {
@@ -146,10 +146,10 @@ pub fn gather_evidence(
             evidence.key_contexts.extend(piece.key_contexts);
             evidence.stretches.extend(piece.stretches);
         }
-        let bytes = reader.bytes_read();
         progress.advance(bytes - last_bytes);
         last_bytes = bytes;
-    }
+        Ok::<(), ReportError>(())
+    })?;
     progress.finish();
     Ok(evidence)
 }

@@ -119,7 +119,7 @@ pub fn collect(
         Unit::Bytes,
     );
     let mut last_bytes = 0;
-    while let Some(batch) = reader.next_batch(BATCH) {
+    reader.read_ahead(BATCH, |batch, bytes| {
         let entries: Vec<Result<ArticleDigest, Skipped>> = batch
             .into_par_iter()
             .map(|entry| match entry {
@@ -135,10 +135,10 @@ pub fn collect(
                 Err(skipped) => merger.skipped.push(skipped),
             }
         }
-        let bytes = reader.bytes_read();
         progress.advance(bytes - last_bytes);
         last_bytes = bytes;
-    }
+        Ok::<(), ReportError>(())
+    })?;
     progress.finish();
     clean.finish()?;
     kwic.finish()?;
