@@ -289,9 +289,11 @@ fn features_stage(input: &Input) -> anyhow::Result<usize> {
         .par_iter_mut()
         .for_each(|ids| vocabulary.to_columns(ids));
     let counts = features::count_matrix(&sequences, vocabulary.terms.len());
-    let weights = features::tfidf(&counts, &features::TfidfConfig::default())?;
+    let articles = sequences.len();
+    drop(sequences);
+    let weights = features::tfidf_from_counts(counts, &features::TfidfConfig::default())?;
     std::hint::black_box(weights.matrix.nnz());
-    Ok(sequences.len())
+    Ok(articles)
 }
 
 /// Peak resident memory of this process (Linux), e.g. `412 MB`.

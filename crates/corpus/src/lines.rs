@@ -52,19 +52,27 @@ impl<R> LineStarts<R> {
 impl<R: Read> Read for LineStarts<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, &byte) in buf[..n].iter().enumerate() {
-            match byte {
-                b'\n' => {
-                    self.newlines += 1;
-                    self.at_line_start = true;
+        let bytes = &buf[..n];
+        let mut i = 0;
+        while i < n {
+            if self.at_line_start {
+                match bytes[i] {
+                    b'\n' => self.newlines += 1,
+                    b'\r' => {}
+                    _ => {
+                        self.starts
+                            .push_back((self.offset + i as u64, self.newlines + 1));
+                        self.at_line_start = false;
+                    }
                 }
-                b'\r' => self.at_line_start = true,
-                _ if self.at_line_start => {
-                    self.starts
-                        .push_back((self.offset + i as u64, self.newlines + 1));
-                    self.at_line_start = false;
-                }
-                _ => {}
+                i += 1;
+            } else {
+                // Within a line: jump to its end (lines are kilobytes long).
+                let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) else {
+                    break;
+                };
+                i += end;
+                self.at_line_start = true;
             }
         }
         self.offset += n as u64;

@@ -49,7 +49,7 @@ pub use index::{DocTerms, WordIndex, WordInfo};
 pub use kwic::{Kwic, kwic};
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
 pub use similarity::cosine_similarity;
-pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf};
+pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf, tfidf_from_counts};
 pub use vocabulary::{
     DocFrequency, LabelCounts, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix,
     count_terms,

@@ -79,14 +79,17 @@ pub struct Tfidf {
 /// assert_eq!(weights.matrix.get(1, 0), Some(&1.0));
 /// ```
 pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
-    if !counts.is_csr() {
-        return Err(FeatureError::Setting {
-            name: "counts",
-            message: "the count matrix must be in CSR (row) order".to_owned(),
-        });
-    }
-    let n_docs = counts.rows();
-    let mut df = vec![0usize; counts.cols()];
+    check_csr(counts)?;
+    tfidf_from_counts(counts.clone(), config)
+}
+
+/// [`tfidf`], weighting `counts` in place: for callers that need only the
+/// weights, it spares a copy of the matrix (hundreds of megabytes at
+/// corpus scale).
+pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
+    check_csr(&counts)?;
+    let (n_docs, n_terms) = counts.shape();
+    let mut df = vec![0usize; n_terms];
     for &column in counts.indices() {
         df[column] += 1;
     }
@@ -96,11 +99,9 @@ pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, Feature
         .map(|&d| (((n_docs + smooth) as f64) / ((d + smooth) as f64)).ln() + 1.0)
         .collect();
 
-    let indptr = counts.indptr().to_owned().into_raw_storage();
-    let indices = counts.indices().to_vec();
+    let (indptr, indices, mut data) = counts.into_raw_storage();
     // Rows are weighted in parallel; each row's arithmetic is the same
     // whatever the thread count.
-    let mut data = counts.data().to_vec();
     let mut rows: Vec<&mut [f64]> = Vec::with_capacity(n_docs);
     let mut rest = data.as_mut_slice();
     for row in indptr.windows(2) {
@@ -131,14 +132,45 @@ pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, Feature
             }
         });
     Ok(Tfidf {
-        matrix: CsMat::new((n_docs, counts.cols()), indptr, indices, data),
+        matrix: CsMat::new((n_docs, n_terms), indptr, indices, data),
         idf,
     })
+}
+
+fn check_csr(counts: &CsMat<f64>) -> Result<(), FeatureError> {
+    if counts.is_csr() {
+        Ok(())
+    } else {
+        Err(FeatureError::Setting {
+            name: "counts",
+            message: "the count matrix must be in CSR (row) order".to_owned(),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weighting_in_place_equals_weighting_a_copy() {
+        let counts = sklearn_example();
+        for config in [
+            TfidfConfig::default(),
+            TfidfConfig {
+                sublinear_tf: true,
+                norm: Some(Norm::L1),
+                ..TfidfConfig::default()
+            },
+        ] {
+            let copied = tfidf(&counts, &config).unwrap();
+            let in_place = tfidf_from_counts(counts.clone(), &config).unwrap();
+            assert_eq!(copied.matrix, in_place.matrix);
+            assert_eq!(copied.idf, in_place.idf);
+        }
+        let csc = counts.to_csc();
+        assert!(tfidf_from_counts(csc, &TfidfConfig::default()).is_err());
+    }
 
     /// The counts of the scikit-learn documentation's four-sentence example
     /// ("This is the first document." ...) after its CountVectorizer.

@@ -323,55 +323,61 @@ fn starts_lowercase(surface: &str) -> bool {
     surface.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// A chunk of rows counted: each row's number of distinct columns, and the
+/// rows' `(column, count)` entries end to end.
+type CountedRows = (Vec<usize>, Vec<(u32, u32)>);
+
 /// The CSR count matrix, columns sorted within each row.
 pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
     use rayon::prelude::*;
     // Rows are counted in parallel, in fixed chunks joined in order.
-    let chunks: Vec<(Vec<usize>, Vec<usize>, Vec<f64>)> = sequences
+    let chunks: Vec<CountedRows> = sequences
         .par_chunks(1024)
         .map(|rows| {
             let mut lengths = Vec::with_capacity(rows.len());
-            let mut indices = Vec::new();
-            let mut data = Vec::new();
+            let mut entries = Vec::new();
             let mut sorted: Vec<u32> = Vec::new();
             for row in rows {
                 sorted.clear();
                 sorted.extend_from_slice(row);
                 sorted.sort_unstable();
-                let before = indices.len();
+                let before = entries.len();
                 for run in sorted.chunk_by(|a, b| a == b) {
-                    indices.push(run[0] as usize);
-                    data.push(run.len() as f64);
+                    entries.push((run[0], run.len() as u32));
                 }
-                lengths.push(indices.len() - before);
+                lengths.push(entries.len() - before);
             }
-            (lengths, indices, data)
+            (lengths, entries)
         })
         .collect();
     let mut indptr = Vec::with_capacity(sequences.len() + 1);
     indptr.push(0);
-    for (lengths, _, _) in &chunks {
+    for (lengths, _) in &chunks {
         for length in lengths {
             indptr.push(indptr[indptr.len() - 1] + length);
         }
     }
-    // The chunks are copied into place in parallel too: at corpus scale
+    // The chunks are written into place in parallel too: at corpus scale
     // this is hundreds of megabytes.
     let nnz = indptr[indptr.len() - 1];
     let mut indices = vec![0usize; nnz];
     let mut data = vec![0.0f64; nnz];
     let mut targets = Vec::with_capacity(chunks.len());
     let (mut rest_indices, mut rest_data) = (indices.as_mut_slice(), data.as_mut_slice());
-    for (_, chunk_indices, _) in &chunks {
-        let (head_indices, tail_indices) = rest_indices.split_at_mut(chunk_indices.len());
-        let (head_data, tail_data) = rest_data.split_at_mut(chunk_indices.len());
+    for (_, entries) in &chunks {
+        let (head_indices, tail_indices) = rest_indices.split_at_mut(entries.len());
+        let (head_data, tail_data) = rest_data.split_at_mut(entries.len());
         targets.push((head_indices, head_data));
         (rest_indices, rest_data) = (tail_indices, tail_data);
     }
     targets.into_par_iter().zip(chunks.par_iter()).for_each(
-        |((to_indices, to_data), (_, from_indices, from_data))| {
-            to_indices.copy_from_slice(from_indices);
-            to_data.copy_from_slice(from_data);
+        |((to_indices, to_data), (_, entries))| {
+            for ((index, value), &(column, count)) in
+                to_indices.iter_mut().zip(to_data.iter_mut()).zip(entries)
+            {
+                *index = column as usize;
+                *value = f64::from(count);
+            }
         },
     );
     CsMat::new((sequences.len(), n_terms), indptr, indices, data)
