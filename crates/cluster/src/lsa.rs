@@ -193,8 +193,14 @@ impl ValidLsaParams {
         let xt = transpose(x);
         let omega = gaussian_matrix(d, l, &mut omega_rng);
         let mut y = csr_dot(x, omega.view());
+        // Each power step is re-orthonormalised on the short side only: the
+        // `d x l` basis of a wide sample (tens of thousands of n-gram columns)
+        // cost more than the rest of the fit, and one basis per step keeps
+        // the sketch well conditioned (`basis` falls back to Householder QR
+        // when it is not).
         for _ in 0..p.n_iter {
-            let z = basis(csr_dot(&xt, basis(y)?.view()))?;
+            let z = csr_dot(&xt, basis(y)?.view());
+            let z = if n < d { z } else { basis(z)? };
             y = csr_dot(x, z.view());
         }
         let q = thin_qr(y)?.q;
