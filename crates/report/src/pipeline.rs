@@ -119,14 +119,9 @@ pub fn collect(
         Unit::Bytes,
     );
     let mut last_bytes = 0;
-    reader.read_ahead(BATCH, |batch, bytes| {
-        let entries: Vec<Result<ArticleDigest, Skipped>> = batch
-            .into_par_iter()
-            .map(|entry| match entry {
-                Entry::Article(article) => Ok(digest(article, &shared)),
-                Entry::Skipped(skipped) => Err(skipped),
-            })
-            .collect();
+    // Merging is sequential (input order); it runs beside the parallel
+    // analysis of the next batch instead of after it.
+    let mut merge = |entries: Vec<Result<ArticleDigest, Skipped>>| -> Result<(), ReportError> {
         for entry in entries {
             match entry {
                 Ok(digest) => {
@@ -135,10 +130,30 @@ pub fn collect(
                 Err(skipped) => merger.skipped.push(skipped),
             }
         }
+        Ok(())
+    };
+    let mut analysed: Vec<Result<ArticleDigest, Skipped>> = Vec::new();
+    reader.read_ahead(BATCH, |batch, bytes| {
+        let previous = std::mem::take(&mut analysed);
+        let (entries, merged) = rayon::join(
+            || {
+                batch
+                    .into_par_iter()
+                    .map(|entry| match entry {
+                        Entry::Article(article) => Ok(digest(article, &shared)),
+                        Entry::Skipped(skipped) => Err(skipped),
+                    })
+                    .collect()
+            },
+            || merge(previous),
+        );
+        merged?;
+        analysed = entries;
         progress.advance(bytes - last_bytes);
         last_bytes = bytes;
         Ok::<(), ReportError>(())
     })?;
+    merge(analysed)?;
     progress.finish();
     clean.finish()?;
     kwic.finish()?;
