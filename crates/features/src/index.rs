@@ -11,6 +11,7 @@ use core_text::{Analyzer, Document, Span, Token, TokenKind, scan_tokens};
 use rustc_hash::FxHashMap;
 
 use crate::frames::{FrameMatcher, WordId};
+use crate::vocabulary::LabelCounts;
 
 /// What a distinct normalised word is to the analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,8 @@ struct WordCache {
     /// Each slot's hash (to grow the table) and analysis.
     hashes: Vec<u64>,
     infos: Vec<WordInfo>,
+    /// Surface forms of the counted terms this thread has seen.
+    labels: LabelCounts,
 }
 
 impl WordCache {
@@ -119,6 +122,30 @@ impl<'a> WordIndex<'a> {
             }
         });
         terms
+    }
+
+    /// Counts the surface form of each of `terms` (from `doc`) for the
+    /// labels, in the calling thread's tally: no tally per article to build
+    /// and merge. [`labels`](Self::labels) adds the threads' tallies up.
+    pub fn count_labels(&self, doc: &Document, terms: &DocTerms) {
+        let mut cache = self.thread_cache();
+        for (&id, &token) in terms.terms.iter().zip(&terms.tokens) {
+            cache
+                .labels
+                .add(id, doc.tokens[token as usize].span.of(&doc.text));
+        }
+    }
+
+    /// The surface forms counted by [`count_labels`](Self::count_labels) on
+    /// every thread (sums, so the same whatever the thread count). Takes the
+    /// tallies: a second call starts from empty ones.
+    pub fn labels(&self) -> LabelCounts {
+        let mut all = LabelCounts::default();
+        for cache in &self.caches {
+            let mut cache = cache.lock().expect("word cache lock");
+            all.merge(std::mem::take(&mut cache.labels));
+        }
+        all
     }
 
     /// The calling rayon thread's cache.
@@ -273,6 +300,34 @@ mod tests {
         assert_eq!(index.text_terms(&text), first);
         assert_eq!(index.n_keys(), 5_000);
         assert_eq!(index.key(first[4_321]), analyzer.stem("wort4321x"));
+    }
+
+    #[test]
+    fn labels_add_up_over_documents_and_threads() {
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let index = WordIndex::new(&analyzer, None);
+        let docs = [
+            "Gespräche über Gespräche.",
+            "Die Gespräche, das Gespräch.",
+            "Gespräch!",
+        ]
+        .map(|t| Document::analyze(t.into(), &TextConfig::default()));
+        // One document on the calling thread, two on rayon's.
+        let terms = index.with_words(&docs[0], DocTerms::from_words);
+        index.count_labels(&docs[0], &terms);
+        rayon::scope(|scope| {
+            for doc in &docs[1..] {
+                let index = &index;
+                scope.spawn(move |_| {
+                    let terms = index.with_words(doc, DocTerms::from_words);
+                    index.count_labels(doc, &terms);
+                });
+            }
+        });
+        // "Gespräche" 3 times, "Gespräch" twice: the label is the former.
+        assert_eq!(index.labels().labels(1), ["Gespräche"]);
+        // Counted once: a second call finds the tallies empty.
+        assert_eq!(index.labels().labels(1), [""]);
     }
 
     #[test]

@@ -285,25 +285,15 @@ pub fn count_terms(
     max_df: DocFrequency,
 ) -> Result<TermCounts, FeatureError> {
     let index = WordIndex::new(analyzer, None);
-    let per_doc: Vec<(DocTerms, LabelCounts)> = docs
+    let provisional: Vec<Vec<u32>> = docs
         .par_iter()
         .map(|doc| {
-            index.with_words(doc, |words| {
-                let terms = DocTerms::from_words(words);
-                let mut labels = LabelCounts::default();
-                for (&id, &token) in terms.terms.iter().zip(&terms.tokens) {
-                    labels.add(id, doc.tokens[token as usize].span.of(&doc.text));
-                }
-                (terms, labels)
-            })
+            let terms = index.with_words(doc, DocTerms::from_words);
+            index.count_labels(doc, &terms);
+            terms.terms
         })
         .collect();
-    let mut labels = LabelCounts::default();
-    let mut provisional = Vec::with_capacity(per_doc.len());
-    for (terms, doc_labels) in per_doc {
-        labels.merge(doc_labels);
-        provisional.push(terms.terms);
-    }
+    let labels = index.labels();
     let keys = index.into_keys();
     let vocabulary = build_vocabulary(
         &keys,

@@ -5,7 +5,7 @@
 
 use core_text::{Document, Quote, QuoteKind, Reason, Speaker, TokenKind};
 use corpus::Article;
-use features::{DocTerms, FrameMatcher, LabelCounts, Lexicon, WordIndex};
+use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
 use serde_json::json;
 
 use crate::analysis::ArticleInfo;
@@ -93,8 +93,6 @@ pub struct ArticleDigest {
     pub terms: Vec<u32>,
     /// For every sentence, the end of its counted tokens in `terms`.
     pub sentence_ends: Vec<u32>,
-    /// Surface forms of the counted terms (for labels).
-    pub labels: LabelCounts,
     /// Frame hits with their voice.
     pub hits: Vec<Hit>,
     /// The context line of every hit (parallel to `hits`).
@@ -162,10 +160,7 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         running += *end;
         *end = running;
     }
-    let mut labels = LabelCounts::default();
-    for (&id, &token) in doc_terms.terms.iter().zip(&doc_terms.tokens) {
-        labels.add(id, doc.tokens[token as usize].span.of(&doc.text));
-    }
+    shared.index.count_labels(&doc, &doc_terms);
 
     let mut hits = Vec::with_capacity(matches.hits.len());
     let mut contexts = Vec::with_capacity(matches.hits.len());
@@ -242,7 +237,6 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         stats,
         terms: doc_terms.terms,
         sentence_ends,
-        labels,
         hits,
         contexts,
         excluded: matches.excluded.iter().map(|h| (h.frame, h.term)).collect(),

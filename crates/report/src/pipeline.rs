@@ -159,6 +159,7 @@ pub fn collect(
     kwic.finish()?;
     quote_rows.finish()?;
     let warnings = reader.warnings().to_vec();
+    merger.collected.labels = index.labels();
     Ok(merger.finish(index.into_keys(), warnings))
 }
 
@@ -286,7 +287,6 @@ impl Merger {
         } else {
             digest.word_hashes
         });
-        c.labels.merge(digest.labels);
         c.articles.push(digest.info);
         c.stats.push(digest.stats);
         c.terms.push(digest.terms);
