@@ -3,7 +3,6 @@
 //! about every word of every article, where SipHash, lowercase copies and
 //! linear scans of word lists showed up in profiles.
 
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::normalize::normalize_into;
@@ -256,28 +255,6 @@ impl StaticSuffixList {
     pub(crate) fn get(&self) -> &SuffixList {
         self.list.get_or_init(self.build)
     }
-}
-
-/// FxHash (rustc's hasher) for maps keyed by words that are never iterated,
-/// so their order cannot show.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-/// Builds [`WordHasher`]s.
-pub(crate) type BuildWordHasher = BuildHasherDefault<WordHasher>;
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| mix(h, b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-fn mix(h: u64, byte: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 #[cfg(test)]

@@ -10,8 +10,6 @@
 //! next to a speech verb, or whose last word the article also uses alone
 //! (see `names`).
 
-use std::collections::HashMap;
-
 use super::clause::SentenceView;
 use super::lexicon::{
     CLAUSE_OPENERS, DEFINITE, PRONOUNS, has_institution_type, institution_name, is_adjective_like,
@@ -21,14 +19,15 @@ use super::marks::Marked;
 use super::registry::{Mention, Registry, Who};
 use super::roles::{canonical, role_lemma, with_genitive};
 use super::verbs::{AUXILIARIES, finite_verb};
-use crate::word_set::BuildWordHasher;
 
 /// Finds the mentions of every sentence; returns them sorted by position.
 pub(super) fn find_mentions(
     clauses: &[SentenceView],
     marked: &[Marked],
 ) -> (Vec<Mention>, Registry) {
-    let mut words: HashMap<&str, Vec<&str>, BuildWordHasher> = HashMap::default();
+    // Every (surface, surface before it) pair, sorted by surface: one
+    // allocation per article instead of a map with a list per word.
+    let mut words: Vec<(&str, &str)> = Vec::new();
     for c in clauses {
         for k in c.range.clone() {
             let before = if k > c.range.start {
@@ -36,9 +35,10 @@ pub(super) fn find_mentions(
             } else {
                 ""
             };
-            words.entry(c.surface(k)).or_default().push(before);
+            words.push((c.surface(k), before));
         }
     }
+    words.sort_unstable();
     let mut scan = Scan {
         registry: Registry::default(),
         mentions: Vec::new(),
@@ -84,8 +84,9 @@ pub(super) struct Scan<'a> {
     /// Mentions found so far.
     pub mentions: Vec<Mention>,
     marked: &'a [Marked],
-    /// Every token surface of the article, with the surface before it.
-    pub words: HashMap<&'a str, Vec<&'a str>, BuildWordHasher>,
+    /// Every token surface of the article with the surface before it,
+    /// sorted (see [`Scan::before`]).
+    pub words: Vec<(&'a str, &'a str)>,
     /// Tokens inside a mention found so far.
     pub covered: Vec<bool>,
 }
@@ -95,7 +96,17 @@ pub(super) fn tight(c: &SentenceView, i: usize) -> bool {
     i > c.range.start && i < c.range.end && c.gap(i).trim().is_empty()
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
+    /// The surfaces that stand before each occurrence of `surface` (empty
+    /// when the article never writes it).
+    pub(super) fn before<'s>(&'s self, surface: &'s str) -> impl Iterator<Item = &'a str> + 's {
+        let start = self.words.partition_point(|&(w, _)| w < surface);
+        self.words[start..]
+            .iter()
+            .take_while(move |&&(w, _)| w == surface)
+            .map(|&(_, before)| before)
+    }
+
     /// First pass: institutions, role phrases and full names.
     fn named(&mut self, c: &SentenceView) {
         let mut i = c.range.start;
