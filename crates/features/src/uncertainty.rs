@@ -173,13 +173,99 @@ fn pooled_rate<'a>(items: impl IntoIterator<Item = &'a Counts>) -> f64 {
     rate(hits, tokens)
 }
 
-/// The sentences with tokens of each listed article that has any, in
-/// article-id order (sentences in unit order).
-fn group_sentences(
-    units: &[Unit],
+/// Units checked and grouped by article once, for many tests over the same
+/// units (every group against the rest, for every frame): the per-call cost
+/// of a test is then its draws, not a pass over every unit of the corpus.
+///
+/// ```
+/// use features::uncertainty::{bootstrap_rate_in, BootstrapParams, Unit, UnitTable};
+/// let units = [(0, 2.0, 100.0), (1, 0.0, 80.0), (1, 1.0, 20.0), (2, 3.0, 70.0)]
+///     .map(|(article, hits, tokens)| Unit { article, hits, tokens });
+/// let table = UnitTable::new(&units).unwrap();
+/// let rate = bootstrap_rate_in(&table, &[0, 1, 2], &BootstrapParams::new(7)).unwrap();
+/// assert_eq!(rate.estimate, 6.0 / 270.0 * 1000.0);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitTable {
+    /// Where each article id's sentences start in `sentences`; one more
+    /// entry than ids.
+    starts: Vec<usize>,
+    /// The sentences with counted tokens, by article id, in unit order.
+    sentences: Vec<Counts>,
+}
+
+impl UnitTable {
+    /// Checks every unit (errors name the first bad one in unit order) and
+    /// groups the sentences with counted tokens by article.
+    pub fn new(units: &[Unit]) -> Result<UnitTable, UncertaintyError> {
+        let valid = |x: f64| x.is_finite() && x >= 0.0;
+        let mut per_article: Vec<usize> = Vec::new();
+        for (index, unit) in units.iter().enumerate() {
+            let Unit {
+                article,
+                hits,
+                tokens,
+            } = *unit;
+            if !valid(hits) || !valid(tokens) {
+                return Err(UncertaintyError::BadUnit { index, article });
+            }
+            if tokens == 0.0 && hits > 0.0 {
+                return Err(UncertaintyError::HitsWithoutTokens { index, article });
+            }
+            if per_article.len() <= article {
+                per_article.resize(article + 1, 0);
+            }
+            if tokens > 0.0 {
+                per_article[article] += 1;
+            }
+        }
+        let mut starts = Vec::with_capacity(per_article.len() + 1);
+        starts.push(0);
+        for n in &per_article {
+            starts.push(starts[starts.len() - 1] + n);
+        }
+        let mut next = starts.clone();
+        let mut sentences = vec![(0.0, 0.0); starts[starts.len() - 1]];
+        for unit in units.iter().filter(|u| u.tokens > 0.0) {
+            sentences[next[unit.article]] = (unit.hits, unit.tokens);
+            next[unit.article] += 1;
+        }
+        Ok(UnitTable { starts, sentences })
+    }
+
+    /// The sentences of article `id` (empty for an unknown id).
+    fn of(&self, id: usize) -> &[Counts] {
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&start), Some(&end)) => &self.sentences[start..end],
+            _ => &[],
+        }
+    }
+
+    /// The sentences of each listed article that has any, in article-id
+    /// order.
+    fn group(
+        &self,
+        articles: &[usize],
+        group: &'static str,
+    ) -> Result<Vec<&[Counts]>, UncertaintyError> {
+        let ids = sorted_without_repeats(articles, group)?;
+        let sentences: Vec<&[Counts]> = ids
+            .iter()
+            .map(|&id| self.of(id))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if sentences.is_empty() {
+            return Err(UncertaintyError::EmptyGroup { group });
+        }
+        Ok(sentences)
+    }
+}
+
+/// `articles` in ascending order; an article listed twice is an error.
+fn sorted_without_repeats(
     articles: &[usize],
     group: &'static str,
-) -> Result<Vec<Vec<Counts>>, UncertaintyError> {
+) -> Result<Vec<usize>, UncertaintyError> {
     let mut ids = articles.to_vec();
     ids.sort_unstable();
     if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
@@ -188,44 +274,10 @@ fn group_sentences(
             group,
         });
     }
-    let mut sentences: Vec<Vec<Counts>> = vec![Vec::new(); ids.len()];
-    // Position of each listed article, looked up once per unit in O(1).
-    let largest = units
-        .iter()
-        .map(|u| u.article)
-        .chain(ids.iter().copied())
-        .max()
-        .unwrap_or(0);
-    let mut position_of = vec![usize::MAX; largest + 1];
-    for (position, &id) in ids.iter().enumerate() {
-        position_of[id] = position;
-    }
-    for (index, unit) in units.iter().enumerate() {
-        let Unit {
-            article,
-            hits,
-            tokens,
-        } = *unit;
-        let valid = |x: f64| x.is_finite() && x >= 0.0;
-        if !valid(hits) || !valid(tokens) {
-            return Err(UncertaintyError::BadUnit { index, article });
-        }
-        if tokens == 0.0 && hits > 0.0 {
-            return Err(UncertaintyError::HitsWithoutTokens { index, article });
-        }
-        let position = position_of[article];
-        if position != usize::MAX && tokens > 0.0 {
-            sentences[position].push((hits, tokens));
-        }
-    }
-    sentences.retain(|s| !s.is_empty());
-    if sentences.is_empty() {
-        return Err(UncertaintyError::EmptyGroup { group });
-    }
-    Ok(sentences)
+    Ok(ids)
 }
 
-fn article_totals(sentences: &[Vec<Counts>]) -> Vec<Counts> {
+fn article_totals(sentences: &[&[Counts]]) -> Vec<Counts> {
     sentences
         .iter()
         .map(|s| {
@@ -271,18 +323,24 @@ pub fn bootstrap_rate(
     group_articles: &[usize],
     params: &BootstrapParams,
 ) -> Result<Interval, UncertaintyError> {
-    if params.resamples == 0 {
-        return Err(setting("resamples", "must be at least 1, got 0".into()));
-    }
-    if !(params.level > 0.0 && params.level < 1.0) {
-        let message = format!("must lie in (0, 1), got {}", params.level);
-        return Err(setting("level", message));
-    }
-    let sentences = group_sentences(units, group_articles, "the group")?;
+    check_bootstrap(params)?;
+    sorted_without_repeats(group_articles, "the group")?;
+    bootstrap_rate_in(&UnitTable::new(units)?, group_articles, params)
+}
+
+/// [`bootstrap_rate`] over units already in a [`UnitTable`] (the same
+/// result, bit for bit).
+pub fn bootstrap_rate_in(
+    table: &UnitTable,
+    group_articles: &[usize],
+    params: &BootstrapParams,
+) -> Result<Interval, UncertaintyError> {
+    check_bootstrap(params)?;
+    let sentences = table.group(group_articles, "the group")?;
     let (items, resampled) = if sentences.len() >= 2 {
         (article_totals(&sentences), SamplingUnit::Articles)
     } else {
-        (sentences[0].clone(), SamplingUnit::Sentences)
+        (sentences[0].to_vec(), SamplingUnit::Sentences)
     };
     let n = items.len();
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed);
@@ -321,23 +379,33 @@ pub fn permutation_test(
     group_b: &[usize],
     params: &PermutationParams,
 ) -> Result<PermutationResult, UncertaintyError> {
-    if params.permutations == 0 {
-        return Err(setting("permutations", "must be at least 1, got 0".into()));
-    }
-    let mut b_sorted = group_b.to_vec();
-    b_sorted.sort_unstable();
-    if let Some(&article) = group_a.iter().find(|a| b_sorted.binary_search(a).is_ok()) {
-        return Err(UncertaintyError::SharedArticle { article });
-    }
-    let a = group_sentences(units, group_a, "group a")?;
-    let b = group_sentences(units, group_b, "group b")?;
+    check_permutation(params, group_a, group_b)?;
+    sorted_without_repeats(group_a, "group a")?;
+    permutation_test_in(&UnitTable::new(units)?, group_a, group_b, params)
+}
+
+/// [`permutation_test`] over units already in a [`UnitTable`] (the same
+/// result, bit for bit).
+pub fn permutation_test_in(
+    table: &UnitTable,
+    group_a: &[usize],
+    group_b: &[usize],
+    params: &PermutationParams,
+) -> Result<PermutationResult, UncertaintyError> {
+    check_permutation(params, group_a, group_b)?;
+    let a = table.group(group_a, "group a")?;
+    let b = table.group(group_b, "group b")?;
     let (pool, n_a, unit) = if a.len() >= 2 && b.len() >= 2 {
         let mut pool = article_totals(&a);
         pool.extend(article_totals(&b));
         (pool, a.len(), SamplingUnit::Articles)
     } else {
-        let pool: Vec<Counts> = a.iter().chain(&b).flatten().copied().collect();
-        (pool, a.iter().map(Vec::len).sum(), SamplingUnit::Sentences)
+        let pool: Vec<Counts> = a.iter().chain(&b).flat_map(|s| s.iter()).copied().collect();
+        (
+            pool,
+            a.iter().map(|s| s.len()).sum(),
+            SamplingUnit::Sentences,
+        )
     };
     let difference = |order: &[usize]| {
         pooled_rate(order[..n_a].iter().map(|&i| &pool[i]))
@@ -386,6 +454,41 @@ pub fn permutation_test(
         permutations: params.permutations,
         unit,
     })
+}
+
+fn check_bootstrap(params: &BootstrapParams) -> Result<(), UncertaintyError> {
+    if params.resamples == 0 {
+        return Err(setting("resamples", "must be at least 1, got 0".into()));
+    }
+    if !(params.level > 0.0 && params.level < 1.0) {
+        let message = format!("must lie in (0, 1), got {}", params.level);
+        return Err(setting("level", message));
+    }
+    Ok(())
+}
+
+/// The settings, and that no article is in both groups (the first of
+/// `group_a` that is in `group_b` is named).
+fn check_permutation(
+    params: &PermutationParams,
+    group_a: &[usize],
+    group_b: &[usize],
+) -> Result<(), UncertaintyError> {
+    if params.permutations == 0 {
+        return Err(setting("permutations", "must be at least 1, got 0".into()));
+    }
+    let size = group_b.iter().max().map_or(0, |&m| m + 1);
+    let mut in_b = vec![false; size];
+    for &article in group_b {
+        in_b[article] = true;
+    }
+    if let Some(&article) = group_a
+        .iter()
+        .find(|&&a| in_b.get(a).copied().unwrap_or(false))
+    {
+        return Err(UncertaintyError::SharedArticle { article });
+    }
+    Ok(())
 }
 
 fn setting(name: &'static str, message: String) -> UncertaintyError {

@@ -7,8 +7,8 @@ use features::TermCounts;
 use crate::digest::Hit;
 use features::keyness::{KeyTerm, keyness};
 use features::uncertainty::{
-    BootstrapParams, Interval, PermutationParams, PermutationResult, Unit, benjamini_hochberg,
-    bootstrap_rate, permutation_test,
+    BootstrapParams, Interval, PermutationParams, PermutationResult, Unit, UnitTable,
+    benjamini_hochberg, bootstrap_rate_in, permutation_test, permutation_test_in,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -204,6 +204,7 @@ pub fn frame_prevalence(
     let mut out = Vec::with_capacity(n_frames * members.len());
     for frame in 0..n_frames {
         let units = sentence_units(sentence_tokens, hits, frame);
+        let table = UnitTable::new(&units).ok();
         // Groups in parallel, each with its own seeded stream: the results
         // do not depend on the thread count or the order of work.
         let per_group: Vec<FramePrevalence> = (0..members.len())
@@ -220,16 +221,19 @@ pub fn frame_prevalence(
                     level: config.level,
                     seed,
                 };
-                let interval = bootstrap_rate(&units, &members[group], &bootstrap).ok();
+                let interval = table
+                    .as_ref()
+                    .and_then(|t| bootstrap_rate_in(t, &members[group], &bootstrap).ok());
                 let rest: Vec<usize> = (0..n).filter(|i| groups.of_article[*i] != group).collect();
-                let versus_rest = if rest.is_empty() {
-                    None
-                } else {
-                    let permutation = PermutationParams {
-                        permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
-                        seed,
-                    };
-                    permutation_test(&units, &members[group], &rest, &permutation).ok()
+                let versus_rest = match &table {
+                    Some(table) if !rest.is_empty() => {
+                        let permutation = PermutationParams {
+                            permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
+                            seed,
+                        };
+                        permutation_test_in(table, &members[group], &rest, &permutation).ok()
+                    }
+                    _ => None,
                 };
                 FramePrevalence {
                     frame,

@@ -229,3 +229,31 @@ fn benjamini_hochberg_matches_scipy() {
     assert_eq!(benjamini_hochberg(&ps), want);
     assert!(benjamini_hochberg(&[]).is_empty());
 }
+
+#[test]
+fn a_shared_table_gives_the_same_bits() {
+    let (units, a, b) = two_groups();
+    let table = UnitTable::new(&units).unwrap();
+    let params = PermutationParams::new(9);
+    assert_eq!(
+        permutation_test_in(&table, &a, &b, &params),
+        permutation_test(&units, &a, &b, &params)
+    );
+    let units = three_articles();
+    let table = UnitTable::new(&units).unwrap();
+    for group in [&[1, 2, 3][..], &[3, 1], &[2], &[9]] {
+        let params = BootstrapParams::new(4);
+        assert_eq!(
+            bootstrap_rate_in(&table, group, &params),
+            bootstrap_rate(&units, group, &params)
+        );
+    }
+    let bad = [unit(0, 1.0, 10.0), unit(5, -1.0, 1.0)];
+    assert_eq!(
+        UnitTable::new(&bad).unwrap_err(),
+        UncertaintyError::BadUnit {
+            index: 1,
+            article: 5
+        }
+    );
+}
