@@ -11,13 +11,26 @@ use serde_json::json;
 use crate::analysis::Analysis;
 use crate::clusters::KChoice;
 use crate::error::ReportError;
-use crate::numbers::{exact, significant17};
+use crate::numbers::{exact, push_significant17};
 use crate::output::{ReportWriter, StreamedFile};
 
 /// Writes every data file not already streamed by the first pass.
 pub fn add_data_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
-    writer.add("data/docs.tsv", docs_tsv(analysis))?;
-    writer.add("data/terms.tsv", terms_tsv(analysis))?;
+    // The tables built in memory (keyness alone is over 100 MB at 100,000
+    // articles) are made in parallel, beside the streamed files.
+    let (tables, streamed) = rayon::join(
+        || memory_tables(analysis),
+        || streamed_files(analysis, writer),
+    );
+    streamed?;
+    for (name, bytes) in tables {
+        writer.add(name, bytes)?;
+    }
+    Ok(())
+}
+
+/// The data files written as they are formatted.
+fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
     matrix_market(
         &analysis.counts.counts,
         MatrixKind::Integer,
@@ -29,44 +42,70 @@ pub fn add_data_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<
         writer.stream("data/tfidf.mtx")?,
     )?;
     tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+    frames_tsv(analysis, writer.stream("data/frames.tsv")?)
+}
+
+/// The data files built whole in memory, by name, in a fixed order.
+fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
+    use rayon::prelude::*;
+    type Table<'a> = (&'static str, Box<dyn Fn() -> Vec<u8> + Sync + 'a>);
+    let mut tables: Vec<Table> = vec![
+        ("data/docs.tsv", Box::new(|| docs_tsv(analysis))),
+        ("data/terms.tsv", Box::new(|| terms_tsv(analysis))),
+    ];
     if let Some(similarity) = &analysis.similarity {
-        let ids: Vec<&str> = analysis.articles.iter().map(|a| a.id.as_str()).collect();
-        writer.add(
+        tables.push((
             "data/similarity.tsv",
-            square_tsv("doc_id", &ids, similarity),
-        )?;
+            Box::new(move || {
+                let ids: Vec<&str> = analysis.articles.iter().map(|a| a.id.as_str()).collect();
+                square_tsv("doc_id", &ids, similarity)
+            }),
+        ));
     }
-    let groups: Vec<&str> = analysis
-        .outlets
-        .groups
-        .names
-        .iter()
-        .map(String::as_str)
-        .collect();
-    writer.add(
+    tables.push((
         "data/group-similarity.tsv",
-        square_tsv("group", &groups, &analysis.group_similarity),
-    )?;
-    frames_tsv(analysis, writer.stream("data/frames.tsv")?)?;
-    writer.add("data/keyness.tsv", keyness_tsv(analysis, &analysis.outlets))?;
+        Box::new(|| {
+            let groups: Vec<&str> = analysis
+                .outlets
+                .groups
+                .names
+                .iter()
+                .map(String::as_str)
+                .collect();
+            square_tsv("group", &groups, &analysis.group_similarity)
+        }),
+    ));
+    tables.push((
+        "data/keyness.tsv",
+        Box::new(|| keyness_tsv(analysis, &analysis.outlets)),
+    ));
     if let Some(stats) = &analysis.cluster_statistics {
-        writer.add("data/keyness-clusters.tsv", keyness_tsv(analysis, stats))?;
+        tables.push((
+            "data/keyness-clusters.tsv",
+            Box::new(move || keyness_tsv(analysis, stats)),
+        ));
     }
-    writer.add("data/prevalence.tsv", prevalence_tsv(analysis))?;
-    writer.add("data/shared.tsv", shared_tsv(analysis))?;
-    writer.add("data/duplicates.tsv", duplicates_tsv(analysis))?;
+    tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
+    tables.push(("data/shared.tsv", Box::new(|| shared_tsv(analysis))));
+    tables.push(("data/duplicates.tsv", Box::new(|| duplicates_tsv(analysis))));
     if let Some(clustering) = &analysis.clustering {
-        writer.add("data/clusters.tsv", clusters_tsv(analysis))?;
+        tables.push(("data/clusters.tsv", Box::new(|| clusters_tsv(analysis))));
         if let Some(tree) = &clustering.dendrogram {
-            writer.add("data/linkage.tsv", linkage_tsv(tree))?;
+            tables.push(("data/linkage.tsv", Box::new(move || linkage_tsv(tree))));
         }
         if let Some(tree) = &clustering.group_dendrogram {
-            writer.add("data/group-linkage.tsv", linkage_tsv(tree))?;
+            tables.push((
+                "data/group-linkage.tsv",
+                Box::new(move || linkage_tsv(tree)),
+            ));
         }
-        writer.add("data/projection.tsv", projection_tsv(analysis))?;
+        tables.push(("data/projection.tsv", Box::new(|| projection_tsv(analysis))));
     }
-    writer.add("data/config.json", config_json(analysis))?;
-    Ok(())
+    tables.push(("data/config.json", Box::new(|| config_json(analysis))));
+    tables
+        .par_iter()
+        .map(|(name, make)| (*name, make()))
+        .collect()
 }
 
 /// A tab-separated table; fields are quoted (RFC 4180) only when they hold
@@ -210,13 +249,11 @@ fn matrix_market(
                 MatrixKind::Integer => {
                     writeln!(buffer, "{} {} {}", row + 1, column + 1, *value as u64)
                 }
-                MatrixKind::Real => writeln!(
-                    buffer,
-                    "{} {} {}",
-                    row + 1,
-                    column + 1,
-                    significant17(*value)
-                ),
+                MatrixKind::Real => {
+                    let _ = write!(buffer, "{} {} ", row + 1, column + 1);
+                    push_significant17(buffer, *value);
+                    writeln!(buffer)
+                }
             };
         }
     })?;

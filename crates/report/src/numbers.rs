@@ -21,9 +21,11 @@ pub fn exact(value: f64) -> String {
 }
 
 /// 17 significant digits in scientific notation, as the data contract asks
-/// for TF-IDF values (`6.8762359798369377e-1`).
-pub fn significant17(value: f64) -> String {
-    format!("{value:.16e}")
+/// for TF-IDF values (`6.8762359798369377e-1`), appended to `buffer`: the
+/// matrix files hold millions of them, so no `String` is made per number.
+pub fn push_significant17(buffer: &mut Vec<u8>, value: f64) {
+    use std::io::Write as _;
+    let _ = write!(buffer, "{value:.16e}");
 }
 
 /// A percentage with one decimal (`38.2 %`).
@@ -84,6 +86,11 @@ mod tests {
         assert_eq!(exact(0.1), "0.1");
         assert_eq!(exact(-0.0), "0");
         assert_eq!(exact(1.0), "1");
+        let significant17 = |value: f64| {
+            let mut buffer = Vec::new();
+            push_significant17(&mut buffer, value);
+            String::from_utf8(buffer).unwrap()
+        };
         assert_eq!(significant17(0.6876235979836938), "6.8762359798369377e-1");
         assert_eq!(significant17(1.0), "1.0000000000000000e0");
         assert_eq!(percent(0.38249), "38.2 %");
