@@ -9,6 +9,7 @@ use core_text::Analyzer;
 use corpus::{CorpusReader, Skipped};
 use features::{FrameMatcher, Lexicon, TermCounts, Tfidf, WordIndex};
 use ndarray::Array2;
+use rayon::prelude::*;
 
 use crate::clusters::{Clustering, cluster_articles};
 use crate::config::ReportConfig;
@@ -245,22 +246,24 @@ pub fn analyze(
         config.tfidf.min_df,
         config.tfidf.max_df,
     )?;
-    let mut sequences = Vec::with_capacity(collected.terms.len());
-    let mut sentence_tokens = Vec::with_capacity(collected.terms.len());
-    for (terms, ends) in collected.terms.iter().zip(&collected.sentence_ends) {
-        let mut per_sentence = Vec::with_capacity(ends.len());
-        let mut start = 0usize;
-        for &end in ends {
-            let kept = terms[start..end as usize]
-                .iter()
-                .filter(|&&id| vocabulary.remap[id as usize].is_some())
-                .count();
-            per_sentence.push(kept as u32);
-            start = end as usize;
-        }
-        sentence_tokens.push(per_sentence);
-        sequences.push(vocabulary.columns(terms));
-    }
+    let (sequences, sentence_tokens): (Vec<Vec<u32>>, Vec<Vec<u32>>) = collected
+        .terms
+        .par_iter()
+        .zip(&collected.sentence_ends)
+        .map(|(terms, ends)| {
+            let mut per_sentence = Vec::with_capacity(ends.len());
+            let mut start = 0usize;
+            for &end in ends {
+                let kept = terms[start..end as usize]
+                    .iter()
+                    .filter(|&&id| vocabulary.remap[id as usize].is_some())
+                    .count();
+                per_sentence.push(kept as u32);
+                start = end as usize;
+            }
+            (vocabulary.columns(terms), per_sentence)
+        })
+        .unzip();
     drop(collected.terms);
     let counts = TermCounts::new(vocabulary, sequences);
     let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
