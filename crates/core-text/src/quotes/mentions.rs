@@ -10,6 +10,8 @@
 //! next to a speech verb, or whose last word the article also uses alone
 //! (see `names`).
 
+use rustc_hash::FxHashMap;
+
 use super::clause::SentenceView;
 use super::lexicon::{
     CLAUSE_OPENERS, DEFINITE, PRONOUNS, has_institution_type, institution_name, is_adjective_like,
@@ -25,9 +27,7 @@ pub(super) fn find_mentions(
     clauses: &[SentenceView],
     marked: &[Marked],
 ) -> (Vec<Mention>, Registry) {
-    // Every (surface, surface before it) pair, sorted by surface: one
-    // allocation per article instead of a map with a list per word.
-    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut words: FxHashMap<&str, Befores> = FxHashMap::default();
     for c in clauses {
         for k in c.range.clone() {
             let before = if k > c.range.start {
@@ -35,10 +35,9 @@ pub(super) fn find_mentions(
             } else {
                 ""
             };
-            words.push((c.surface(k), before));
+            words.entry(c.surface(k)).or_default().add(before);
         }
     }
-    words.sort_unstable();
     let mut scan = Scan {
         registry: Registry::default(),
         mentions: Vec::new(),
@@ -84,11 +83,31 @@ pub(super) struct Scan<'a> {
     /// Mentions found so far.
     pub mentions: Vec<Mention>,
     marked: &'a [Marked],
-    /// Every token surface of the article with the surface before it,
-    /// sorted (see [`Scan::before`]).
-    pub words: Vec<(&'a str, &'a str)>,
+    /// Every token surface of the article, with the surfaces before it.
+    pub words: FxHashMap<&'a str, Befores<'a>>,
     /// Tokens inside a mention found so far.
     pub covered: Vec<bool>,
+}
+
+/// The distinct surfaces seen before a word, up to three: with three, one
+/// differs from any two words, which is all [`Scan::stands_without`] asks.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Befores<'a> {
+    seen: [&'a str; 3],
+    len: usize,
+}
+
+impl<'a> Befores<'a> {
+    fn add(&mut self, before: &'a str) {
+        if self.len < 3 && !self.seen[..self.len].contains(&before) {
+            self.seen[self.len] = before;
+            self.len += 1;
+        }
+    }
+
+    fn any_other_than(&self, a: &str, b: &str) -> bool {
+        self.seen[..self.len].iter().any(|s| *s != a && *s != b)
+    }
 }
 
 /// Whether only white space stands between token `i - 1` and token `i`.
@@ -96,15 +115,13 @@ pub(super) fn tight(c: &SentenceView, i: usize) -> bool {
     i > c.range.start && i < c.range.end && c.gap(i).trim().is_empty()
 }
 
-impl<'a> Scan<'a> {
-    /// The surfaces that stand before each occurrence of `surface` (empty
-    /// when the article never writes it).
-    pub(super) fn before<'s>(&'s self, surface: &'s str) -> impl Iterator<Item = &'a str> + 's {
-        let start = self.words.partition_point(|&(w, _)| w < surface);
-        self.words[start..]
-            .iter()
-            .take_while(move |&&(w, _)| w == surface)
-            .map(|&(_, before)| before)
+impl Scan<'_> {
+    /// Whether the article writes `surface` somewhere with a word before it
+    /// other than `first` and `own_before` (or at a sentence start).
+    pub(super) fn stands_without(&self, surface: &str, first: &str, own_before: &str) -> bool {
+        self.words
+            .get(surface)
+            .is_some_and(|b| b.any_other_than(first, own_before))
     }
 
     /// First pass: institutions, role phrases and full names.
@@ -327,5 +344,26 @@ impl<'a> Scan<'a> {
         self.registry.add_role(entity, role_at, role);
         self.push(np, start, end, comma, Who::Entity(entity));
         end
+    }
+}
+
+#[cfg(test)]
+mod befores_tests {
+    use super::Befores;
+
+    #[test]
+    fn three_distinct_befores_answer_for_any_two() {
+        let mut befores = Befores::default();
+        assert!(!befores.any_other_than("a", "b"));
+        for before in ["Dmitri", "Dmitri", "Sprecher"] {
+            befores.add(before);
+        }
+        assert!(!befores.any_other_than("Dmitri", "Sprecher"));
+        assert!(befores.any_other_than("Dmitri", "Kreml"));
+        befores.add("");
+        befores.add("Herr");
+        // Only three are kept; one of them always differs from two others.
+        assert!(befores.any_other_than("Dmitri", "Sprecher"));
+        assert!(befores.any_other_than("", "Herr"));
     }
 }

@@ -43,7 +43,7 @@ impl Scan<'_> {
 
     /// Whether some token of the article is written `surface`.
     fn seen(&self, surface: &str) -> bool {
-        self.before(surface).next().is_some()
+        self.words.contains_key(surface)
     }
 
     /// Up to three name-like words from `i`, tightly joined.
@@ -115,7 +115,7 @@ impl Scan<'_> {
         let first = c.surface(i);
         // The surname stands elsewhere without this first name before it.
         let own_before = c.surface(end - 2);
-        let alone = self.before(last).any(|b| b != first && b != own_before);
+        let alone = self.stands_without(last, first, own_before);
         let near_verb = finite_verb(c.norm(i.saturating_sub(1))).is_some()
             || finite_verb(c.norm(end)).is_some();
         if role.is_none() && !alone && !near_verb {
