@@ -65,16 +65,20 @@ impl Scan<'_> {
     pub(super) fn speaker_surname(&mut self, c: &SentenceView) {
         for i in c.range.clone().skip(1) {
             let verb = c.norm(i - 1);
-            let particle = finite_verb(verb).and_then(|v| v.particle).map(|(p, _)| p);
-            let cue = verb == "so" || finite_verb(verb).is_some();
+            let finite = finite_verb(verb);
+            // Most words follow no speech cue: ask the rest only after one.
+            let cue = verb == "so" || finite.is_some();
+            if !cue {
+                continue;
+            }
+            let particle = finite.and_then(|v| v.particle).map(|(p, _)| p);
             let closes = c.ends_clause(i)
                 || (particle.is_some_and(|p| c.norm(i + 1) == p) && c.ends_clause(i + 1))
                 || (!c.ends_clause(i) && is_preposition(c.norm(i + 1)));
             let covered = self.covered.get(i).copied().unwrap_or(true);
             let anaphoric =
                 i == c.range.start + 2 && ["das", "dies"].contains(&c.norm(c.range.start));
-            if cue
-                && closes
+            if closes
                 && !covered
                 && (c.comma_before(i - 1) || anaphoric)
                 && tight(c, i)
