@@ -6,7 +6,6 @@
 use core_text::{Document, Quote, QuoteKind, Reason, Speaker, TokenKind};
 use corpus::Article;
 use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
-use serde_json::json;
 
 use crate::analysis::ArticleInfo;
 use crate::config::ReportConfig;
@@ -247,21 +246,37 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
     }
 }
 
-/// The `clean.jsonl` line of an article.
+/// The `clean.jsonl` line of an article. Fields in key order, as the data
+/// contract has always written them.
 fn clean_line(id: &str, doc: &Document) -> String {
-    let removed: Vec<_> = doc
-        .removed
-        .iter()
-        .map(
-            |r| json!({ "start": r.span.start, "end": r.span.end, "reason": r.reason.to_string() }),
-        )
-        .collect();
-    let mut line = serde_json::to_string(
-        &json!({ "doc_id": id, "text": doc.kept_text(), "removed": removed }),
-    )
-    .expect("serialising a clean line");
-    line.push('\n');
-    line
+    #[derive(serde::Serialize)]
+    struct Removed {
+        end: usize,
+        reason: String,
+        start: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        doc_id: &'a str,
+        removed: Vec<Removed>,
+        text: String,
+    }
+    let line = Line {
+        doc_id: id,
+        removed: doc
+            .removed
+            .iter()
+            .map(|r| Removed {
+                end: r.span.end,
+                reason: r.reason.to_string(),
+                start: r.span.start,
+            })
+            .collect(),
+        text: doc.kept_text(),
+    };
+    let mut out = serde_json::to_string(&line).expect("serialising a clean line");
+    out.push('\n');
+    out
 }
 
 /// The `quotes.tsv` row of a quotation.
