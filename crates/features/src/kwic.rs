@@ -32,13 +32,8 @@ pub fn kwic(doc: &Document, span: Span, width: usize) -> Kwic {
         .find(|p| p.contains(span))
         .copied()
         .unwrap_or(span);
-    let left_text = fold_space(&doc.text[paragraph.start..span.start]);
-    let right_text = fold_space(&doc.text[span.end..paragraph.end]);
-    let left_chars: Vec<char> = left_text.chars().collect();
-    let left: String = left_chars[left_chars.len().saturating_sub(width)..]
-        .iter()
-        .collect();
-    let right: String = right_text.chars().take(width).collect();
+    let left = folded_tail(&doc.text[paragraph.start..span.start], width);
+    let right = folded_head(&doc.text[span.end..paragraph.end], width);
     Kwic {
         left: left.trim_start().to_owned(),
         keyword: fold_space(span.of(&doc.text)),
@@ -48,6 +43,53 @@ pub fn kwic(doc: &Document, span: Span, width: usize) -> Kwic {
 
 /// Runs of white space (line breaks, tabs) become one space, keeping the
 /// leading and trailing space that separates context from keyword.
+/// The last `width` characters of `fold_space(text)`, folding only as much
+/// of the end of `text` as they need (a paragraph can be a whole article).
+fn folded_tail(text: &str, width: usize) -> String {
+    // Back to where `width + 1` folded characters start: a white-space run
+    // cut there still folds to the one space it is in the whole.
+    let (mut count, mut start, mut in_space) = (0, text.len(), false);
+    for (i, c) in text.char_indices().rev() {
+        let space = c.is_whitespace();
+        if !(space && in_space) {
+            count += 1;
+        }
+        in_space = space;
+        start = i;
+        if count > width {
+            break;
+        }
+    }
+    let folded: Vec<char> = fold_space(&text[start..]).chars().collect();
+    folded[folded.len().saturating_sub(width)..]
+        .iter()
+        .collect()
+}
+
+/// The first `width` characters of `fold_space(text)`.
+fn folded_head(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut in_space = false;
+    for c in text.chars() {
+        if count == width {
+            break;
+        }
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+                count += 1;
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            count += 1;
+            in_space = false;
+        }
+    }
+    out
+}
+
 fn fold_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
@@ -75,6 +117,32 @@ mod tests {
         let start = text.find(needle).unwrap();
         let k = kwic(&doc, Span::new(start, start + needle.len()), width);
         (k.left, k.keyword, k.right)
+    }
+
+    #[test]
+    fn folding_only_the_ends_equals_folding_everything() {
+        let pieces = ["a", "ä", " ", "  ", "\t", "\n", "Wort", "ß ", " \u{a0}"];
+        // Every string of up to five pieces, at every width up to nine.
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        for text in &texts {
+            let folded: Vec<char> = fold_space(text).chars().collect();
+            for width in 0..10 {
+                let tail: String = folded[folded.len().saturating_sub(width)..]
+                    .iter()
+                    .collect();
+                let head: String = folded.iter().take(width).collect();
+                assert_eq!(folded_tail(text, width), tail, "{text:?} {width}");
+                assert_eq!(folded_head(text, width), head, "{text:?} {width}");
+            }
+        }
     }
 
     #[test]
