@@ -44,11 +44,24 @@ struct WordCache {
     /// Each slot's hash (to grow the table) and analysis.
     hashes: Vec<u64>,
     infos: Vec<WordInfo>,
-    /// Surface forms of the counted terms this thread has seen.
-    labels: LabelCounts,
+    /// Each slot's surface forms with their counts, for the labels (only
+    /// for counted words; a word has one to three forms, so a short list).
+    forms: Vec<Vec<(Box<str>, u64)>>,
 }
 
 impl WordCache {
+    fn count_form(&mut self, slot: u32, surface: &str) {
+        let slot = slot as usize;
+        if self.forms.len() <= slot {
+            self.forms.resize_with(self.infos.len(), Vec::new);
+        }
+        let forms = &mut self.forms[slot];
+        match forms.iter_mut().find(|(form, _)| &**form == surface) {
+            Some((_, n)) => *n += 1,
+            None => forms.push((surface.into(), 1)),
+        }
+    }
+
     #[inline]
     fn word(&self, slot: u32) -> &str {
         let slot = slot as usize;
@@ -124,26 +137,47 @@ impl<'a> WordIndex<'a> {
         terms
     }
 
-    /// Counts the surface form of each of `terms` (from `doc`) for the
-    /// labels, in the calling thread's tally: no tally per article to build
-    /// and merge. [`labels`](Self::labels) adds the threads' tallies up.
-    pub fn count_labels(&self, doc: &Document, terms: &DocTerms) {
+    /// [`with_words`](Self::with_words), also counting the surface form of
+    /// every counted token for the term labels, in the calling thread's
+    /// tally (a short list of forms per distinct word: no tally per article,
+    /// no hashing of surfaces). [`labels`](Self::labels) adds them up.
+    pub fn with_words_counting_labels<R>(
+        &self,
+        doc: &Document,
+        f: impl FnOnce(&[&WordInfo]) -> R,
+    ) -> R {
         let mut cache = self.thread_cache();
-        for (&id, &token) in terms.terms.iter().zip(&terms.tokens) {
-            cache
-                .labels
-                .add(id, doc.tokens[token as usize].span.of(&doc.text));
+        let slots: Vec<u32> = doc
+            .tokens
+            .iter()
+            .map(|token| self.slot(&mut cache, token.norm.as_str(), || token.clone()))
+            .collect();
+        for (token, &slot) in doc.tokens.iter().zip(&slots) {
+            if cache.infos[slot as usize].term.is_some() {
+                cache.count_form(slot, token.span.of(&doc.text));
+            }
         }
+        let words: Vec<&WordInfo> = slots.iter().map(|&s| &cache.infos[s as usize]).collect();
+        f(&words)
     }
 
-    /// The surface forms counted by [`count_labels`](Self::count_labels) on
+    /// The surface forms counted by
+    /// [`with_words_counting_labels`](Self::with_words_counting_labels) on
     /// every thread (sums, so the same whatever the thread count). Takes the
     /// tallies: a second call starts from empty ones.
     pub fn labels(&self) -> LabelCounts {
         let mut all = LabelCounts::default();
         for cache in &self.caches {
             let mut cache = cache.lock().expect("word cache lock");
-            all.merge(std::mem::take(&mut cache.labels));
+            let forms = std::mem::take(&mut cache.forms);
+            for (slot, forms) in forms.into_iter().enumerate() {
+                let Some(term) = cache.infos[slot].term else {
+                    continue;
+                };
+                for (surface, n) in forms {
+                    all.add_count(term, &surface, n);
+                }
+            }
         }
         all
     }
@@ -313,14 +347,12 @@ mod tests {
         ]
         .map(|t| Document::analyze(t.into(), &TextConfig::default()));
         // One document on the calling thread, two on rayon's.
-        let terms = index.with_words(&docs[0], DocTerms::from_words);
-        index.count_labels(&docs[0], &terms);
+        index.with_words_counting_labels(&docs[0], DocTerms::from_words);
         rayon::scope(|scope| {
             for doc in &docs[1..] {
                 let index = &index;
                 scope.spawn(move |_| {
-                    let terms = index.with_words(doc, DocTerms::from_words);
-                    index.count_labels(doc, &terms);
+                    index.with_words_counting_labels(doc, DocTerms::from_words);
                 });
             }
         });

@@ -116,11 +116,16 @@ pub struct LabelCounts {
 impl LabelCounts {
     /// Counts one occurrence of `surface` for term `id`.
     pub fn add(&mut self, id: u32, surface: &str) {
+        self.add_count(id, surface, 1);
+    }
+
+    /// Counts `n` occurrences of `surface` for term `id`.
+    pub fn add_count(&mut self, id: u32, surface: &str, n: u64) {
         let forms = self.counts.entry(id).or_default();
         match forms.get_mut(surface) {
-            Some(n) => *n += 1,
+            Some(count) => *count += n,
             None => {
-                forms.insert(surface.into(), 1);
+                forms.insert(surface.into(), n);
             }
         }
     }
@@ -288,9 +293,9 @@ pub fn count_terms(
     let provisional: Vec<Vec<u32>> = docs
         .par_iter()
         .map(|doc| {
-            let terms = index.with_words(doc, DocTerms::from_words);
-            index.count_labels(doc, &terms);
-            terms.terms
+            index
+                .with_words_counting_labels(doc, DocTerms::from_words)
+                .terms
         })
         .collect();
     let labels = index.labels();

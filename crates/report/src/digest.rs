@@ -135,14 +135,15 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
     let doc = Document::analyze(article.text, &shared.config.text);
     let quotes = core_text::find_quotes(&doc);
     let width = shared.config.display.kwic_width;
-    let (doc_terms, word_hashes, matches) = shared.index.with_words(&doc, |words| {
-        let frame_words: Vec<&[u16]> = words.iter().map(|w| &*w.frame_words).collect();
-        (
-            DocTerms::from_words(words),
-            words.iter().map(|w| w.hash).collect::<Vec<u64>>(),
-            shared.matcher.find_with(&doc, &frame_words),
-        )
-    });
+    let (doc_terms, word_hashes, matches) =
+        shared.index.with_words_counting_labels(&doc, |words| {
+            let frame_words: Vec<&[u16]> = words.iter().map(|w| &*w.frame_words).collect();
+            (
+                DocTerms::from_words(words),
+                words.iter().map(|w| w.hash).collect::<Vec<u64>>(),
+                shared.matcher.find_with(&doc, &frame_words),
+            )
+        });
 
     let mut sentence_of_token = vec![0u32; doc.tokens.len()];
     for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -159,7 +160,6 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         running += *end;
         *end = running;
     }
-    shared.index.count_labels(&doc, &doc_terms);
 
     let mut hits = Vec::with_capacity(matches.hits.len());
     let mut contexts = Vec::with_capacity(matches.hits.len());
