@@ -284,10 +284,14 @@ impl CharNgramTfidf {
     }
 
     /// [`transform`](Self::transform) followed by a product with `basis` (`n_features x
-    /// dims`, e.g. the transposed LSA components), without building the sparse rows: each
-    /// row's n-gram weights go straight into its `dims` coordinates. Equal to
-    /// `transform(counts) · basis` up to the order of the additions (fixed: the order in
-    /// which a row first meets each n-gram), so the same on every run and thread count.
+    /// dims`, e.g. the transposed LSA components), without building the sparse rows. Equal
+    /// to `transform(counts) · basis` up to the order of the additions (fixed: each row's
+    /// n-grams in index order), so the same on every run and thread count.
+    ///
+    /// Rows go in blocks of [`PROJECTION_ROWS`]: the block's n-gram weights are sorted by
+    /// n-gram (a counting sort), then each basis row is read once for the whole block, in
+    /// order. Reading one basis row per n-gram of every article, at random, made this the
+    /// slowest step of a large report: the basis is larger than the processor's cache.
     pub fn project(
         &self,
         counts: &CsMat<f64>,
@@ -302,27 +306,63 @@ impl CharNgramTfidf {
         let mut out = ndarray::Array2::<f64>::zeros((rows.len(), dims));
         out.as_slice_mut()
             .expect("standard layout")
-            .par_chunks_mut((dims * ROWS_PER_SCRATCH).max(1))
-            .zip(rows.par_chunks(ROWS_PER_SCRATCH))
+            .par_chunks_mut((dims * PROJECTION_ROWS).max(1))
+            .zip(rows.par_chunks(PROJECTION_ROWS))
             .for_each(|(block, chunk)| {
                 let mut scratch = vec![0.0f64; n_features];
                 let mut touched = Vec::new();
-                for (coords, row) in block.chunks_mut(dims.max(1)).zip(chunk) {
+                // Each row's (n-gram, weight) entries, rows one after the other.
+                let mut grams: Vec<u32> = Vec::new();
+                let mut weights: Vec<f64> = Vec::new();
+                let mut row_ends = Vec::with_capacity(chunk.len());
+                let mut norms = Vec::with_capacity(chunk.len());
+                for row in chunk {
                     self.accumulate(row, &mut scratch, &mut touched);
                     let mut squared = 0.0;
                     for &gram in touched.iter() {
                         let tf = std::mem::take(&mut scratch[gram]);
                         let weight = (1.0 + tf.ln()) * self.idf[gram];
                         squared += weight * weight;
-                        for (c, b) in coords
-                            .iter_mut()
-                            .zip(&basis[gram * dims..(gram + 1) * dims])
-                        {
+                        grams.push(gram as u32);
+                        weights.push(weight);
+                    }
+                    row_ends.push(grams.len());
+                    norms.push(squared.sqrt());
+                }
+                // Counting sort by n-gram; rows stay in order within an n-gram.
+                let mut starts = vec![0u32; n_features + 1];
+                for &gram in &grams {
+                    starts[gram as usize + 1] += 1;
+                }
+                for i in 0..n_features {
+                    starts[i + 1] += starts[i];
+                }
+                let mut next = starts.clone();
+                let mut by_gram = vec![(0u32, 0.0f64); grams.len()];
+                let mut row = 0;
+                for (entry, (&gram, &weight)) in grams.iter().zip(&weights).enumerate() {
+                    while entry >= row_ends[row] {
+                        row += 1;
+                    }
+                    let slot = &mut next[gram as usize];
+                    by_gram[*slot as usize] = (row as u32, weight);
+                    *slot += 1;
+                }
+                for gram in 0..n_features {
+                    let (from, to) = (starts[gram] as usize, starts[gram + 1] as usize);
+                    if from == to {
+                        continue;
+                    }
+                    let basis_row = &basis[gram * dims..(gram + 1) * dims];
+                    for &(row, weight) in &by_gram[from..to] {
+                        let coords = &mut block[row as usize * dims..(row as usize + 1) * dims];
+                        for (c, b) in coords.iter_mut().zip(basis_row) {
                             *c += weight * b;
                         }
                     }
-                    if squared > 0.0 {
-                        let norm = squared.sqrt();
+                }
+                for (coords, &norm) in block.chunks_mut(dims.max(1)).zip(&norms) {
+                    if norm > 0.0 {
                         coords.iter_mut().for_each(|c| *c /= norm);
                     }
                 }
@@ -330,6 +370,10 @@ impl CharNgramTfidf {
         out
     }
 }
+
+/// Rows projected together (see [`CharNgramTfidf::project`]): their n-gram entries (a
+/// few thousand per article) and coordinates stay in memory while the basis is swept.
+const PROJECTION_ROWS: usize = 512;
 
 /// Terms x n-grams counts from each term's n-gram tally.
 fn term_matrix(
