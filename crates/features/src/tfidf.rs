@@ -89,10 +89,24 @@ pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, Feature
 pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
     check_csr(&counts)?;
     let (n_docs, n_terms) = counts.shape();
-    let mut df = vec![0usize; n_terms];
-    for &column in counts.indices() {
-        df[column] += 1;
-    }
+    // Document frequencies over fixed runs of entries, summed (integers).
+    let df = counts
+        .indices()
+        .par_chunks(1 << 20)
+        .map(|columns| {
+            let mut df = vec![0usize; n_terms];
+            for &column in columns {
+                df[column] += 1;
+            }
+            df
+        })
+        .reduce(
+            || vec![0usize; n_terms],
+            |mut df, other| {
+                df.iter_mut().zip(other).for_each(|(a, b)| *a += b);
+                df
+            },
+        );
     let smooth = usize::from(config.smooth_idf);
     let idf: Vec<f64> = df
         .iter()

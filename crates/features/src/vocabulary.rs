@@ -222,21 +222,36 @@ pub fn build_vocabulary<'s>(
 ) -> Result<Vocabulary, FeatureError> {
     min_df.check("min_df")?;
     max_df.check("max_df")?;
-    let mut df = vec![0usize; keys.len()];
-    let mut total = vec![0usize; keys.len()];
-    let mut last_article = vec![usize::MAX; keys.len()];
-    let mut n_docs = 0;
-    for (article, ids) in articles.into_iter().enumerate() {
-        n_docs += 1;
-        for &id in ids {
-            let id = id as usize;
-            total[id] += 1;
-            if last_article[id] != article {
-                last_article[id] = article;
-                df[id] += 1;
+    let articles: Vec<&[u32]> = articles.into_iter().collect();
+    let n_docs = articles.len();
+    // Document and total frequencies, counted over fixed runs of articles in
+    // parallel and summed (integers: the same in any order).
+    let (df, total) = articles
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut df = vec![0usize; keys.len()];
+            let mut total = vec![0usize; keys.len()];
+            let mut last_article = vec![usize::MAX; keys.len()];
+            for (article, ids) in chunk.iter().enumerate() {
+                for &id in *ids {
+                    let id = id as usize;
+                    total[id] += 1;
+                    if last_article[id] != article {
+                        last_article[id] = article;
+                        df[id] += 1;
+                    }
+                }
             }
-        }
-    }
+            (df, total)
+        })
+        .reduce(
+            || (vec![0usize; keys.len()], vec![0usize; keys.len()]),
+            |(mut df, mut total), (other_df, other_total)| {
+                df.iter_mut().zip(other_df).for_each(|(a, b)| *a += b);
+                total.iter_mut().zip(other_total).for_each(|(a, b)| *a += b);
+                (df, total)
+            },
+        );
     let low = min_df.in_docs(n_docs);
     let high = max_df.in_docs(n_docs);
     if high < low {
