@@ -3,7 +3,7 @@
 //! texts) so that an optimisation can be checked to change nothing:
 //! `cargo run --release -p core-text --example digest -- /tmp/before.txt`.
 
-mod common;
+mod corpora;
 
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -16,7 +16,7 @@ fn main() {
     let out_path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "/tmp/digest.txt".into());
-    let mut texts = common::tenkgnad();
+    let mut texts = corpora::tenkgnad();
     texts.extend(seeds());
     let analyzer = Analyzer::new(&AnalyzerConfig::default());
     let plain = TextConfig {
@@ -69,7 +69,7 @@ fn main() {
 
 /// The seed articles (`corpus/security-talks-2021/*.txt`), decoded.
 fn seeds() -> Vec<String> {
-    let dir = common::workspace_root().join("corpus/security-talks-2021");
+    let dir = corpora::workspace_root().join("corpus/security-talks-2021");
     let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
         .expect("seed folder")
         .map(|e| e.expect("dir entry").path())

@@ -5,7 +5,7 @@
 //! run counts, in CPU time of this thread (the machine may be shared) and
 //! in wall time. Timings live here, never in tests.
 
-mod common;
+mod corpora;
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -21,7 +21,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let repeats: usize = args.next().map_or(5, |a| a.parse().expect("repeats"));
     let only = args.next();
-    let base = common::tenkgnad();
+    let base = corpora::tenkgnad();
     let texts: Vec<String> = (0..repeats).flat_map(|_| base.iter().cloned()).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(

@@ -102,14 +102,7 @@ impl<'a> WordIndex<'a> {
     /// Uses the calling rayon thread's cache (a lock no other thread takes),
     /// so documents can be indexed in parallel.
     pub fn with_words<R>(&self, doc: &Document, f: impl FnOnce(&[&WordInfo]) -> R) -> R {
-        let mut cache = self.thread_cache();
-        let slots: Vec<u32> = doc
-            .tokens
-            .iter()
-            .map(|token| self.slot(&mut cache, token.norm.as_str(), || token.clone()))
-            .collect();
-        let words: Vec<&WordInfo> = slots.iter().map(|&s| &cache.infos[s as usize]).collect();
-        f(&words)
+        self.index_document(doc, false, f)
     }
 
     /// The provisional term ids of `text`'s counted words, in text order:
@@ -146,15 +139,28 @@ impl<'a> WordIndex<'a> {
         doc: &Document,
         f: impl FnOnce(&[&WordInfo]) -> R,
     ) -> R {
+        self.index_document(doc, true, f)
+    }
+
+    /// The words of `doc` from the thread's cache, their surface forms
+    /// counted when `count_labels`, handed to `f`.
+    fn index_document<R>(
+        &self,
+        doc: &Document,
+        count_labels: bool,
+        f: impl FnOnce(&[&WordInfo]) -> R,
+    ) -> R {
         let mut cache = self.thread_cache();
         let slots: Vec<u32> = doc
             .tokens
             .iter()
             .map(|token| self.slot(&mut cache, token.norm.as_str(), || token.clone()))
             .collect();
-        for (token, &slot) in doc.tokens.iter().zip(&slots) {
-            if cache.infos[slot as usize].term.is_some() {
-                cache.count_form(slot, token.span.of(&doc.text));
+        if count_labels {
+            for (token, &slot) in doc.tokens.iter().zip(&slots) {
+                if cache.infos[slot as usize].term.is_some() {
+                    cache.count_form(slot, token.span.of(&doc.text));
+                }
             }
         }
         let words: Vec<&WordInfo> = slots.iter().map(|&s| &cache.infos[s as usize]).collect();

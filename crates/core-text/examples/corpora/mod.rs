@@ -1,5 +1,5 @@
-//! Loads the 10kGNAD test split that the examples measure and compare,
-//! straight from the repository.
+//! The corpora the examples measure and compare (the 10kGNAD test split,
+//! the seed articles), read straight from the repository.
 
 use std::path::{Path, PathBuf};
 
