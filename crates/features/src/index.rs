@@ -32,15 +32,15 @@ struct Interner {
     keys: Vec<Box<str>>,
 }
 
-/// One thread's words, built for a lookup per token: a hash table of 4-byte
-/// slots (small enough to stay in the core's cache) over the words stored
-/// end to end, rather than a map of owned strings.
+/// One thread's words, built for a lookup per token: a hash table of small
+/// entries that hold all a counting caller needs (where the word is stored,
+/// its slot, its term), over the words stored end to end, rather than a map
+/// of owned strings. A lookup touches the table and the word's bytes only.
 #[derive(Default)]
 struct WordCache {
-    table: hashbrown::HashTable<u32>,
-    /// Each slot's word, end to end, and where each ends.
+    table: hashbrown::HashTable<CachedWord>,
+    /// Each slot's word, end to end.
     words: String,
-    ends: Vec<u32>,
     /// Each slot's hash (to grow the table) and analysis.
     hashes: Vec<u64>,
     infos: Vec<WordInfo>,
@@ -48,6 +48,21 @@ struct WordCache {
     /// for counted words; a word has one to three forms, so a short list).
     forms: Vec<Vec<(Box<str>, u64)>>,
 }
+
+/// A word in a [`WordCache`]'s table.
+#[derive(Debug, Clone, Copy)]
+struct CachedWord {
+    /// Where its normalised form is in [`WordCache::words`].
+    start: u32,
+    len: u32,
+    /// Index into the cache's per-slot vectors.
+    slot: u32,
+    /// [`WordInfo::term`], [`NOT_COUNTED`] for `None`.
+    term: u32,
+}
+
+/// [`CachedWord::term`] of a word that is not counted.
+const NOT_COUNTED: u32 = u32::MAX;
 
 impl WordCache {
     fn count_form(&mut self, slot: u32, surface: &str) {
@@ -62,15 +77,12 @@ impl WordCache {
         }
     }
 
+    /// Whether `entry` holds the word `norm`.
     #[inline]
-    fn word(&self, slot: u32) -> &str {
-        let slot = slot as usize;
-        let start = if slot == 0 {
-            0
-        } else {
-            self.ends[slot - 1] as usize
-        };
-        &self.words[start..self.ends[slot] as usize]
+    fn holds(&self, entry: &CachedWord, norm: &str) -> bool {
+        let start = entry.start as usize;
+        entry.len as usize == norm.len()
+            && &self.words.as_bytes()[start..start + norm.len()] == norm.as_bytes()
     }
 }
 
@@ -122,8 +134,8 @@ impl<'a> WordIndex<'a> {
         let mut cache = self.thread_cache();
         let mut terms = Vec::with_capacity(text.len() / 12);
         scan_tokens(text, Span::new(0, text.len()), |token| {
-            let slot = self.slot(&mut cache, token.norm, || token.to_token());
-            if let Some(term) = cache.infos[slot as usize].term {
+            let term = self.entry(&mut cache, token.norm, || token.to_token()).term;
+            if term != NOT_COUNTED {
                 terms.push(term);
             }
         });
@@ -154,7 +166,10 @@ impl<'a> WordIndex<'a> {
         let slots: Vec<u32> = doc
             .tokens
             .iter()
-            .map(|token| self.slot(&mut cache, token.norm.as_str(), || token.clone()))
+            .map(|token| {
+                self.entry(&mut cache, token.norm.as_str(), || token.clone())
+                    .slot
+            })
             .collect();
         if count_labels {
             for (token, &slot) in doc.tokens.iter().zip(&slots) {
@@ -196,23 +211,34 @@ impl<'a> WordIndex<'a> {
         self.caches[slot].lock().expect("word cache lock")
     }
 
-    /// The cache slot of the word `norm`, analysed (from `token()`) if new.
-    fn slot(&self, cache: &mut WordCache, norm: &str, token: impl FnOnce() -> Token) -> u32 {
+    /// The cache entry of the word `norm`, analysed (from `token()`) if new.
+    #[inline]
+    fn entry(
+        &self,
+        cache: &mut WordCache,
+        norm: &str,
+        token: impl FnOnce() -> Token,
+    ) -> CachedWord {
         use std::hash::BuildHasher as _;
         let hash = rustc_hash::FxBuildHasher.hash_one(norm);
-        if let Some(&slot) = cache.table.find(hash, |&slot| cache.word(slot) == norm) {
-            return slot;
+        if let Some(&entry) = cache.table.find(hash, |entry| cache.holds(entry, norm)) {
+            return entry;
         }
-        let slot = cache.infos.len() as u32;
-        cache.infos.push(self.word_info(&token()));
+        let info = self.word_info(&token());
+        let entry = CachedWord {
+            start: u32::try_from(cache.words.len()).expect("word cache under 4 GiB"),
+            len: norm.len() as u32,
+            slot: cache.infos.len() as u32,
+            term: info.term.unwrap_or(NOT_COUNTED),
+        };
+        cache.infos.push(info);
         cache.words.push_str(norm);
-        cache.ends.push(cache.words.len() as u32);
         cache.hashes.push(hash);
         let hashes = &cache.hashes;
         cache
             .table
-            .insert_unique(hash, slot, |&s| hashes[s as usize]);
-        slot
+            .insert_unique(hash, entry, |e| hashes[e.slot as usize]);
+        entry
     }
 
     fn word_info(&self, token: &Token) -> WordInfo {

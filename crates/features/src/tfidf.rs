@@ -113,40 +113,34 @@ pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfi
         .map(|&d| (((n_docs + smooth) as f64) / ((d + smooth) as f64)).ln() + 1.0)
         .collect();
 
-    let (indptr, indices, mut data) = counts.into_raw_storage();
     // Rows are weighted in parallel; each row's arithmetic is the same
-    // whatever the thread count.
-    let mut rows: Vec<&mut [f64]> = Vec::with_capacity(n_docs);
-    let mut rest = data.as_mut_slice();
-    for row in indptr.windows(2) {
-        let (head, tail) = rest.split_at_mut(row[1] - row[0]);
-        rows.push(head);
-        rest = tail;
-    }
-    rows.into_par_iter()
-        .zip(indptr.par_windows(2))
-        .for_each(|(values, row)| {
-            let columns = &indices[row[0]..row[1]];
-            for (value, &column) in values.iter_mut().zip(columns) {
-                let tf = if config.sublinear_tf {
-                    value.ln() + 1.0
-                } else {
-                    *value
-                };
-                *value = tf * idf[column];
+    // whatever the thread count. The values change in place, the structure
+    // not at all, so the matrix is never rebuilt (or checked again).
+    let mut counts = counts;
+    let mut rows: Vec<_> = counts.outer_iterator_mut().collect();
+    rows.par_iter_mut().for_each(|row| {
+        for (column, value) in row.iter_mut() {
+            let tf = if config.sublinear_tf {
+                value.ln() + 1.0
+            } else {
+                *value
+            };
+            *value = tf * idf[column];
+        }
+        if let Some(norm) = config.norm {
+            let values = row.data();
+            let length = match norm {
+                Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
+                Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
+            };
+            if length > 0.0 {
+                row.map_inplace(|v| v / length);
             }
-            if let Some(norm) = config.norm {
-                let length = match norm {
-                    Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
-                    Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
-                };
-                if length > 0.0 {
-                    values.iter_mut().for_each(|v| *v /= length);
-                }
-            }
-        });
+        }
+    });
+    drop(rows);
     Ok(Tfidf {
-        matrix: CsMat::new((n_docs, n_terms), indptr, indices, data),
+        matrix: counts,
         idf,
     })
 }

@@ -333,63 +333,85 @@ fn starts_lowercase(surface: &str) -> bool {
     surface.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// A chunk of rows counted: each row's number of distinct columns, and the
-/// rows' `(column, count)` entries end to end.
-type CountedRows = (Vec<usize>, Vec<(u32, u32)>);
+/// Rows per parallel task when counting: large enough to pay for a task,
+/// small enough to share the rows out evenly.
+const COUNT_CHUNK_ROWS: usize = 1024;
 
 /// The CSR count matrix, columns sorted within each row.
+///
+/// Two passes over the rows, both parallel: the first counts each row's
+/// distinct columns (so every row's place in the matrix is known), the
+/// second sorts each row and writes its counts straight into place. At
+/// corpus scale the matrix is hundreds of megabytes, and no copy of it is
+/// ever made.
 pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
     use rayon::prelude::*;
-    // Rows are counted in parallel, in fixed chunks joined in order.
-    let chunks: Vec<CountedRows> = sequences
-        .par_chunks(1024)
-        .map(|rows| {
-            let mut lengths = Vec::with_capacity(rows.len());
-            let mut entries = Vec::new();
-            let mut sorted: Vec<u32> = Vec::new();
-            for row in rows {
-                sorted.clear();
-                sorted.extend_from_slice(row);
-                sorted.sort_unstable();
-                let before = entries.len();
-                for run in sorted.chunk_by(|a, b| a == b) {
-                    entries.push((run[0], run.len() as u32));
-                }
-                lengths.push(entries.len() - before);
-            }
-            (lengths, entries)
-        })
+    let lengths: Vec<usize> = sequences
+        .par_chunks(COUNT_CHUNK_ROWS)
+        .enumerate()
+        .map_init(
+            || vec![usize::MAX; n_terms],
+            |last_row, (chunk, rows)| {
+                // `last_row[column]` is the last row that had `column`: a
+                // first sighting in a row is one more distinct column. Rows
+                // are numbered across the matrix, so the marks never need
+                // clearing.
+                let first = chunk * COUNT_CHUNK_ROWS;
+                rows.iter()
+                    .enumerate()
+                    .map(|(i, columns)| {
+                        let row = first + i;
+                        let mut distinct = 0;
+                        for &column in columns {
+                            let seen = &mut last_row[column as usize];
+                            if *seen != row {
+                                *seen = row;
+                                distinct += 1;
+                            }
+                        }
+                        distinct
+                    })
+                    .collect::<Vec<usize>>()
+            },
+        )
+        .flatten_iter()
         .collect();
     let mut indptr = Vec::with_capacity(sequences.len() + 1);
     indptr.push(0);
-    for (lengths, _) in &chunks {
-        for length in lengths {
-            indptr.push(indptr[indptr.len() - 1] + length);
-        }
+    for length in &lengths {
+        indptr.push(indptr[indptr.len() - 1] + length);
     }
-    // The chunks are written into place in parallel too: at corpus scale
-    // this is hundreds of megabytes.
     let nnz = indptr[indptr.len() - 1];
     let mut indices = vec![0usize; nnz];
     let mut data = vec![0.0f64; nnz];
-    let mut targets = Vec::with_capacity(chunks.len());
+    // Each chunk of rows gets its own stretch of the matrix to write.
+    let mut targets = Vec::with_capacity(sequences.len().div_ceil(COUNT_CHUNK_ROWS));
     let (mut rest_indices, mut rest_data) = (indices.as_mut_slice(), data.as_mut_slice());
-    for (_, entries) in &chunks {
-        let (head_indices, tail_indices) = rest_indices.split_at_mut(entries.len());
-        let (head_data, tail_data) = rest_data.split_at_mut(entries.len());
+    for first in (0..sequences.len()).step_by(COUNT_CHUNK_ROWS) {
+        let last = (first + COUNT_CHUNK_ROWS).min(sequences.len());
+        let length = indptr[last] - indptr[first];
+        let (head_indices, tail_indices) = rest_indices.split_at_mut(length);
+        let (head_data, tail_data) = rest_data.split_at_mut(length);
         targets.push((head_indices, head_data));
         (rest_indices, rest_data) = (tail_indices, tail_data);
     }
-    targets.into_par_iter().zip(chunks.par_iter()).for_each(
-        |((to_indices, to_data), (_, entries))| {
-            for ((index, value), &(column, count)) in
-                to_indices.iter_mut().zip(to_data.iter_mut()).zip(entries)
-            {
-                *index = column as usize;
-                *value = f64::from(count);
+    targets
+        .into_par_iter()
+        .zip(sequences.par_chunks(COUNT_CHUNK_ROWS))
+        .for_each_init(Vec::new, |sorted, ((to_indices, to_data), rows)| {
+            let mut at = 0;
+            for columns in rows {
+                sorted.clear();
+                sorted.extend_from_slice(columns);
+                sorted.sort_unstable();
+                for run in sorted.chunk_by(|a, b| a == b) {
+                    to_indices[at] = run[0] as usize;
+                    to_data[at] = run.len() as f64;
+                    at += 1;
+                }
             }
-        },
-    );
+            debug_assert_eq!(at, to_indices.len());
+        });
     CsMat::new((sequences.len(), n_terms), indptr, indices, data)
 }
 

@@ -1,0 +1,75 @@
+//! Single-threaded throughput of the counting path on 10kGNAD, in MB/s of
+//! article text: `cargo run --release -p features --example throughput --
+//! [repeats]`. Each step runs three times and the best run counts, in CPU
+//! time of this thread (the machine may be shared). Timings live here,
+//! never in tests; `cargo xtask bench` measures the whole parallel stage.
+
+#[path = "../../core-text/examples/corpora/mod.rs"]
+mod corpora;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use core_text::{Analyzer, AnalyzerConfig};
+use features::{DocFrequency, LabelCounts, WordIndex, build_vocabulary, count_matrix};
+
+const ROUNDS: usize = 3;
+
+fn main() {
+    let repeats: usize = std::env::args()
+        .nth(1)
+        .map_or(5, |a| a.parse().expect("repeats"));
+    let base = corpora::tenkgnad();
+    let texts: Vec<String> = (0..repeats).flat_map(|_| base.iter().cloned()).collect();
+    let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    println!(
+        "{} articles, {mb:.1} MB (10kGNAD test split x{repeats}), best of {ROUNDS}",
+        texts.len()
+    );
+    let analyzer = Analyzer::new(&AnalyzerConfig::default());
+    let measure = |step: &str, f: &mut dyn FnMut()| {
+        let (mut cpu, mut wall) = (f64::MAX, f64::MAX);
+        for _ in 0..ROUNDS {
+            let (start, start_cpu) = (Instant::now(), cpu_seconds());
+            f();
+            cpu = cpu.min(cpu_seconds() - start_cpu);
+            wall = wall.min(start.elapsed().as_secs_f64());
+        }
+        println!(
+            "{step:<8} {:>7.1} MB/s CPU  {:>7.1} MB/s wall  ({cpu:.3} s CPU)",
+            mb / cpu,
+            mb / wall
+        );
+    };
+    // A fresh index each round: every distinct word is analysed once, as in
+    // a real run.
+    let mut sequences = Vec::new();
+    let mut keys = Vec::new();
+    measure("terms", &mut || {
+        let index = WordIndex::new(&analyzer, None);
+        sequences = texts.iter().map(|text| index.text_terms(text)).collect();
+        keys = index.into_keys();
+    });
+    let vocabulary = build_vocabulary(
+        &keys,
+        sequences.iter().map(Vec::as_slice),
+        &LabelCounts::default(),
+        DocFrequency::Count(1),
+        DocFrequency::Share(1.0),
+    )
+    .expect("vocabulary");
+    for ids in &mut sequences {
+        vocabulary.to_columns(ids);
+    }
+    measure("counts", &mut || {
+        black_box(count_matrix(&sequences, vocabulary.terms.len()));
+    });
+}
+
+/// CPU time of the current thread (Linux `schedstat`; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
