@@ -58,4 +58,7 @@ pub use normalize::normalize;
 pub use quotes::{Quote, QuoteKind, Speaker, find_quotes, quoted_share, voice_at};
 pub use sentence::sentences;
 pub use span::Span;
-pub use token::{Token, TokenKind, TokenView, scan_tokens, tokenize, tokenize_into};
+pub use token::{
+    Token, TokenKind, TokenView, normalize_token, scan_token_spans, scan_tokens, tokenize,
+    tokenize_into,
+};

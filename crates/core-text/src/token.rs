@@ -113,21 +113,42 @@ impl TokenView<'_> {
 /// assert_eq!(norms, [3, 19, 3, 4, 4, 5]);
 /// ```
 pub fn scan_tokens(text: &str, within: Span, mut visit: impl FnMut(TokenView<'_>)) {
+    let mut norm = String::new();
+    scan_token_spans(text, within, |span, parts| {
+        let kind = normalize_token(span.of(text), &mut norm);
+        visit(TokenView {
+            span,
+            norm: &norm,
+            kind,
+            parts,
+        });
+    });
+}
+
+/// The tokens of [`tokenize`] before normalisation: each token's span and
+/// its compound parts' spans (empty for a simple word), lent to `visit`.
+/// For callers that can tell a token by its surface alone (a cache keyed
+/// by surface) and normalise only what they have not seen:
+/// [`normalize_token`] gives the norm and kind [`scan_tokens`] would.
+///
+/// ```
+/// use core_text::{scan_token_spans, Span};
+/// let text = "Die NATO-Osterweiterung.";
+/// let mut surfaces = Vec::new();
+/// scan_token_spans(text, Span::new(0, text.len()), |span, parts| {
+///     surfaces.push((span.of(text), parts.len()));
+/// });
+/// assert_eq!(surfaces, [("Die", 0), ("NATO-Osterweiterung", 2)]);
+/// ```
+pub fn scan_token_spans(text: &str, within: Span, mut visit: impl FnMut(Span, &[Span])) {
     // The token being built: its first part's start, its last part's end,
     // and the parts once there are two. A hyphen after it waits in `hyphen`
     // until the next piece shows whether it joins a compound.
     let mut current: Option<(usize, usize)> = None;
     let mut parts: Vec<Span> = Vec::new();
-    let mut norm = String::new();
     let mut hyphen = false;
-    let mut emit = |span: Span, parts: &mut Vec<Span>, norm: &mut String| {
-        let kind = normalize_token(span.of(text), norm);
-        visit(TokenView {
-            span,
-            norm,
-            kind,
-            parts,
-        });
+    let mut emit = |span: Span, parts: &mut Vec<Span>| {
+        visit(span, parts);
         parts.clear();
     };
     for piece in Pieces::new(text, within) {
@@ -147,7 +168,7 @@ pub fn scan_tokens(text: &str, within: Span, mut visit: impl FnMut(TokenView<'_>
                     continue;
                 }
                 _ => {
-                    emit(Span::new(start, end), &mut parts, &mut norm);
+                    emit(Span::new(start, end), &mut parts);
                     current = None;
                     hyphen = false;
                 }
@@ -158,7 +179,7 @@ pub fn scan_tokens(text: &str, within: Span, mut visit: impl FnMut(TokenView<'_>
         }
     }
     if let Some((start, end)) = current {
-        emit(Span::new(start, end), &mut parts, &mut norm);
+        emit(Span::new(start, end), &mut parts);
     }
 }
 
@@ -173,9 +194,18 @@ pub(crate) fn expected_tokens(text: &str) -> usize {
     spaces + spaces / 16 + 1
 }
 
-/// Writes the norm of `surface` into `norm` (replacing what was there) and
-/// says whether it is a word or a number.
-fn normalize_token(surface: &str, norm: &mut String) -> TokenKind {
+/// Writes the norm of a token's `surface` into `norm` (replacing what was
+/// there) and says whether it is a word or a number: the norm and kind of
+/// [`tokenize`]'s token with that surface.
+///
+/// ```
+/// use core_text::{normalize_token, TokenKind};
+/// let mut norm = String::new();
+/// assert_eq!(normalize_token("NATO-Osterweiterung", &mut norm), TokenKind::Word);
+/// assert_eq!(norm, "nato-osterweiterung");
+/// assert_eq!(normalize_token("2021", &mut norm), TokenKind::Number);
+/// ```
+pub fn normalize_token(surface: &str, norm: &mut String) -> TokenKind {
     norm.clear();
     let alphabetic = if surface.is_ascii() {
         norm.push_str(surface);

@@ -7,7 +7,7 @@
 
 use std::sync::Mutex;
 
-use core_text::{Analyzer, Document, Span, Token, TokenKind, scan_tokens};
+use core_text::{Analyzer, Document, Span, Token, TokenKind, normalize_token, scan_token_spans};
 use rustc_hash::FxHashMap;
 
 use crate::frames::{FrameMatcher, WordId};
@@ -47,6 +47,24 @@ struct WordCache {
     /// Each slot's surface forms with their counts, for the labels (only
     /// for counted words; a word has one to three forms, so a short list).
     forms: Vec<Vec<(Box<str>, u64)>>,
+    /// Surfaces met by [`WordIndex::text_terms`], with their terms: a
+    /// token's term depends on its surface alone, so a surface seen before
+    /// needs no normalising (most tokens of a corpus).
+    surfaces: hashbrown::HashTable<CachedSurface>,
+    /// The surfaces, end to end.
+    surface_text: String,
+    /// Scratch space for the norm of a new surface.
+    norm: String,
+}
+
+/// A surface in a [`WordCache`]'s surface table.
+#[derive(Debug, Clone, Copy)]
+struct CachedSurface {
+    /// Where it is in [`WordCache::surface_text`].
+    start: u32,
+    len: u32,
+    /// Its token's term, [`NOT_COUNTED`] for none.
+    term: u32,
 }
 
 /// A word in a [`WordCache`]'s table.
@@ -84,6 +102,19 @@ impl WordCache {
         entry.len as usize == norm.len()
             && &self.words.as_bytes()[start..start + norm.len()] == norm.as_bytes()
     }
+}
+
+/// The hash of a word or surface in a thread's cache tables.
+#[inline]
+fn word_hash(word: &str) -> u64 {
+    use std::hash::BuildHasher as _;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+/// The stored string at `start..start + len` of `text`.
+#[inline]
+fn stored_str(text: &str, start: u32, len: u32) -> &str {
+    &text[start as usize..(start + len) as usize]
 }
 
 /// Per-thread caches from normalised word to [`WordInfo`], and the shared
@@ -131,15 +162,54 @@ impl<'a> WordIndex<'a> {
     /// assert_eq!(index.key(0), "gesprach");
     /// ```
     pub fn text_terms(&self, text: &str) -> Vec<u32> {
-        let mut cache = self.thread_cache();
+        let mut guard = self.thread_cache();
+        let cache = &mut *guard;
         let mut terms = Vec::with_capacity(text.len() / 12);
-        scan_tokens(text, Span::new(0, text.len()), |token| {
-            let term = self.entry(&mut cache, token.norm, || token.to_token()).term;
+        scan_token_spans(text, Span::new(0, text.len()), |span, parts| {
+            let term = self.surface_term(cache, text, span, parts);
             if term != NOT_COUNTED {
                 terms.push(term);
             }
         });
         terms
+    }
+
+    /// The term of the token at `span` (with compound `parts`) of `text`,
+    /// from the surface table, or normalised and looked up by its norm if
+    /// the surface is new.
+    #[inline]
+    fn surface_term(&self, cache: &mut WordCache, text: &str, span: Span, parts: &[Span]) -> u32 {
+        let surface = span.of(text);
+        let hash = word_hash(surface);
+        let stored = &cache.surface_text;
+        if let Some(found) = cache
+            .surfaces
+            .find(hash, |e| stored_str(stored, e.start, e.len) == surface)
+        {
+            return found.term;
+        }
+        let mut norm = std::mem::take(&mut cache.norm);
+        let kind = normalize_token(surface, &mut norm);
+        let term = self
+            .entry(cache, &norm, || Token {
+                span,
+                norm: norm.clone(),
+                kind,
+                parts: parts.to_vec(),
+            })
+            .term;
+        cache.norm = norm;
+        let entry = CachedSurface {
+            start: u32::try_from(cache.surface_text.len()).expect("surface cache under 4 GiB"),
+            len: surface.len() as u32,
+            term,
+        };
+        cache.surface_text.push_str(surface);
+        let stored = &cache.surface_text;
+        cache.surfaces.insert_unique(hash, entry, |e| {
+            word_hash(stored_str(stored, e.start, e.len))
+        });
+        term
     }
 
     /// [`with_words`](Self::with_words), also counting the surface form of
@@ -219,8 +289,7 @@ impl<'a> WordIndex<'a> {
         norm: &str,
         token: impl FnOnce() -> Token,
     ) -> CachedWord {
-        use std::hash::BuildHasher as _;
-        let hash = rustc_hash::FxBuildHasher.hash_one(norm);
+        let hash = word_hash(norm);
         if let Some(&entry) = cache.table.find(hash, |entry| cache.holds(entry, norm)) {
             return entry;
         }
@@ -353,6 +422,30 @@ mod tests {
         let terms = by_text.text_terms(text);
         assert_eq!(terms, by_doc.with_words(&doc, DocTerms::from_words).terms);
         assert_eq!(by_text.into_keys(), by_doc.into_keys());
+    }
+
+    #[test]
+    fn surfaces_give_the_terms_of_their_norms() {
+        // Case and spelling variants of one word, compounds joined by
+        // different hyphens, soft hyphens, numbers, stop words at a
+        // sentence start: on the first pass each surface is normalised, on
+        // the second every one comes from the surface table.
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let text = "Die Gespräche. GESPRÄCHE, gespräche und Gespra\u{308}che! \
+                    NATO-Osterweiterung, NATO\u{2011}Osterweiterung, nato-osterweiterung; \
+                    Sicher\u{ad}heits\u{200b}garantien 2021 13.01.2022 Kurz- und \
+                    Mittelstreckenraketen. Die die DIE fest.Wie Straße STRASSE ÄUSSERST";
+        let doc = Document::analyze(text.into(), &TextConfig::default());
+        let by_doc = WordIndex::new(&analyzer, None);
+        let expected = by_doc.with_words(&doc, DocTerms::from_words).terms;
+        let by_text = WordIndex::new(&analyzer, None);
+        assert_eq!(by_text.text_terms(text), expected);
+        assert_eq!(by_text.text_terms(text), expected);
+        assert_eq!(by_text.into_keys(), by_doc.into_keys());
+        // Same surfaces after different first sightings: the term follows.
+        let index = WordIndex::new(&analyzer, None);
+        let once = index.text_terms("GESPRÄCHE Gespräche");
+        assert_eq!(once[0], once[1]);
     }
 
     #[test]
