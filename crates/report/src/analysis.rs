@@ -313,38 +313,49 @@ pub fn analyze(
 
     progress.start("statistics", None, Unit::Steps);
     let label_words = config.display.top_terms;
-    let prevalence = frame_prevalence(
-        &sentence_tokens,
-        &hits,
-        lexicon.frames.len(),
-        &groups,
-        &config.statistics,
-    )?;
-    let head_to_head = named_pair(&groups).map(|pair| {
-        let tests = crate::statistics::head_to_head(
+    // The frame tests and the keyness of groups and clusters need nothing
+    // of each other: they run side by side.
+    let frame_tests = || -> Result<_, ReportError> {
+        let prevalence = frame_prevalence(
             &sentence_tokens,
             &hits,
             lexicon.frames.len(),
             &groups,
-            pair,
             &config.statistics,
-        );
-        (pair, tests)
-    });
-    let outlets = group_statistics(&counts, groups, &config.statistics, label_words)?;
-    let cluster_statistics = match &clustering {
-        Some(c) => {
-            let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
-            let groups = Groups::from_names(names.iter().map(String::as_str));
-            Some(group_statistics(
-                &counts,
-                groups,
+        )?;
+        let head_to_head = named_pair(&groups).map(|pair| {
+            let tests = crate::statistics::head_to_head(
+                &sentence_tokens,
+                &hits,
+                lexicon.frames.len(),
+                &groups,
+                pair,
                 &config.statistics,
-                label_words,
-            )?)
-        }
-        None => None,
+            );
+            (pair, tests)
+        });
+        Ok((prevalence, head_to_head))
     };
+    let keyness_of_groups = || -> Result<_, ReportError> {
+        let outlets = group_statistics(&counts, groups.clone(), &config.statistics, label_words)?;
+        let cluster_statistics = match &clustering {
+            Some(c) => {
+                let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
+                let groups = Groups::from_names(names.iter().map(String::as_str));
+                Some(group_statistics(
+                    &counts,
+                    groups,
+                    &config.statistics,
+                    label_words,
+                )?)
+            }
+            None => None,
+        };
+        Ok((outlets, cluster_statistics))
+    };
+    let (frame_results, keyness_results) = rayon::join(frame_tests, keyness_of_groups);
+    let (prevalence, head_to_head) = frame_results?;
+    let (outlets, cluster_statistics) = keyness_results?;
     progress.finish();
 
     let text_evidence = gather_evidence(

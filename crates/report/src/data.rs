@@ -4,14 +4,12 @@
 //! disk line by line; `clean.jsonl`, `kwic.tsv` and `quotes.tsv` are written
 //! during the first pass (see `pipeline`).
 
-use std::io::Write as _;
-
 use serde_json::json;
 
 use crate::analysis::Analysis;
 use crate::clusters::KChoice;
 use crate::error::ReportError;
-use crate::numbers::{exact, push_significant17};
+use crate::numbers::{exact, push_integer, push_significant17};
 use crate::output::{ReportWriter, StreamedFile};
 
 /// Writes every data file not already streamed by the first pass.
@@ -245,16 +243,15 @@ fn matrix_market(
     let rows: Vec<_> = matrix.outer_iterator().collect();
     write_in_parallel(&rows, &mut file, |row, values, buffer| {
         for (column, value) in values.iter() {
-            let _ = match kind {
-                MatrixKind::Integer => {
-                    writeln!(buffer, "{} {} {}", row + 1, column + 1, *value as u64)
-                }
-                MatrixKind::Real => {
-                    let _ = write!(buffer, "{} {} ", row + 1, column + 1);
-                    push_significant17(buffer, *value);
-                    writeln!(buffer)
-                }
-            };
+            push_integer(buffer, row as u64 + 1);
+            buffer.push(b' ');
+            push_integer(buffer, column as u64 + 1);
+            buffer.push(b' ');
+            match kind {
+                MatrixKind::Integer => push_integer(buffer, *value as u64),
+                MatrixKind::Real => push_significant17(buffer, *value),
+            }
+            buffer.push(b'\n');
         }
     })?;
     file.finish()

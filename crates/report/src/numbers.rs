@@ -28,6 +28,13 @@ pub fn push_significant17(buffer: &mut Vec<u8>, value: f64) {
     let _ = write!(buffer, "{value:.16e}");
 }
 
+/// `value` in decimal digits, appended to `buffer`: the matrix files hold
+/// tens of millions of row and column numbers, where `write!` costs more
+/// than the digits.
+pub fn push_integer(buffer: &mut Vec<u8>, value: u64) {
+    buffer.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
 /// A percentage with one decimal (`38.2 %`).
 pub fn percent(share: f64) -> String {
     format!("{} %", fixed(share * 100.0, 1))

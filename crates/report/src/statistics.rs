@@ -145,6 +145,7 @@ pub fn group_statistics(
         .check()
         .map_err(features::keyness::KeynessError::from)?;
     let keyness_per_group = (0..groups.names.len())
+        .into_par_iter()
         .map(|g| keyness(&counts.counts, &groups.of_article, g, &params).ok())
         .collect();
     let class =
@@ -201,52 +202,58 @@ pub fn frame_prevalence(
 ) -> Result<Vec<FramePrevalence>, ReportError> {
     let n = sentence_tokens.len();
     let members: Vec<Vec<usize>> = (0..groups.names.len()).map(|g| groups.members(g)).collect();
-    let mut out = Vec::with_capacity(n_frames * members.len());
-    for frame in 0..n_frames {
-        let units = sentence_units(sentence_tokens, hits, frame);
-        let table = UnitTable::new(&units).ok();
-        // Groups in parallel, each with its own seeded stream: the results
-        // do not depend on the thread count or the order of work.
-        let per_group: Vec<FramePrevalence> = (0..members.len())
-            .into_par_iter()
-            .map(|group| {
-                let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
-                let resamples = scaled(
-                    config.bootstrap_resamples,
-                    members[group].len(),
-                    MIN_RESAMPLES,
-                );
-                let bootstrap = BootstrapParams {
-                    resamples,
-                    level: config.level,
-                    seed,
-                };
-                let interval = table
-                    .as_ref()
-                    .and_then(|t| bootstrap_rate_in(t, &members[group], &bootstrap).ok());
-                let rest: Vec<usize> = (0..n).filter(|i| groups.of_article[*i] != group).collect();
-                let versus_rest = match &table {
-                    Some(table) if !rest.is_empty() => {
-                        let permutation = PermutationParams {
-                            permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
-                            seed,
-                        };
-                        permutation_test_in(table, &members[group], &rest, &permutation).ok()
+    let rests: Vec<Vec<usize>> = (0..members.len())
+        .map(|group| (0..n).filter(|i| groups.of_article[*i] != group).collect())
+        .collect();
+    // Frames and their groups in parallel, each test with its own seeded
+    // stream: the results do not depend on the thread count or the order
+    // of work. A frame's units are built by the thread that tests it.
+    let per_frame: Vec<Vec<FramePrevalence>> = (0..n_frames)
+        .into_par_iter()
+        .map(|frame| {
+            let units = sentence_units(sentence_tokens, hits, frame);
+            let table = UnitTable::new(&units).ok();
+            (0..members.len())
+                .into_par_iter()
+                .map(|group| {
+                    let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
+                    let resamples = scaled(
+                        config.bootstrap_resamples,
+                        members[group].len(),
+                        MIN_RESAMPLES,
+                    );
+                    let bootstrap = BootstrapParams {
+                        resamples,
+                        level: config.level,
+                        seed,
+                    };
+                    let interval = table
+                        .as_ref()
+                        .and_then(|t| bootstrap_rate_in(t, &members[group], &bootstrap).ok());
+                    let rest = &rests[group];
+                    let versus_rest = match &table {
+                        Some(table) if !rest.is_empty() => {
+                            let permutation = PermutationParams {
+                                permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
+                                seed,
+                            };
+                            permutation_test_in(table, &members[group], rest, &permutation).ok()
+                        }
+                        _ => None,
+                    };
+                    FramePrevalence {
+                        frame,
+                        group,
+                        interval,
+                        versus_rest,
+                        q: None,
+                        resamples,
                     }
-                    _ => None,
-                };
-                FramePrevalence {
-                    frame,
-                    group,
-                    interval,
-                    versus_rest,
-                    q: None,
-                    resamples,
-                }
-            })
-            .collect();
-        out.extend(per_group);
-    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut out: Vec<FramePrevalence> = per_frame.into_iter().flatten().collect();
     let tested: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].versus_rest.is_some())
         .collect();
@@ -303,18 +310,19 @@ pub fn head_to_head(
     (a, b): (usize, usize),
     config: &StatisticsConfig,
 ) -> Vec<HeadToHead> {
+    let (members_a, members_b) = (groups.members(a), groups.members(b));
     let mut out: Vec<HeadToHead> = (0..n_frames)
+        .into_par_iter()
         .map(|frame| {
             let units = sentence_units(sentence_tokens, hits, frame);
-            let pooled = groups.members(a).len() + groups.members(b).len();
+            let pooled = members_a.len() + members_b.len();
             let params = PermutationParams {
                 permutations: scaled(config.permutations, pooled, MIN_PERMUTATIONS),
                 seed: config.seed ^ ((frame as u64) << 32) ^ 0xffff,
             };
             HeadToHead {
                 frame,
-                test: permutation_test(&units, &groups.members(a), &groups.members(b), &params)
-                    .ok(),
+                test: permutation_test(&units, &members_a, &members_b, &params).ok(),
                 q: None,
             }
         })
