@@ -1,10 +1,12 @@
 //! Single-threaded throughput of the counting path on 10kGNAD, in MB/s of
 //! article text: `cargo run --release -p features --example throughput --
-//! [repeats] [step]` (steps: scan, terms, warm, counts; all by default).
+//! [repeats] [step]` (steps: spans, scan, terms, warm, counts; all by
+//! default).
 //! Each step runs three times and the best run counts, in CPU time of this
 //! thread (the machine may be shared). Timings live here, never in tests;
 //! `cargo xtask bench` measures the whole parallel stage.
 //!
+//! - spans: token boundaries only;
 //! - scan: tokens and their norms, nothing looked up;
 //! - terms: [`WordIndex::text_terms`] with a fresh index, so every distinct
 //!   word is analysed once, as in a real run;
@@ -18,7 +20,7 @@ mod corpora;
 use std::hint::black_box;
 use std::time::Instant;
 
-use core_text::{Analyzer, AnalyzerConfig, Span, scan_tokens};
+use core_text::{Analyzer, AnalyzerConfig, Span, scan_token_spans, scan_tokens};
 use features::{DocFrequency, LabelCounts, WordIndex, build_vocabulary, count_matrix};
 
 const ROUNDS: usize = 3;
@@ -50,6 +52,17 @@ fn main() {
             mb / wall
         );
     };
+    if run("spans") {
+        measure("spans", &mut || {
+            let mut total = 0usize;
+            for text in &texts {
+                scan_token_spans(text, Span::new(0, text.len()), |span, parts| {
+                    total += span.end - span.start + parts.len()
+                });
+            }
+            black_box(total);
+        });
+    }
     if run("scan") {
         measure("scan", &mut || {
             let mut total = 0usize;

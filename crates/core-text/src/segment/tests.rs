@@ -55,6 +55,12 @@ const WORD_CONTEXTS: &[&str] = &[
     " {} ",
     "  {}\u{ad} ",
     "x\u{200d}{}y",
+    // Long ASCII letter runs, read eight bytes at a time, with the
+    // character at every offset of an eight-byte read.
+    "abcdefg{}hijklmnop",
+    "abcdefgh{}ijklmnop",
+    "Abcdefghijklmn{}opq",
+    "abcdefghijklmnop{}",
 ];
 
 const SENTENCE_CONTEXTS: &[&str] = &[
@@ -113,6 +119,24 @@ fn letters_are_alphanumeric_but_the_cedilla() {
             Some(classes::Word::Letter | classes::Word::Numeric)
         ) {
             assert_eq!(c.is_alphanumeric(), c != '¸', "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn ascii_letter_runs_read_eight_bytes_at_a_time() {
+    // Every byte value at every position of a 17-byte run of letters: the
+    // run ends exactly where a byte-at-a-time scan ends it.
+    for position in 0..17 {
+        for byte in 0..=255u8 {
+            let mut bytes = b"abcdefghiJKLMNOPq".to_vec();
+            bytes[position] = byte;
+            let expected = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(
+                super::words::ascii_letter_run(&bytes),
+                expected,
+                "byte {byte:#04x} at {position}"
+            );
         }
     }
 }
