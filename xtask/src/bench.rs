@@ -77,42 +77,25 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     }
     let binary = root.join("target/release/xtask");
     let python = !args.no_sklearn && has_sklearn();
+    let runs = args.runs.max(1);
     println!(
-        "features stage: median of {} runs; whole report: one run",
-        args.runs.max(1)
+        "features stage: median of {runs} runs{}; whole report: one run",
+        if python {
+            ", each followed by a scikit-learn run on the same file"
+        } else {
+            ""
+        }
     );
     println!(
         "\n{:<14} {:>9} {:>8} {:<9} {:>8} {:>8} {:>11} {:>10}",
         "corpus", "articles", "MB", "stage", "seconds", "MB/s", "articles/s", "peak RSS"
     );
-    let mut features_rates = Vec::new();
+    let mut comparisons = Vec::new();
     for &scale in &args.scales {
         let input = repeated(&source, scale, &work)?;
         let bytes = fs::metadata(&input)?.len() as f64;
-        for stage in ["features", "report"] {
-            let out = work.join(format!("report-x{scale}"));
-            let runs = if stage == "features" { args.runs } else { 1 };
-            let (articles, seconds, rss) = median_of(runs, || {
-                let output = Command::new(&binary)
-                    .args(["bench-run", "--stage", stage, "--corpus"])
-                    .arg(&input)
-                    .arg("--out")
-                    .arg(&out)
-                    .output()?;
-                if !output.status.success() {
-                    bail!(
-                        "bench-run failed: {}",
-                        String::from_utf8_lossy(&output.stderr)
-                    );
-                }
-                let line = String::from_utf8(output.stdout)?;
-                let fields: Vec<&str> = line.split_whitespace().collect();
-                Ok((
-                    fields[0].parse::<f64>()?,
-                    fields[1].parse::<f64>()?,
-                    fields[2].to_owned(),
-                ))
-            })?;
+        let out = work.join(format!("report-x{scale}"));
+        let row = |stage: &str, (articles, seconds, rss): &Measured| {
             println!(
                 "{:<14} {:>9} {:>8.1} {:<9} {:>8.2} {:>8.1} {:>11.0} {:>10}",
                 format!("10kGNAD x{scale}"),
@@ -124,48 +107,41 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
                 articles / seconds,
                 rss
             );
-            if stage == "features" {
-                features_rates.push((scale, bytes / 1e6 / seconds));
+        };
+        // Ours and scikit-learn's in turn, so that both see the same
+        // machine: a shared machine's speed drifts by a fifth over minutes.
+        let mut ours = Vec::new();
+        let mut theirs = Vec::new();
+        for _ in 0..runs {
+            ours.push(bench_run(&binary, "features", &input, &out)?);
+            if python {
+                match sklearn_seconds(&root, &input) {
+                    Ok(seconds) => theirs.push(seconds),
+                    Err(error) => println!("  scikit-learn x{scale} failed: {error}"),
+                }
             }
-            if stage == "report" && scale == 1 {
-                print_quality(&out)?;
-            }
+        }
+        let ratios: Vec<f64> = ours.iter().zip(&theirs).map(|(o, t)| t / o.1).collect();
+        row("features", &median_by_seconds(ours.clone()));
+        row("report", &bench_run(&binary, "report", &input, &out)?);
+        if scale == 1 {
+            print_quality(&out)?;
+        }
+        if !theirs.is_empty() {
+            comparisons.push((scale, bytes, median(&theirs), ratios));
         }
     }
     if python {
-        println!(
-            "\nscikit-learn TfidfVectorizer on the same text (median of {} runs):",
-            args.runs.max(1)
-        );
-        for &(scale, ours) in &features_rates {
-            let input = repeated(&source, scale, &work)?;
-            let measured = median_of(args.runs, || {
-                let output = Command::new("python3")
-                    .arg(root.join("bench/sklearn_tfidf.py"))
-                    .arg(&input)
-                    .output()?;
-                if !output.status.success() {
-                    bail!("{}", String::from_utf8_lossy(&output.stderr));
-                }
-                let text = String::from_utf8(output.stdout)?;
-                let seconds: f64 = text
-                    .split_whitespace()
-                    .nth(1)
-                    .context("sklearn output")?
-                    .parse()?;
-                Ok((0.0, seconds, String::new()))
-            });
-            let seconds = match measured {
-                Ok((_, seconds, _)) => seconds,
-                Err(error) => {
-                    println!("  x{scale}: failed: {error}");
-                    continue;
-                }
-            };
-            let theirs = fs::metadata(&input)?.len() as f64 / 1e6 / seconds;
+        println!("\nscikit-learn TfidfVectorizer on the same text (median of {runs} runs):");
+        for (scale, bytes, seconds, ratios) in &comparisons {
+            let (low, high) = ratios
+                .iter()
+                .fold((f64::MAX, 0.0f64), |(l, h), &r| (l.min(r), h.max(r)));
             println!(
-                "  x{scale}: {seconds:.2} s, {theirs:.1} MB/s; Rahmen's features stage is {:.1}x faster",
-                ours / theirs
+                "  x{scale}: {seconds:.2} s, {:.1} MB/s; Rahmen's features stage is {:.1}x faster \
+                 (median of the run pairs; {low:.1}x to {high:.1}x)",
+                bytes / 1e6 / seconds,
+                median(ratios),
             );
         }
     } else {
@@ -174,18 +150,61 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The run with the median time of `runs` runs of `measure` (each giving
-/// articles, seconds, peak RSS): machines with neighbours vary by a fifth
-/// from run to run, and one slow run should not decide a ratio.
-fn median_of(
-    runs: usize,
-    mut measure: impl FnMut() -> anyhow::Result<(f64, f64, String)>,
-) -> anyhow::Result<(f64, f64, String)> {
-    let mut results = (0..runs.max(1))
-        .map(|_| measure())
-        .collect::<anyhow::Result<Vec<_>>>()?;
+/// What one `bench-run` reports: articles, seconds, peak RSS.
+type Measured = (f64, f64, String);
+
+/// One measurement of `stage` in a fresh process.
+fn bench_run(binary: &Path, stage: &str, input: &Path, out: &Path) -> anyhow::Result<Measured> {
+    let output = Command::new(binary)
+        .args(["bench-run", "--stage", stage, "--corpus"])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()?;
+    if !output.status.success() {
+        bail!(
+            "bench-run failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let line = String::from_utf8(output.stdout)?;
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    Ok((
+        fields[0].parse::<f64>()?,
+        fields[1].parse::<f64>()?,
+        fields[2].to_owned(),
+    ))
+}
+
+/// Seconds scikit-learn's TfidfVectorizer takes on `input` (read included).
+fn sklearn_seconds(root: &Path, input: &Path) -> anyhow::Result<f64> {
+    let output = Command::new("python3")
+        .arg(root.join("bench/sklearn_tfidf.py"))
+        .arg(input)
+        .output()?;
+    if !output.status.success() {
+        bail!("{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let text = String::from_utf8(output.stdout)?;
+    Ok(text
+        .split_whitespace()
+        .nth(1)
+        .context("sklearn output")?
+        .parse()?)
+}
+
+/// The median of `values` (the upper one of an even count).
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
+}
+
+/// The measurement with the median time: one slow run on a machine with
+/// neighbours should not decide a figure.
+fn median_by_seconds(mut results: Vec<Measured>) -> Measured {
     results.sort_by(|a, b| a.1.total_cmp(&b.1));
-    Ok(results.swap_remove(results.len() / 2))
+    results.swap_remove(results.len() / 2)
 }
 
 fn print_quality(out: &Path) -> anyhow::Result<()> {
