@@ -95,6 +95,7 @@ pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, Corpus
         file: file_name(path),
         columns,
         pending,
+        record: ByteRecord::new(),
         number: 0,
         builder: RecordBuilder::new(roles, stream.encoding.name()),
         encoding: stream.encoding,
@@ -132,6 +133,9 @@ struct CsvSource {
     columns: Vec<String>,
     /// The first record of a headerless file, read to count its columns.
     pending: Option<ByteRecord>,
+    /// The record being read, kept between records so that its buffers
+    /// are not grown again for every article.
+    record: ByteRecord,
     /// Data records read so far.
     number: u64,
     builder: RecordBuilder,
@@ -139,6 +143,33 @@ struct CsvSource {
     bytes_read: Arc<AtomicU64>,
     total_bytes: u64,
     done: bool,
+}
+
+impl CsvSource {
+    /// The article (or the reason to skip it) of the data record `record`.
+    fn entry_of(&mut self, record: &ByteRecord) -> Entry {
+        self.number += 1;
+        let offset = record.position().map_or(0, |p| p.byte());
+        let line = self.reader.get_mut().line_at(offset);
+        let origin = format!("{}:{line}", self.file);
+        if record.len() != self.columns.len() {
+            let reason = format!(
+                "record has {} fields, expected {}",
+                record.len(),
+                self.columns.len()
+            );
+            return Entry::Skipped(Skipped { origin, reason });
+        }
+        let mut values = BTreeMap::new();
+        for (name, bytes) in self.columns.iter().zip(record.iter()) {
+            match field_text(bytes.to_vec(), name, self.encoding) {
+                Ok(text) => values.insert(name.clone(), Value::Str(text)),
+                Err(reason) => return Entry::Skipped(Skipped { origin, reason }),
+            };
+        }
+        let fallback_id = format!("row-{}", self.number);
+        self.builder.build(values, origin, fallback_id)
+    }
 }
 
 impl Source for CsvSource {
@@ -149,7 +180,7 @@ impl Source for CsvSource {
         let record = match self.pending.take() {
             Some(record) => record,
             None => {
-                let mut record = ByteRecord::new();
+                let mut record = std::mem::take(&mut self.record);
                 match self.reader.read_byte_record(&mut record) {
                     Ok(true) => record,
                     Ok(false) => {
@@ -172,27 +203,9 @@ impl Source for CsvSource {
                 }
             }
         };
-        self.number += 1;
-        let offset = record.position().map_or(0, |p| p.byte());
-        let line = self.reader.get_mut().line_at(offset);
-        let origin = format!("{}:{line}", self.file);
-        if record.len() != self.columns.len() {
-            let reason = format!(
-                "record has {} fields, expected {}",
-                record.len(),
-                self.columns.len()
-            );
-            return Some(Entry::Skipped(Skipped { origin, reason }));
-        }
-        let mut values = BTreeMap::new();
-        for (name, bytes) in self.columns.iter().zip(record.iter()) {
-            match field_text(bytes.to_vec(), name, self.encoding) {
-                Ok(text) => values.insert(name.clone(), Value::Str(text)),
-                Err(reason) => return Some(Entry::Skipped(Skipped { origin, reason })),
-            };
-        }
-        let fallback_id = format!("row-{}", self.number);
-        Some(self.builder.build(values, origin, fallback_id))
+        let entry = self.entry_of(&record);
+        self.record = record;
+        Some(entry)
     }
 
     fn bytes_read(&self) -> u64 {

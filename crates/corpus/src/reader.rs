@@ -1,7 +1,6 @@
 //! The streaming reader all formats share: batches in input order, ids made
 //! unique, progress in bytes, and [`CorpusReader::read_all`] for small corpora.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +62,7 @@ pub struct CorpusReader {
     info: SourceInfo,
     source: Box<dyn Source>,
     warnings: Vec<String>,
-    first_use: HashMap<String, String>,
+    first_use: rustc_hash::FxHashMap<String, String>,
     finished: bool,
 }
 
@@ -113,7 +112,7 @@ pub fn open(path: &Path, options: &InputOptions) -> Result<CorpusReader, CorpusE
         info: opened.info,
         source: opened.source,
         warnings: opened.warnings,
-        first_use: HashMap::new(),
+        first_use: rustc_hash::FxHashMap::default(),
         finished: false,
     })
 }
