@@ -119,7 +119,7 @@ enum KeynessUnitArg {
 pub struct ReportArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Output folder [default: reports/<corpus name>].
+    /// Output folder (default: the corpus name under reports/).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Number of clusters [default: chosen by silhouette].

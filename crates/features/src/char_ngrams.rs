@@ -288,7 +288,7 @@ impl CharNgramTfidf {
     /// to `transform(counts) · basis` up to the order of the additions (fixed: each row's
     /// n-grams in index order), so the same on every run and thread count.
     ///
-    /// Rows go in blocks of [`PROJECTION_ROWS`]: the block's n-gram weights are sorted by
+    /// Rows go in blocks of `PROJECTION_ROWS`: the block's n-gram weights are sorted by
     /// n-gram (a counting sort), then each basis row is read once for the whole block, in
     /// order. Reading one basis row per n-gram of every article, at random, made this the
     /// slowest step of a large report: the basis is larger than the processor's cache.

@@ -2,10 +2,10 @@
 //!
 //! `features` is the second stage of Rahmen. From [`core_text::Document`]s it
 //! builds the vocabulary and sparse counts ([`count_terms`] →
-//! [`TermCounts`]), weights them with scikit-learn's TF-IDF ([`tfidf`],
+//! [`TermCounts`]), weights them with scikit-learn's TF-IDF ([`tfidf()`],
 //! [`TfidfConfig`]), compares articles ([`cosine_similarity`]), finds the
 //! frames of a [`Lexicon`] ([`FrameMatcher`] → [`FrameHit`]s) and cuts the
-//! [`kwic`] evidence line for any hit.
+//! [`kwic()`] evidence line for any hit.
 //!
 //! It knows nothing of files it does not read (a lexicon) and writes none.
 //!

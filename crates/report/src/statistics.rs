@@ -277,7 +277,7 @@ const MIN_RESAMPLES: usize = 200;
 const MIN_PERMUTATIONS: usize = 199;
 
 /// `wanted` repetitions, fewer when each draws `size` items and the total
-/// would pass [`DRAW_BUDGET`], never fewer than `floor`.
+/// would pass `DRAW_BUDGET`, never fewer than `floor`.
 pub fn scaled(wanted: usize, size: usize, floor: usize) -> usize {
     let affordable = DRAW_BUDGET / size.max(1);
     wanted.min(affordable.max(floor))
