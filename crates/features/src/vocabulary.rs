@@ -269,7 +269,7 @@ pub fn build_vocabulary<'s>(
     if kept.is_empty() && !seen.is_empty() {
         return Err(FeatureError::NoTermsLeft);
     }
-    kept.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    kept.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     let names = labels.labels(keys.len());
     let mut remap = vec![None; keys.len()];
     let terms = kept
