@@ -72,7 +72,7 @@ pub(super) fn role_lemma(surface: &str) -> Option<String> {
         return None;
     }
     // Most capitalized words are no role: tell without allocating.
-    let last = surface.rsplit(HYPHENS).next().unwrap_or(surface);
+    let last = last_part(surface);
     if last.is_ascii() && !ROLE_FORMS.get().matches_ascii_lowercase(last) {
         return None;
     }
@@ -95,6 +95,16 @@ pub(super) fn role_lemma(surface: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The part of `surface` after its last hyphen, or all of it: most words
+/// have no hyphen, which one byte search tells (`-`, or the lead byte of
+/// U+2010 and U+2011).
+fn last_part(surface: &str) -> &str {
+    if !surface.bytes().any(|b| b == b'-' || b == 0xe2) {
+        return surface;
+    }
+    surface.rsplit(HYPHENS).next().unwrap_or(surface)
 }
 
 /// The lowercase key a role is compared by (see the module table).
