@@ -182,45 +182,75 @@ impl StaticWordSet {
     }
 }
 
-/// Suffixes bucketed by their last byte, so that asking whether a word ends
-/// with one of them compares only the few that end like the word.
+/// Suffixes bucketed by their last two bytes (a one-byte suffix by its
+/// only byte), so that asking whether a word ends with one of them compares
+/// only the few that end like the word: German nouns end in `-n` or `-r`
+/// so often that a bucket per last byte still held a hundred suffixes.
 #[derive(Debug, Clone)]
 pub(crate) struct SuffixList {
-    buckets: Vec<Vec<Box<str>>>,
+    /// Suffixes of two bytes or more, by their last two bytes.
+    by_last_two: rustc_hash::FxHashMap<[u8; 2], Vec<Box<str>>>,
+    /// One-byte suffixes.
+    single: Vec<u8>,
     has_empty: bool,
 }
 
 impl SuffixList {
     pub(crate) fn new<S: Into<Box<str>>>(suffixes: impl IntoIterator<Item = S>) -> SuffixList {
         let mut list = SuffixList {
-            buckets: vec![Vec::new(); 256],
+            by_last_two: rustc_hash::FxHashMap::default(),
+            single: Vec::new(),
             has_empty: false,
         };
         for suffix in suffixes {
             let suffix: Box<str> = suffix.into();
-            match suffix.as_bytes().last() {
-                Some(&last) => list.buckets[usize::from(last)].push(suffix),
-                None => list.has_empty = true,
+            match *suffix.as_bytes() {
+                [] => list.has_empty = true,
+                [only] => list.single.push(only),
+                [.., a, b] => list.by_last_two.entry([a, b]).or_default().push(suffix),
             }
         }
         list
     }
 
+    /// The suffixes of two bytes or more that end in `last_two`.
+    fn ending_in(&self, last_two: [u8; 2]) -> &[Box<str>] {
+        self.by_last_two.get(&last_two).map_or(&[], Vec::as_slice)
+    }
+
     /// Whether `word` ends with a suffix of the list and is at least
     /// `longer_by` bytes longer than it.
     pub(crate) fn matches(&self, word: &str, longer_by: usize) -> bool {
-        let fits = |s: &str| word.len() >= s.len() + longer_by && word.ends_with(s);
-        (self.has_empty && fits(""))
-            || word
-                .as_bytes()
-                .last()
-                .is_some_and(|&last| self.buckets[usize::from(last)].iter().any(|s| fits(s)))
+        let bytes = word.as_bytes();
+        let fits = |len: usize| bytes.len() >= len + longer_by;
+        if self.has_empty && fits(0) {
+            return true;
+        }
+        let Some(&last) = bytes.last() else {
+            return false;
+        };
+        if fits(1) && self.single.contains(&last) {
+            return true;
+        }
+        bytes.len() >= 2
+            && self
+                .ending_in([bytes[bytes.len() - 2], last])
+                .iter()
+                .any(|s| fits(s.len()) && word.ends_with(&**s))
     }
 
-    /// Whether the lowercase of the ASCII `word` ends with a suffix of the
-    /// list (suffixes are compared as written).
+    /// Whether `word` (ASCII) ends with a suffix of the list once lowercased.
     pub(crate) fn matches_ascii_lowercase(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
+        if self.has_empty {
+            return true;
+        }
+        let Some(last) = bytes.last().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        if self.single.contains(&last) {
+            return true;
+        }
         let fits = |s: &str| {
             bytes.len() >= s.len()
                 && bytes[bytes.len() - s.len()..]
@@ -228,12 +258,11 @@ impl SuffixList {
                     .zip(s.bytes())
                     .all(|(w, s)| w.to_ascii_lowercase() == s)
         };
-        self.has_empty
-            || bytes.last().is_some_and(|&last| {
-                self.buckets[usize::from(last.to_ascii_lowercase())]
-                    .iter()
-                    .any(|s| fits(s))
-            })
+        bytes.len() >= 2
+            && self
+                .ending_in([bytes[bytes.len() - 2].to_ascii_lowercase(), last])
+                .iter()
+                .any(|s| fits(s))
     }
 }
 
@@ -289,9 +318,16 @@ mod tests {
 
     #[test]
     fn suffix_lists_agree_with_ends_with() {
-        let suffixes = ["ung", "heit", "ät", "s"];
+        // Suffixes sharing their last two bytes (`ten`, `en`), one byte
+        // long, and ending in a non-ASCII letter.
+        let suffixes = ["ung", "heit", "ät", "s", "ten", "en"];
         let list = SuffixList::new(suffixes);
         for word in [
+            "Präsidenten",
+            "GARTEN",
+            "Garten",
+            "en",
+            "n",
             "Zeitung",
             "zeitung",
             "ung",
