@@ -182,40 +182,65 @@ impl StaticWordSet {
     }
 }
 
-/// Suffixes bucketed by their last two bytes (a one-byte suffix by its
-/// only byte), so that asking whether a word ends with one of them compares
-/// only the few that end like the word: German nouns end in `-n` or `-r`
-/// so often that a bucket per last byte still held a hundred suffixes.
+/// Suffixes bucketed by their last byte and, within a bucket, ordered by
+/// the byte before it, so that asking whether a word ends with one of them
+/// compares only the few that end like the word in two bytes: German nouns
+/// end in `-n` or `-r` so often that a bucket per last byte alone still
+/// held a hundred suffixes to compare.
 #[derive(Debug, Clone)]
 pub(crate) struct SuffixList {
-    /// Suffixes of two bytes or more, by their last two bytes.
-    by_last_two: rustc_hash::FxHashMap<[u8; 2], Vec<Box<str>>>,
-    /// One-byte suffixes.
-    single: Vec<u8>,
+    /// By last byte.
+    buckets: Vec<SuffixBucket>,
     has_empty: bool,
+}
+
+/// The suffixes of a [`SuffixList`] that end in one byte.
+#[derive(Debug, Clone, Default)]
+struct SuffixBucket {
+    /// Whether that byte alone is a suffix.
+    single: bool,
+    /// The bytes before the last of the longer suffixes, as a bit set.
+    before_last: [u64; 4],
+    /// The longer suffixes, ordered by the byte before the last.
+    suffixes: Vec<Box<str>>,
 }
 
 impl SuffixList {
     pub(crate) fn new<S: Into<Box<str>>>(suffixes: impl IntoIterator<Item = S>) -> SuffixList {
         let mut list = SuffixList {
-            by_last_two: rustc_hash::FxHashMap::default(),
-            single: Vec::new(),
+            buckets: vec![SuffixBucket::default(); 256],
             has_empty: false,
         };
         for suffix in suffixes {
             let suffix: Box<str> = suffix.into();
             match *suffix.as_bytes() {
                 [] => list.has_empty = true,
-                [only] => list.single.push(only),
-                [.., a, b] => list.by_last_two.entry([a, b]).or_default().push(suffix),
+                [only] => list.buckets[usize::from(only)].single = true,
+                [.., before, last] => {
+                    let bucket = &mut list.buckets[usize::from(last)];
+                    bucket.before_last[usize::from(before / 64)] |= 1 << (before % 64);
+                    bucket.suffixes.push(suffix);
+                }
             }
+        }
+        for bucket in &mut list.buckets {
+            bucket.suffixes.sort_by_key(|s| before_last(s));
         }
         list
     }
 
-    /// The suffixes of two bytes or more that end in `last_two`.
-    fn ending_in(&self, last_two: [u8; 2]) -> &[Box<str>] {
-        self.by_last_two.get(&last_two).map_or(&[], Vec::as_slice)
+    /// The suffixes of two bytes or more that end in `before`, `last`.
+    #[inline]
+    fn ending_in(&self, before: u8, last: u8) -> &[Box<str>] {
+        let bucket = &self.buckets[usize::from(last)];
+        if bucket.before_last[usize::from(before / 64)] >> (before % 64) & 1 == 0 {
+            return &[];
+        }
+        let from = bucket.suffixes.partition_point(|s| before_last(s) < before);
+        let to = bucket
+            .suffixes
+            .partition_point(|s| before_last(s) <= before);
+        &bucket.suffixes[from..to]
     }
 
     /// Whether `word` ends with a suffix of the list and is at least
@@ -229,12 +254,12 @@ impl SuffixList {
         let Some(&last) = bytes.last() else {
             return false;
         };
-        if fits(1) && self.single.contains(&last) {
+        if fits(1) && self.buckets[usize::from(last)].single {
             return true;
         }
         bytes.len() >= 2
             && self
-                .ending_in([bytes[bytes.len() - 2], last])
+                .ending_in(bytes[bytes.len() - 2], last)
                 .iter()
                 .any(|s| fits(s.len()) && word.ends_with(&**s))
     }
@@ -248,7 +273,7 @@ impl SuffixList {
         let Some(last) = bytes.last().map(u8::to_ascii_lowercase) else {
             return false;
         };
-        if self.single.contains(&last) {
+        if self.buckets[usize::from(last)].single {
             return true;
         }
         let fits = |s: &str| {
@@ -260,10 +285,16 @@ impl SuffixList {
         };
         bytes.len() >= 2
             && self
-                .ending_in([bytes[bytes.len() - 2].to_ascii_lowercase(), last])
+                .ending_in(bytes[bytes.len() - 2].to_ascii_lowercase(), last)
                 .iter()
                 .any(|s| fits(s))
     }
+}
+
+/// The byte before the last of a suffix at least two bytes long.
+fn before_last(suffix: &str) -> u8 {
+    let bytes = suffix.as_bytes();
+    bytes[bytes.len() - 2]
 }
 
 /// A [`SuffixList`] fixed at compile time, built on first use.
