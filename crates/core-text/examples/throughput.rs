@@ -6,16 +6,14 @@
 //! in wall time. Timings live here, never in tests.
 
 mod corpora;
+mod timing;
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use core_text::{
     Analyzer, AnalyzerConfig, Document, Span, TextConfig, find_quotes, sentences,
     strip_boilerplate, tokenize,
 };
-
-const ROUNDS: usize = 3;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -25,50 +23,39 @@ fn main() {
     let texts: Vec<String> = (0..repeats).flat_map(|_| base.iter().cloned()).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
-        "{} articles, {:.1} MB (10kGNAD test split x{repeats}), best of {ROUNDS}",
+        "{} articles, {:.1} MB (10kGNAD test split x{repeats}), best of {}",
         texts.len(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        timing::ROUNDS
     );
-    let run = |stage: &str| only.as_deref().is_none_or(|o| o == stage);
-    let measure = |stage: &str, f: &dyn Fn()| {
-        let (mut cpu, mut wall) = (f64::MAX, f64::MAX);
-        for _ in 0..ROUNDS {
-            let (start, start_cpu) = (Instant::now(), cpu_seconds());
-            f();
-            cpu = cpu.min(cpu_seconds() - start_cpu);
-            wall = wall.min(start.elapsed().as_secs_f64());
-        }
-        let mb = bytes as f64 / 1e6;
-        println!(
-            "{stage:<12} {:>7.1} MB/s CPU  {:>7.1} MB/s wall  ({cpu:.3} s CPU)",
-            mb / cpu,
-            mb / wall
-        );
+    let measure = |stage: &str, step: &mut dyn FnMut()| {
+        timing::best_of_rounds(stage, bytes as f64 / 1e6, step);
     };
+    let run = |stage: &str| only.as_deref().is_none_or(|o| o == stage);
     let config = TextConfig::default();
     if run("analyze") {
-        measure("analyze", &|| {
+        measure("analyze", &mut || {
             for text in &texts {
                 black_box(Document::analyze(text.clone(), &config));
             }
         });
     }
     if run("tokenize") {
-        measure("tokenize", &|| {
+        measure("tokenize", &mut || {
             for text in &texts {
                 black_box(tokenize(text, Span::new(0, text.len())));
             }
         });
     }
     if run("sentences") {
-        measure("sentences", &|| {
+        measure("sentences", &mut || {
             for text in &texts {
                 black_box(sentences(text, Span::new(0, text.len())));
             }
         });
     }
     if run("boilerplate") {
-        measure("boilerplate", &|| {
+        measure("boilerplate", &mut || {
             for text in &texts {
                 black_box(strip_boilerplate(text));
             }
@@ -80,7 +67,7 @@ fn main() {
             .map(|t| Document::analyze(t.clone(), &config))
             .collect();
         if run("quotes") {
-            measure("quotes", &|| {
+            measure("quotes", &mut || {
                 for doc in &docs {
                     black_box(find_quotes(doc));
                 }
@@ -88,7 +75,7 @@ fn main() {
         }
         if run("keys") {
             let analyzer = Analyzer::new(&AnalyzerConfig::default());
-            measure("keys", &|| {
+            measure("keys", &mut || {
                 for doc in &docs {
                     for token in &doc.tokens {
                         black_box(analyzer.key(token));
@@ -97,12 +84,4 @@ fn main() {
             });
         }
     }
-}
-
-/// CPU time of the current thread (Linux `schedstat`; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or(0.0, |ns| ns / 1e9)
 }

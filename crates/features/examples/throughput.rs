@@ -16,14 +16,13 @@
 
 #[path = "../../core-text/examples/corpora/mod.rs"]
 mod corpora;
+#[path = "../../core-text/examples/timing/mod.rs"]
+mod timing;
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use core_text::{Analyzer, AnalyzerConfig, Span, scan_token_spans, scan_tokens};
 use features::{DocFrequency, LabelCounts, WordIndex, build_vocabulary, count_matrix};
-
-const ROUNDS: usize = 3;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -34,24 +33,12 @@ fn main() {
     let texts: Vec<String> = (0..repeats).flat_map(|_| base.iter().cloned()).collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     println!(
-        "{} articles, {mb:.1} MB (10kGNAD test split x{repeats}), best of {ROUNDS}",
-        texts.len()
+        "{} articles, {mb:.1} MB (10kGNAD test split x{repeats}), best of {}",
+        texts.len(),
+        timing::ROUNDS
     );
+    let measure = |step: &str, f: &mut dyn FnMut()| timing::best_of_rounds(step, mb, f);
     let analyzer = Analyzer::new(&AnalyzerConfig::default());
-    let measure = |step: &str, f: &mut dyn FnMut()| {
-        let (mut cpu, mut wall) = (f64::MAX, f64::MAX);
-        for _ in 0..ROUNDS {
-            let (start, start_cpu) = (Instant::now(), cpu_seconds());
-            f();
-            cpu = cpu.min(cpu_seconds() - start_cpu);
-            wall = wall.min(start.elapsed().as_secs_f64());
-        }
-        println!(
-            "{step:<8} {:>7.1} MB/s CPU  {:>7.1} MB/s wall  ({cpu:.3} s CPU)",
-            mb / cpu,
-            mb / wall
-        );
-    };
     if run("spans") {
         measure("spans", &mut || {
             let mut total = 0usize;
@@ -108,12 +95,4 @@ fn main() {
             black_box(count_matrix(&sequences, vocabulary.terms.len()));
         });
     }
-}
-
-/// CPU time of the current thread (Linux `schedstat`; 0 elsewhere).
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or(0.0, |ns| ns / 1e9)
 }
