@@ -144,6 +144,8 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
                 median(ratios),
             );
         }
+    } else if args.no_sklearn {
+        println!("\n(scikit-learn comparison skipped: --no-sklearn)");
     } else {
         println!("\n(scikit-learn not found: `pip install scikit-learn` to compare)");
     }

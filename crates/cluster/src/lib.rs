@@ -24,6 +24,7 @@
 //! - [`average_linkage`] → [`Dendrogram`] of [`Merge`]s, numbered as SciPy, with
 //!   [`Dendrogram::leaf_order`] and [`Dendrogram::cut`].
 //! - [`pca_2d`] → [`Projection`]: 2-D coordinates for plots, as scikit-learn's PCA.
+//! - [`spread_sample`]: seeded rows to fit on when a corpus is too large to fit on whole.
 //! - [`adjusted_rand_index`], [`normalized_mutual_info`],
 //!   [`homogeneity_completeness_v_measure`]: agreement between two labelings.
 //!
@@ -91,6 +92,7 @@ pub use labels::canonical_labels;
 pub use linkage::{Dendrogram, Merge, average_linkage};
 pub use lsa::{Lsa, LsaParams, ValidLsaParams};
 pub use projection::{Projection, pca_2d};
+pub use random::spread_sample;
 pub use selection::{KScore, KSelection, select_k, select_k_sampled};
 pub use silhouette::{silhouette_samples, silhouette_score, silhouette_score_sample};
 pub use stability::{STABLE_ARI, Stability, seed_stability};

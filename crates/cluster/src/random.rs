@@ -61,6 +61,35 @@ pub(crate) fn sample_indices(n: usize, m: usize, rng: &mut Xoshiro256Plus) -> Ve
     pool
 }
 
+/// At most `m` rows of `0..n`, one drawn with `seed` from each of `m` equal stretches, in
+/// increasing order (all of `0..n` when `m >= n`).
+///
+/// Like evenly spaced rows, the sample covers a file sorted by date or outlet end to end;
+/// unlike them, it cannot fall into step with a period in the row order (10kGNAD repeated
+/// ×100 has period 1,028, and 2,000 evenly spaced rows of it hold only 20 distinct articles).
+///
+/// ```
+/// let rows = cluster::spread_sample(10, 3, 42);
+/// assert_eq!(rows.len(), 3);
+/// assert!(rows[0] < 3 && (3..6).contains(&rows[1]) && (6..10).contains(&rows[2]));
+/// assert_eq!(rows, cluster::spread_sample(10, 3, 42));
+/// assert_eq!(cluster::spread_sample(4, 9, 42), [0, 1, 2, 3]);
+/// ```
+pub fn spread_sample(n: usize, m: usize, seed: u64) -> Vec<usize> {
+    use rand_xoshiro::rand_core::SeedableRng as _;
+    if m >= n {
+        return (0..n).collect();
+    }
+    let mut rng = Xoshiro256Plus::seed_from_u64(seed);
+    (0..m)
+        .map(|i| {
+            let start = i * n / m;
+            let end = (i + 1) * n / m;
+            start + below(&mut rng, end - start)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +142,21 @@ mod tests {
         assert_ne!(s, sample_indices(1000, 100, &mut rng(5)));
         assert_eq!(sample_indices(5, 9, &mut rng(4)), vec![0, 1, 2, 3, 4]);
         assert!(sample_indices(5, 0, &mut rng(4)).is_empty());
+    }
+
+    #[test]
+    fn spread_samples_take_one_row_per_stretch_and_break_periods() {
+        let rows = spread_sample(102_800, 2_000, 42);
+        assert_eq!(rows.len(), 2_000);
+        for (i, &row) in rows.iter().enumerate() {
+            assert!((i * 102_800 / 2_000..(i + 1) * 102_800 / 2_000).contains(&row));
+        }
+        // A corpus repeated with period 1,028: evenly spaced rows would meet
+        // only 20 of its articles.
+        let distinct: std::collections::BTreeSet<usize> = rows.iter().map(|r| r % 1028).collect();
+        assert!(distinct.len() > 800, "{}", distinct.len());
+        assert_eq!(rows, spread_sample(102_800, 2_000, 42));
+        assert_ne!(rows, spread_sample(102_800, 2_000, 43));
+        assert!(spread_sample(5, 0, 1).is_empty());
     }
 }

@@ -41,7 +41,7 @@ pub struct LsaSummary {
     pub dims: usize,
     /// Share of the TF-IDF variance they keep.
     pub explained_variance: f64,
-    /// Rows the SVD was fitted on (evenly spaced rows for large corpora).
+    /// Rows the SVD was fitted on (a spread sample for large corpora).
     pub fitted_rows: usize,
     /// Character n-grams (columns of the clustered TF-IDF).
     pub ngrams: usize,
@@ -85,7 +85,7 @@ pub struct Clustering {
 /// Number of seeds whose k-means partitions are compared for stability.
 pub const STABILITY_SEEDS: u64 = 10;
 
-/// Most articles the stability check re-clusters (evenly spaced).
+/// Most articles the stability check re-clusters (a spread sample).
 pub const STABILITY_SAMPLE: usize = 5_000;
 
 /// k-means restarts per run when scanning k and checking stability.
@@ -138,9 +138,9 @@ pub fn cluster_articles(
             }
         })
     };
-    // Large corpora: k-means fits on evenly spaced rows, then every article
-    // joins its nearest centroid.
-    let fit_index = evenly_spaced(n, settings.kmeans_fit_sample);
+    // Large corpora: k-means fits on a sample, then every article joins its
+    // nearest centroid.
+    let fit_index = cluster::spread_sample(n, settings.kmeans_fit_sample, settings.seed);
     let fit_rows = if fit_index.len() < n {
         rows.select(ndarray::Axis(0), &fit_index)
     } else {
@@ -197,8 +197,8 @@ pub fn cluster_articles(
         None => scores.push(final_score),
     }
     // Agreement between seeds is a property of the data's structure; 5,000
-    // evenly spaced articles show it as well as all of them.
-    let stability_index = evenly_spaced(n, STABILITY_SAMPLE);
+    // articles spread over the corpus show it as well as all of them.
+    let stability_index = cluster::spread_sample(n, STABILITY_SAMPLE, settings.seed);
     let stability_rows = if stability_index.len() < n {
         rows.select(ndarray::Axis(0), &stability_index)
     } else {
@@ -274,20 +274,11 @@ pub fn cluster_articles(
     })
 }
 
-/// Rows of the whole corpus the large path fits on: evenly spaced, so a corpus
-/// sorted by date or outlet is covered end to end, and the same on every run.
-pub fn evenly_spaced(n: usize, at_most: usize) -> Vec<usize> {
-    if n <= at_most {
-        return (0..n).collect();
-    }
-    (0..at_most).map(|i| i * n / at_most).collect()
-}
-
 /// Articles per batch when projecting: bounds the copied count rows.
 const PROJECTION_BATCH: usize = 16_384;
 
 /// The large path's coordinates: character n-gram TF-IDF of the terms
-/// (compounds share their parts' n-grams), LSA fitted on evenly spaced rows,
+/// (compounds share their parts' n-grams), LSA fitted on a spread sample,
 /// then every article projected batch by batch.
 pub fn lsa_coordinates(
     counts: &TermCounts,
@@ -297,7 +288,7 @@ pub fn lsa_coordinates(
     let keys: Vec<String> = counts.terms.iter().map(|t| t.key.clone()).collect();
     let ngrams = features::CharNgramTfidf::fit(&keys, &counts.counts, &settings.char_ngrams)?;
     let n = counts.counts.rows();
-    let fitted = evenly_spaced(n, settings.lsa_fit_sample);
+    let fitted = cluster::spread_sample(n, settings.lsa_fit_sample, settings.seed);
     let sample = ngrams.transform(&select_rows(&counts.counts, &fitted));
     let model = cluster::LsaParams::new(settings.lsa_dims)
         .seed(settings.seed)

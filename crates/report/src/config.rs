@@ -31,8 +31,9 @@ pub struct ClusteringConfig {
     /// Large corpora: the clustered representation, TF-IDF of the terms'
     /// character n-grams (scikit-learn's `char_wb`, sublinear tf).
     pub char_ngrams: features::CharNgramParams,
-    /// Large corpora: k-means (and its stability check) runs on at most this
-    /// many evenly spaced rows; every article then joins its nearest centroid.
+    /// Large corpora: k-means runs on at most this many rows (a seeded
+    /// [`cluster::spread_sample`]); every article then joins its nearest
+    /// centroid.
     pub kmeans_fit_sample: usize,
 }
 

@@ -10,11 +10,11 @@ use crate::charts::{
     IntervalSeries, Merge, Point, Scatter, Stack, StackedBars,
 };
 use crate::error::ReportError;
-use crate::numbers::{fixed, percent, slug};
+use crate::numbers::{fixed, percent, slug, thousands};
 use crate::output::ReportWriter;
 
-/// Points drawn on the map of a large corpus (a systematic sample).
-const MAP_POINTS: usize = 2000;
+/// Points drawn on the map of a large corpus (a [`cluster::spread_sample`]).
+pub(crate) const MAP_POINTS: usize = 2000;
 /// Keyness charts are drawn for at most this many groups.
 pub const KEYNESS_CHARTS: usize = 30;
 
@@ -101,10 +101,10 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
                 value_labels: true,
             })?,
         )?;
-        let step = a.articles.len().div_ceil(MAP_POINTS).max(1);
-        let points: Vec<Point> = (0..a.articles.len())
-            .step_by(step)
-            .map(|i| Point {
+        let shown = cluster::spread_sample(a.articles.len(), MAP_POINTS, a.config.clustering.seed);
+        let points: Vec<Point> = shown
+            .iter()
+            .map(|&i| Point {
                 x: c.projection.coords[[i, 0]],
                 y: c.projection.coords[[i, 1]],
                 label: if a.layout.label_points {
@@ -117,9 +117,10 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
             .collect();
         let group_names: Vec<String> = (0..c.k).map(|k| format!("cluster {k}")).collect();
         let ratio = c.projection.explained_variance_ratio;
-        let title = if step > 1 {
+        let title = if shown.len() < a.articles.len() {
             format!(
-                "Articles by vocabulary: first two principal components (every {step}th article)"
+                "Articles by vocabulary: first two principal components (sample of {} articles)",
+                thousands(shown.len())
             )
         } else {
             "Articles by vocabulary: first two principal components".to_owned()

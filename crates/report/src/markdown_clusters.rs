@@ -167,7 +167,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
                 lsa.dims,
                 if lsa.fitted_rows < a.articles.len() {
                     format!(
-                        " fitted on {} evenly spaced articles",
+                        " (fitted on {} articles, one drawn from each equal stretch of the corpus)",
                         thousands(lsa.fitted_rows)
                     )
                 } else {
@@ -182,7 +182,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
         },
         if a.articles.len() > a.config.clustering.kmeans_fit_sample {
             format!(
-                "; it is fitted on {} evenly spaced articles and every article joins its nearest centroid",
+                "; it is fitted on {} articles drawn the same way and every article joins its nearest centroid",
                 thousands(a.config.clustering.kmeans_fit_sample)
             )
         } else {
@@ -196,7 +196,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
         a.config.clustering.n_init.min(crate::clusters::SCAN_N_INIT),
         if a.articles.len() > crate::clusters::STABILITY_SAMPLE {
             format!(
-                ", on {} evenly spaced articles",
+                ", on {} articles, one drawn from each equal stretch of the corpus",
                 thousands(crate::clusters::STABILITY_SAMPLE)
             )
         } else {
@@ -240,10 +240,16 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
         "The two axes are the first principal components of the clustered rows; they keep {} and {} of the variance, so distances on the map are only a rough picture.{}\n",
         percent(ratio[0]),
         percent(ratio[1]),
-        if a.layout.label_points {
-            ""
+        if a.articles.len() > crate::figures::MAP_POINTS {
+            format!(
+                " The map shows a seeded sample of {} articles, one from each equal stretch of the corpus; every coordinate is in `data/projection.tsv`.",
+                thousands(crate::figures::MAP_POINTS)
+            )
+        } else if a.layout.label_points {
+            String::new()
         } else {
-            " A seeded sample of the articles is drawn; every coordinate is in `data/projection.tsv`."
+            " Points are not labelled at this size; every coordinate is in `data/projection.tsv`."
+                .to_owned()
         }
     );
     if let (Some(_), Some(linkage)) = (&c.dendrogram, &c.linkage_labels) {
