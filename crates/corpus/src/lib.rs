@@ -92,7 +92,7 @@ pub use article::{Article, Corpus, Entry, Skipped};
 pub use error::CorpusError;
 pub use format::{FieldMapping, Format, InputOptions};
 pub use manifest::{CorpusInfo, Manifest, ManifestArticle};
-pub use reader::{CorpusReader, SourceInfo, open};
+pub use reader::{CorpusReader, FIRST_BATCH, SourceInfo, open};
 
 /// Loads the corpus at `path` (a folder, or a CSV or JSONL file read with the
 /// default [`InputOptions`]) into memory.

@@ -53,6 +53,9 @@ pub(crate) struct Opened {
     pub warnings: Vec<String>,
 }
 
+/// Entries in the first batch of [`CorpusReader::read_ahead`].
+pub const FIRST_BATCH: usize = 64;
+
 /// Reads a corpus batch by batch, holding only the current batch in memory.
 ///
 /// Made by [`open`]. Per-record problems come out as [`Entry::Skipped`] in
@@ -146,7 +149,8 @@ impl CorpusReader {
     }
 
     /// Calls `f` with every batch of at most `max_entries` entries (as
-    /// [`next_batch`](Self::next_batch) gives them) and the input bytes read
+    /// [`next_batch`](Self::next_batch) gives them; the first ones smaller,
+    /// doubling from [`FIRST_BATCH`]) and the input bytes read
     /// up to its end, while a second thread already reads the next batch:
     /// reading and parsing overlap with the caller's work. At most three
     /// batches are in memory at once. Stops at the first error of `f`.
@@ -173,7 +177,11 @@ impl CorpusReader {
             let (sender, batches) = std::sync::mpsc::sync_channel(1);
             let reader = &mut *self;
             scope.spawn(move || {
-                while let Some(batch) = reader.next_batch(max_entries) {
+                // Small first batches, doubling: the caller's threads start
+                // work after a few articles are read, not a full batch.
+                let mut size = FIRST_BATCH.min(max_entries).max(1);
+                while let Some(batch) = reader.next_batch(size) {
+                    size = (size * 2).min(max_entries);
                     let bytes = reader.bytes_read();
                     // A closed channel means `f` failed: stop reading.
                     if sender.send((batch, bytes)).is_err() {
@@ -365,6 +373,27 @@ mod tests {
         });
         assert_eq!(result, Err("stop"));
         assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn read_ahead_batches_start_small_and_double_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.jsonl");
+        let total = FIRST_BATCH * 7 + 5;
+        let lines: String = (0..total)
+            .map(|i| format!("{{\"text\": \"Artikel {i}.\"}}\n"))
+            .collect();
+        std::fs::write(&path, &lines).unwrap();
+        let mut reader = open(&path, &InputOptions::default()).unwrap();
+        let mut sizes = Vec::new();
+        reader
+            .read_ahead(FIRST_BATCH * 3, |batch, _| {
+                sizes.push(batch.len());
+                Ok::<(), CorpusError>(())
+            })
+            .unwrap();
+        let f = FIRST_BATCH;
+        assert_eq!(sizes, [f, 2 * f, 3 * f, f + 5]);
     }
 
     #[test]
