@@ -2,6 +2,7 @@
 //! one binary per file): each module checks one promise of the README.
 
 mod determinism;
+mod grouping;
 mod input_problems;
 mod seed_cleaning;
 mod snapshots;

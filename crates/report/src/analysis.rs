@@ -159,7 +159,40 @@ impl std::fmt::Debug for Analysis {
     }
 }
 
+/// What the report calls the units it compares: outlets, or the groups of
+/// `--group-by` (newsroom categories are not outlets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupNoun {
+    /// `outlet` or `group`.
+    pub one: &'static str,
+    /// `outlets` or `groups`.
+    pub many: &'static str,
+    /// With its article: `an outlet` or `a group`.
+    pub an: &'static str,
+    /// Capitalised, for a table header: `Outlet` or `Group`.
+    pub title: &'static str,
+}
+
 impl Analysis {
+    /// The word for the compared units: `outlet` unless the articles are
+    /// grouped by another column.
+    pub fn group_noun(&self) -> GroupNoun {
+        match self.config.group_by.as_deref() {
+            None | Some("outlet") => GroupNoun {
+                one: "outlet",
+                many: "outlets",
+                an: "an outlet",
+                title: "Outlet",
+            },
+            Some(_) => GroupNoun {
+                one: "group",
+                many: "groups",
+                an: "a group",
+                title: "Group",
+            },
+        }
+    }
+
     /// Frame hits per 1,000 counted tokens of article `doc` for frame
     /// `frame`; 0 for an article without counted tokens.
     pub fn rate_per_1000(&self, doc: usize, frame: usize) -> f64 {

@@ -315,9 +315,13 @@ fn keyness(a: &Analysis, group: usize, name: &str) -> Result<Option<String>, Rep
     let title = format!("Key terms of {name} against all other articles");
     let positive = format!("more frequent in {name}");
     let negative = format!("less frequent in {name}");
+    let x_desc = format!(
+        "signed chi-square (bar text: count in {} : count elsewhere)",
+        a.group_noun().one
+    );
     Ok(Some(charts::diverging_bars(&DivergingBars {
         title: &title,
-        x_desc: "signed chi-square (bar text: count in outlet : count elsewhere)",
+        x_desc: &x_desc,
         y_desc: "term",
         labels: &labels,
         values: &values,
@@ -355,13 +359,15 @@ fn prevalence(a: &Analysis) -> Result<String, ReportError> {
         .zip(&points)
         .map(|(name, points)| IntervalSeries { name, points })
         .collect();
+    let noun = a.group_noun();
+    let title = format!("Frame rates per {} with 95 % bootstrap intervals", noun.one);
     Ok(charts::intervals(&IntervalChart {
-        title: "Frame rates per outlet with 95 % bootstrap intervals",
+        title: &title,
         x_desc: "hits per 1,000 counted tokens",
         y_desc: "frame",
         categories: &categories,
         series: &series,
-        legend_title: "outlet",
+        legend_title: noun.one,
     })?)
 }
 
@@ -397,10 +403,12 @@ fn voices(a: &Analysis) -> Result<String, ReportError> {
             values: &values[2],
         },
     ];
+    let noun = a.group_noun();
+    let title = format!("Frame hits by voice per {}", noun.one);
     Ok(charts::stacked_bars(&StackedBars {
-        title: "Frame hits by voice per outlet",
+        title: &title,
         x_desc: "frame hits (all frames)",
-        y_desc: "outlet",
+        y_desc: noun.one,
         categories: &groups.names,
         stacks: &stacks,
         legend_title: "voice",

@@ -53,7 +53,12 @@ pub fn escape(text: &str) -> String {
 
 fn header(out: &mut String, a: &Analysis) {
     let title = a.corpus_title.as_deref().unwrap_or(&a.corpus_name);
-    let _ = writeln!(out, "# How the outlets frame it: {}\n", escape(title));
+    let _ = writeln!(
+        out,
+        "# How the {} frame it: {}\n",
+        a.group_noun().many,
+        escape(title)
+    );
     let tokens: usize = (0..a.articles.len()).map(|i| a.counts.n_tokens(i)).sum();
     let _ = writeln!(
         out,
@@ -185,26 +190,46 @@ fn header(out: &mut String, a: &Analysis) {
     }
     let _ = writeln!(
         out,
-        "\nFrame rates are hits per 1,000 counted tokens, top three per outlet; see [Frames](#frames) and the [evidence lines](#evidence-where-the-frames-occur).\n"
+        "\nFrame rates are hits per 1,000 counted tokens, top three per {}; see [Frames](#frames) and the [evidence lines](#evidence-where-the-frames-occur).\n",
+        a.group_noun().one
     );
 }
 
 fn how_to_read(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## How to read this report\n");
+    let noun = a.group_noun();
+    match a.config.group_by.as_deref().filter(|_| noun.one == "group") {
+        Some(column) => {
+            let _ = writeln!(
+                out,
+                "- **Articles and groups.** The articles are compared in groups: one group per value of the `{}` column (`--group-by`); wherever this report says *group*, it means such a value. Each article is labelled with its id and group; an article without a value is compared on its own and never pooled.",
+                escape(column)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "- **Articles and outlets.** Each article is labelled with its id and outlet. Where the text names no outlet it says *unknown*; such articles are compared one by one and never pooled."
+            );
+        }
+    }
     let _ = writeln!(
         out,
-        "- **Articles and outlets.** Each article is labelled with its id and outlet. Where the text names no outlet it says *unknown*; such articles are compared one by one and never pooled.\n\
+        "\
          - **Frames** come from the lexicon `{}`: each frame is a list of terms, matched in every inflection and inside hyphenated compounds. A *hit* is one occurrence; the *rate* is hits per 1,000 counted tokens, so long and short articles compare. A rate built on two or three hits is fragile: read the evidence lines before you trust a difference, and check that each term means what the frame says in its context.\n\
-         - **How sure** a difference is: bootstrap intervals show how much a rate would move with other articles (or sentences) from the same outlet; a permutation test asks whether an outlet differs from the rest more than a random split would; q corrects for testing many frames and outlets at once.\n\
+         - **How sure** a difference is: bootstrap intervals show how much a rate would move with other articles (or sentences) from the same {one}; a permutation test asks whether {an} differs from the rest more than a random split would; q corrects for testing many frames and {many} at once.\n\
          - **Voices**: each hit is the outlet's own voice, a direct quotation or reported speech, with the speaker the text names. A frame in a quotation tells you whom the outlet lets speak, not what it says itself.\n\
-         - **Keyness** compares each outlet's words with all other articles (χ², G², log ratio); c-TF-IDF label words summarise a group in a few words.\n\
+         - **Keyness** compares each {one}'s words with all other articles (χ², G², log ratio); c-TF-IDF label words summarise a group in a few words.\n\
          - **Distinctive terms** are an article's highest TF-IDF weights: words it uses often that the other articles use rarely.\n\
          - **Similarity** is the cosine of two articles' TF-IDF vectors: 1 means the same words in the same proportions, 0 no word in common.\n\
-         - **Clusters** group articles by vocabulary. With {} articles they describe this corpus; they are not a statistical finding about the outlets.\n\
+         - **Clusters** group articles by vocabulary. With {} articles they describe this corpus; they are not a statistical finding about the {many}.\n\
          - **Counted tokens** are the words left after boilerplate removal, without stop words (NLTK's German list and adverbs such as *bereits* that the stemmer would merge with *bereit*), numbers and one-letter tokens; the words are reduced to Snowball stems for counting and shown as their most frequent spelling.\n\
          - Every number is in [`data/`](data/) (see the data contract in `docs/data-contract.md`); the settings are in [`data/config.json`](data/config.json).\n",
         a.lexicon.name,
-        a.articles.len()
+        a.articles.len(),
+        one = noun.one,
+        an = noun.an,
+        many = noun.many,
     );
 }
 
@@ -296,7 +321,7 @@ fn data_section(out: &mut String, a: &Analysis) {
     let mut files = vec![
         (
             "docs.tsv",
-            "one row per article in matrix row order: id, outlet, title, date, counted tokens, k-means cluster",
+            "one row per article in matrix row order: id, outlet, title, date, counted tokens, k-means cluster, group",
         ),
         (
             "terms.tsv",

@@ -208,7 +208,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
         if !used.is_stable() {
             let _ = writeln!(
                 out,
-                "**The k used here is unstable** (mean ARI {}): do not read its clusters as groups of outlets.\n",
+                "**The k used here is unstable** (mean ARI {}): do not read its clusters as lasting groups of articles.\n",
                 fixed(used.mean_ari, 2)
             );
         }

@@ -72,12 +72,14 @@ pub fn frames_section(out: &mut String, a: &Analysis) {
     } else {
         let _ = writeln!(out, "Per-article hits and rates are in `data/frames.tsv`.");
     }
-    let _ = writeln!(out, "\n### Top frames per outlet\n");
+    let noun = a.group_noun();
+    let _ = writeln!(out, "\n### Top frames per {}\n", noun.one);
     let _ = writeln!(
         out,
-        "Rates pool the articles of an outlet (all its hits per 1,000 of all its counted tokens).\n"
+        "Rates pool the articles of {} (all its hits per 1,000 of all its counted tokens).\n",
+        noun.an
     );
-    let _ = writeln!(out, "| Outlet | Articles | 1st | 2nd | 3rd |");
+    let _ = writeln!(out, "| {} | Articles | 1st | 2nd | 3rd |", noun.title);
     let _ = writeln!(out, "|---|---:|---|---|---|");
     for (g, GroupFrames { group, ranked }) in a.frames_by_group().into_iter().enumerate() {
         let members = a.outlets.groups.members(g).len();

@@ -13,16 +13,18 @@ use crate::statistics::GroupStatistics;
 
 /// "What sets each outlet apart": keyness and c-TF-IDF per outlet.
 pub fn keyness_section(out: &mut String, a: &Analysis) {
-    let _ = writeln!(out, "## What sets each outlet apart\n");
+    let noun = a.group_noun();
+    let _ = writeln!(out, "## What sets each {} apart\n", noun.one);
     let params = &a.config.statistics.keyness;
     let _ = writeln!(
         out,
-        "Each outlet's articles against all other articles. *a* and *b* count the term in the outlet and elsewhere ({}); terms with *a* + *b* below {} are left out. χ² uses quanteda's conditional Yates correction, G² is the full log-likelihood (scipy's `chi2_contingency` with `lambda_=\"log-likelihood\"`), the log ratio is Hardie's (log₂ of the ratio of relative frequencies; +1 means twice as frequent). p-values are not corrected for the many terms tested: read them as a ranking. With one article per outlet, keyness describes that article. All scores are in `data/keyness.tsv`.\n",
+        "Each {one}'s articles against all other articles. *a* and *b* count the term in the {one} and elsewhere ({}); terms with *a* + *b* below {} are left out. χ² uses quanteda's conditional Yates correction, G² is the full log-likelihood (scipy's `chi2_contingency` with `lambda_=\"log-likelihood\"`), the log ratio is Hardie's (log₂ of the ratio of relative frequencies; +1 means twice as frequent). p-values are not corrected for the many terms tested: read them as a ranking. With one article per {one}, keyness describes that article. All scores are in `data/keyness.tsv`.\n",
         match params.unit {
             features::keyness::KeynessUnit::Tokens => "counted tokens",
             features::keyness::KeynessUnit::Documents => "articles containing it",
         },
-        params.min_count
+        params.min_count,
+        one = noun.one,
     );
     group_tables(out, a, &a.outlets, "keyness", true);
 }
@@ -139,10 +141,12 @@ pub fn p_value(p: f64) -> String {
 /// "How sure can we be": frame rates with intervals and tests.
 pub fn prevalence_section(out: &mut String, a: &Analysis) {
     let stats = &a.config.statistics;
+    let noun = a.group_noun();
     let _ = writeln!(out, "## How sure can we be about frame differences?\n");
     let _ = writeln!(
         out,
-        "![Frame rates per outlet with 95 % bootstrap intervals](charts/prevalence.svg)\n"
+        "![Frame rates per {} with 95 % bootstrap intervals](charts/prevalence.svg)\n",
+        noun.one
     );
     let sentence_groups: Vec<&str> = a
         .outlets
@@ -161,7 +165,7 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
         .collect();
     let _ = writeln!(
         out,
-        "Rates are hits per 1,000 counted tokens of all an outlet's articles, with {} % percentile bootstrap intervals ({} resamples of the outlet's articles; seed {}).{} Each outlet is compared with the rest of the corpus by a permutation test ({} permutations, two-sided); q is the p-value adjusted for all {} tests with Benjamini–Hochberg. Numbers are in `data/prevalence.tsv`.\n",
+        "Rates are hits per 1,000 counted tokens of all {an}'s articles, with {} % percentile bootstrap intervals ({} resamples of the {one}'s articles; seed {}).{} Each {one} is compared with the rest of the corpus by a permutation test ({} permutations, two-sided); q is the p-value adjusted for all {} tests with Benjamini–Hochberg. Numbers are in `data/prevalence.tsv`.\n",
         fixed(stats.level * 100.0, 0),
         range_text(a.prevalence.iter().map(|p| p.resamples)),
         stats.seed,
@@ -182,7 +186,9 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
                 .iter()
                 .filter_map(|p| p.versus_rest.map(|t| t.permutations))
         ),
-        a.prevalence.iter().filter(|p| p.q.is_some()).count()
+        a.prevalence.iter().filter(|p| p.q.is_some()).count(),
+        an = noun.an,
+        one = noun.one,
     );
     let mut header = "| Frame |".to_owned();
     let mut rule = "|---|".to_owned();
@@ -240,6 +246,7 @@ pub fn head_to_head_section(out: &mut String, a: &Analysis) {
         return;
     };
     let names = &a.outlets.groups.names;
+    let noun = a.group_noun();
     let _ = writeln!(
         out,
         "### {} against {}\n",
@@ -249,13 +256,16 @@ pub fn head_to_head_section(out: &mut String, a: &Analysis) {
     let unit = tests.iter().find_map(|t| t.test.map(|t| t.unit));
     let _ = writeln!(
         out,
-        "The two named outlets side by side: rate difference ({} minus {}) per frame with a two-sided permutation test of {}; q adjusted over the frames.\n",
+        "The two named {} side by side: rate difference ({} minus {}) per frame with a two-sided permutation test of {}; q adjusted over the frames.\n",
+        noun.many,
         escape(&names[*ga]),
         escape(&names[*gb]),
         match unit {
-            Some(SamplingUnit::Sentences) =>
-                "sentences (each outlet has a single article here, so sentences are treated as independent)",
-            _ => "articles",
+            Some(SamplingUnit::Sentences) => format!(
+                "sentences (each {} has a single article here, so sentences are treated as independent)",
+                noun.one
+            ),
+            _ => "articles".to_owned(),
         }
     );
     let _ = writeln!(out, "| Frame | Difference | p | q |");

@@ -14,7 +14,11 @@ const SPEAKERS_SHOWN: usize = 12;
 
 /// "Voices: who speaks in each outlet".
 pub fn voices_section(out: &mut String, a: &Analysis) {
-    let _ = writeln!(out, "## Voices: who speaks in each outlet\n");
+    let _ = writeln!(
+        out,
+        "## Voices: who speaks in each {}\n",
+        a.group_noun().one
+    );
     let _ = writeln!(
         out,
         "Direct quotations („…“, »…«, \"…\", ‚…‘) and reported speech (`X zufolge`, `laut X`, `sagte, dass …`, `…, so X`) with the speaker the text names, found by rules on German quotation marks, speech verbs and role nouns (`der Kremlsprecher` resolves to the last person named with that role). Which side a speaker belongs to is not the tool's call: the tables only make visible who gets the word. Every quotation is in `data/quotes.tsv`.\n"
@@ -79,7 +83,8 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "![Frame hits by voice per outlet](charts/voices.svg)\n"
+        "![Frame hits by voice per {}](charts/voices.svg)\n",
+        a.group_noun().one
     );
     let _ = writeln!(
         out,
