@@ -33,6 +33,7 @@ fn a_report_grouped_by_a_column_speaks_of_groups() {
         "one group per value of the `section` column",
         "### Top frames per group",
         "| Group | Articles |",
+        "| Frame | Group | Own | Quoted |",
         "## What sets each group apart",
         "## Voices: who speaks in each group",
     ] {

@@ -153,7 +153,7 @@ pub fn clusters_section(out: &mut String, a: &Analysis) {
     };
     let _ = writeln!(
         out,
-        "\n{how}{}. Silhouette runs from -1 to 1; values near 0 mean the clusters overlap, which is usual for a handful of articles on one story. k-means runs {} times from k-means++ starts with seed {} on {} (spherical k-means){}.\n",
+        "\n{how}{}. Silhouette runs from -1 to 1; values near 0 mean the clusters overlap, which is usual for news articles: they share much of their vocabulary. k-means runs {} times from k-means++ starts with seed {} on {}{}; on unit-length rows it groups by cosine (spherical k-means).\n",
         c.silhouette_sample.map_or_else(String::new, |n| format!(
             " (silhouettes on a seeded sample of {} articles)",
             thousands(n)

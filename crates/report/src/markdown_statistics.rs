@@ -8,7 +8,7 @@ use features::uncertainty::SamplingUnit;
 
 use crate::analysis::Analysis;
 use crate::markdown::escape;
-use crate::numbers::{fixed, slug};
+use crate::numbers::{fixed, slug, thousands};
 use crate::statistics::GroupStatistics;
 
 /// "What sets each outlet apart": keyness and c-TF-IDF per outlet.
@@ -38,6 +38,29 @@ pub fn cluster_keyness(out: &mut String, a: &Analysis) {
     group_tables(out, a, stats, "keyness-clusters", false);
 }
 
+/// Article ids listed under a group or cluster; larger ones list these
+/// and point to `docs.tsv` (a cluster of 10,000 ids is not for reading).
+const LISTED_MEMBERS: usize = 20;
+
+/// The `Articles: …` line of a group or cluster.
+fn members_line(members: &[&str]) -> String {
+    let listed: Vec<String> = members
+        .iter()
+        .take(LISTED_MEMBERS)
+        .map(|id| escape(id))
+        .collect();
+    if members.len() <= LISTED_MEMBERS {
+        format!("Articles: {}.", listed.join(", "))
+    } else {
+        format!(
+            "Articles ({}): {} and {} more; `data/docs.tsv` gives every article's group and cluster.",
+            thousands(members.len()),
+            listed.join(", "),
+            thousands(members.len() - LISTED_MEMBERS)
+        )
+    }
+}
+
 fn group_tables(
     out: &mut String,
     a: &Analysis,
@@ -54,7 +77,7 @@ fn group_tables(
             .collect();
         let _ = writeln!(out, "#### {}\n", escape(name));
         if !(members.len() == 1 && name.contains(members[0])) {
-            let _ = writeln!(out, "Articles: {}.\n", members.join(", "));
+            let _ = writeln!(out, "{}\n", members_line(&members));
         }
         let labels: Vec<String> = stats.label_words[g]
             .iter()
@@ -318,6 +341,20 @@ fn fixed_signed(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_member_lists_are_cut_with_a_pointer_to_the_data() {
+        assert_eq!(members_line(&["a_1", "b"]), "Articles: a\\_1, b.");
+        let ids: Vec<String> = (1..=1234).map(|i| format!("row-{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let line = members_line(&ids);
+        assert!(
+            line.starts_with("Articles (1,234): row-1, row-2,"),
+            "{line}"
+        );
+        assert!(line.contains("row-20 and 1,214 more;"), "{line}");
+        assert!(!line.contains("row-21,"), "{line}");
+    }
 
     #[test]
     fn small_numbers() {

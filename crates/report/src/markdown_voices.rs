@@ -25,7 +25,8 @@ pub fn voices_section(out: &mut String, a: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "| Outlet | Words in direct quotes | Words in reported speech | Direct quotes without a named speaker |"
+        "| {} | Words in direct quotes | Words in reported speech | Direct quotes without a named speaker |",
+        a.group_noun().title
     );
     let _ = writeln!(out, "|---|---:|---:|---:|");
     for (g, name) in a.outlets.groups.names.iter().enumerate() {
@@ -88,7 +89,8 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
     );
     let _ = writeln!(
         out,
-        "| Frame | Outlet | Own | Quoted | Reported | Whose words |"
+        "| Frame | {} | Own | Quoted | Reported | Whose words |",
+        a.group_noun().title
     );
     let _ = writeln!(out, "|---|---|---:|---:|---:|---|");
     for (f, frame) in a.lexicon.frames.iter().enumerate() {
