@@ -64,7 +64,7 @@ fn header(out: &mut String, a: &Analysis) {
         out,
         "Rahmen report on corpus `{}`: {} articles, {} counted tokens, {} terms; lexicon `{}` (version {}, {} frames).\n",
         a.corpus_name,
-        a.articles.len(),
+        thousands(a.articles.len()),
         thousands(tokens),
         thousands(a.counts.terms.len()),
         a.lexicon.name,
@@ -226,7 +226,7 @@ fn how_to_read(out: &mut String, a: &Analysis) {
          - **Counted tokens** are the words left after boilerplate removal, without stop words (NLTK's German list and adverbs such as *bereits* that the stemmer would merge with *bereit*), numbers and one-letter tokens; the words are reduced to Snowball stems for counting and shown as their most frequent spelling.\n\
          - Every number is in [`data/`](data/) (see the data contract in `docs/data-contract.md`); the settings are in [`data/config.json`](data/config.json).\n",
         a.lexicon.name,
-        a.articles.len(),
+        thousands(a.articles.len()),
         one = noun.one,
         an = noun.an,
         many = noun.many,

@@ -159,7 +159,11 @@ fn passage_table(out: &mut String, a: &Analysis, passages: &[Passage]) {
         let articles = if labels.len() <= 4 {
             labels.join(", ")
         } else {
-            format!("{}, … ({} articles)", labels[..3].join(", "), labels.len())
+            format!(
+                "{}, … ({} articles)",
+                labels[..3].join(", "),
+                thousands(labels.len())
+            )
         };
         let _ = writeln!(
             out,

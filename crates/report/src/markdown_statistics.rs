@@ -117,8 +117,9 @@ fn group_tables(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 escape(&a.counts.terms[term.term].label),
-                term.a,
-                term.b,
+                // Counts of tokens or articles: whole numbers.
+                thousands(term.a as usize),
+                thousands(term.b as usize),
                 fixed(term.log_ratio, 2),
                 fixed(term.chi2, 2),
                 fixed(term.g2, 2),

@@ -53,9 +53,13 @@ pub fn thousands(value: usize) -> String {
     out
 }
 
-/// `1 hit`, `3 hits`: a count with its noun in the right number.
+/// `1 hit`, `3 hits`, `1,654 hits`: a count with its noun in the right number.
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { singular } else { plural }
+    )
 }
 
 /// A file-name-safe form of a name: `RT DE` → `rt-de`,
@@ -109,5 +113,6 @@ mod tests {
         assert_eq!(slug("Wissenschaft & Ökonomie"), "wissenschaft-oekonomie");
         assert_eq!(slug("!!"), "group");
         assert_eq!(count(0, "hit", "hits"), "0 hits");
+        assert_eq!(count(101_772, "hit", "hits"), "101,772 hits");
     }
 }
