@@ -15,7 +15,7 @@
 //! It is on the hot path of every report: word and sentence boundaries use a
 //! fast path for Latin script and unicode-segmentation (UAX #29) for
 //! everything else, with identical results (`segment`); stemming is
-//! rust-stemmers' Snowball German; word lists are hashed. `examples/throughput.rs`
+//! rust-stemmers' Snowball German; word lists are hashed. `examples/text_throughput.rs`
 //! measures it, `examples/digest.rs` dumps everything it computes for
 //! comparing two versions.
 //!

@@ -1,5 +1,5 @@
 //! Single-threaded throughput of the counting path on 10kGNAD, in MB/s of
-//! article text: `cargo run --release -p features --example throughput --
+//! article text: `cargo run --release -p features --example counting_throughput --
 //! [repeats] [step]` (steps: spans, scan, terms, warm, counts; all by
 //! default).
 //! Each step runs three times and the best run counts, in CPU time of this

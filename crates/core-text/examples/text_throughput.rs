@@ -1,5 +1,5 @@
 //! Single-threaded throughput of the text pipeline on 10kGNAD, in MB/s of
-//! article text: `cargo run --release -p core-text --example throughput --
+//! article text: `cargo run --release -p core-text --example text_throughput --
 //! [repeats] [stage]` (stages: analyze, tokenize, sentences, boilerplate,
 //! quotes, keys; all by default). Each stage runs three times and the best
 //! run counts, in CPU time of this thread (the machine may be shared) and
