@@ -326,7 +326,13 @@ pub fn analyze(
     let similarity = layout
         .similarity_matrix
         .then(|| features::cosine_similarity(&tfidf.matrix));
-    let normalized = normalize_rows(&tfidf.matrix);
+    // With the default `l2` norm the TF-IDF rows are unit length already: a
+    // copy would cost as much memory as the matrix (200 MB at 100,000 articles).
+    let normalized = if config.tfidf.norm == Some(features::Norm::L2) {
+        std::borrow::Cow::Borrowed(&tfidf.matrix)
+    } else {
+        std::borrow::Cow::Owned(normalize_rows(&tfidf.matrix))
+    };
     let group_similarity =
         cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?.similarity;
     let clustering = if collected.articles.len() >= 3 {
