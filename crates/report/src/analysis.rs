@@ -174,11 +174,19 @@ pub struct GroupNoun {
 }
 
 impl Analysis {
+    /// The `--group-by` column, unless it is the outlet.
+    pub fn group_column(&self) -> Option<&str> {
+        self.config
+            .group_by
+            .as_deref()
+            .filter(|column| *column != "outlet")
+    }
+
     /// The word for the compared units: `outlet` unless the articles are
     /// grouped by another column.
     pub fn group_noun(&self) -> GroupNoun {
-        match self.config.group_by.as_deref() {
-            None | Some("outlet") => GroupNoun {
+        match self.group_column() {
+            None => GroupNoun {
                 one: "outlet",
                 many: "outlets",
                 an: "an outlet",

@@ -198,7 +198,7 @@ fn header(out: &mut String, a: &Analysis) {
 fn how_to_read(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## How to read this report\n");
     let noun = a.group_noun();
-    match a.config.group_by.as_deref().filter(|_| noun.one == "group") {
+    match a.group_column() {
         Some(column) => {
             let _ = writeln!(
                 out,
