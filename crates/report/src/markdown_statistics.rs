@@ -11,7 +11,7 @@ use crate::markdown::escape;
 use crate::numbers::{fixed, slug, thousands};
 use crate::statistics::GroupStatistics;
 
-/// "What sets each outlet apart": keyness and c-TF-IDF per outlet.
+/// "What sets each outlet (or group) apart": keyness and c-TF-IDF per group.
 pub fn keyness_section(out: &mut String, a: &Analysis) {
     let noun = a.group_noun();
     let _ = writeln!(out, "## What sets each {} apart\n", noun.one);

@@ -12,7 +12,7 @@ use crate::voices::Voice;
 /// Speakers listed per outlet.
 const SPEAKERS_SHOWN: usize = 12;
 
-/// "Voices: who speaks in each outlet".
+/// "Voices: who speaks in each outlet" (or group).
 pub fn voices_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(
         out,
