@@ -162,7 +162,7 @@ impl CsvSource {
         }
         let mut values = BTreeMap::new();
         for (name, bytes) in self.columns.iter().zip(record.iter()) {
-            match field_text(bytes.to_vec(), name, self.encoding) {
+            match field_text(bytes, name, self.encoding) {
                 Ok(text) => values.insert(name.clone(), Value::Str(text)),
                 Err(reason) => return Entry::Skipped(Skipped { origin, reason }),
             };

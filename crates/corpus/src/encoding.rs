@@ -87,19 +87,23 @@ pub(crate) fn sniff(head: &[u8], whole: bool) -> &'static Encoding {
 
 /// The text of field `name` read from a stream of `encoding`, or a lowercase
 /// reason why it is not text.
+///
+/// simdutf8 checks the bytes where they are (several times faster than the
+/// standard library on German text, whose umlauts keep leaving its ASCII
+/// path); the one copy is the `String` itself.
 pub(crate) fn field_text(
-    bytes: Vec<u8>,
+    bytes: &[u8],
     name: &str,
     encoding: &'static Encoding,
 ) -> Result<String, String> {
-    match String::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Err(_) => Err(format!("field `{name}` is not valid UTF-8")),
         // Only a transcoder writes U+FFFD for bytes it cannot map.
         Ok(text) if encoding != UTF_8 && text.contains('\u{FFFD}') => Err(format!(
             "field `{name}` has bytes that are not valid {}",
             encoding.name()
         )),
-        Ok(text) => Ok(text),
+        Ok(text) => Ok(text.to_owned()),
     }
 }
 
@@ -183,14 +187,14 @@ mod tests {
 
     #[test]
     fn field_problems_name_the_field() {
-        assert_eq!(field_text(b"ok".to_vec(), "text", UTF_8).unwrap(), "ok");
+        assert_eq!(field_text(b"ok", "text", UTF_8).unwrap(), "ok");
         assert_eq!(
-            field_text(b"a\xffb".to_vec(), "text", UTF_8).unwrap_err(),
+            field_text(b"a\xffb", "text", UTF_8).unwrap_err(),
             "field `text` is not valid UTF-8"
         );
         let shift_jis = Encoding::for_label(b"shift_jis").unwrap();
         assert_eq!(
-            field_text("a\u{FFFD}".as_bytes().to_vec(), "title", shift_jis).unwrap_err(),
+            field_text("a\u{FFFD}".as_bytes(), "title", shift_jis).unwrap_err(),
             "field `title` has bytes that are not valid Shift_JIS"
         );
     }

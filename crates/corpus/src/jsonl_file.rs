@@ -128,7 +128,7 @@ fn parse_line(
     while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
         bytes.pop();
     }
-    let text = match String::from_utf8(bytes) {
+    let text = match simdutf8::basic::from_utf8(&bytes) {
         Err(_) => return Err("line is not valid UTF-8".to_owned()),
         Ok(text) if encoding != UTF_8 && text.contains('\u{FFFD}') => {
             return Err(format!(
@@ -138,7 +138,7 @@ fn parse_line(
         }
         Ok(text) => text,
     };
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let what = message.split(" at line ").next().unwrap_or(&message);
         format!("line is not valid JSON: {what} at column {}", e.column())

@@ -51,7 +51,7 @@ struct WordCache {
     /// token's term depends on its surface alone, so a surface seen before
     /// needs no normalising (most tokens of a corpus).
     surfaces: hashbrown::HashTable<CachedSurface>,
-    /// The surfaces, end to end.
+    /// The surfaces longer than [`INLINE_SURFACE`] bytes, end to end.
     surface_text: String,
     /// Scratch space for the norm of a new surface.
     norm: String,
@@ -60,11 +60,95 @@ struct WordCache {
 /// A surface in a [`WordCache`]'s surface table.
 #[derive(Debug, Clone, Copy)]
 struct CachedSurface {
-    /// Where it is in [`WordCache::surface_text`].
-    start: u32,
+    /// A short surface's bytes, zero-padded ([`SurfaceKey::Short`]); for a
+    /// longer one, the first four bytes say where it is in
+    /// [`WordCache::surface_text`].
+    bytes: [u8; INLINE_SURFACE],
     len: u32,
     /// Its token's term, [`NOT_COUNTED`] for none.
     term: u32,
+}
+
+/// Surfaces up to this many bytes live in their table entry, so looking one
+/// up reads the entry and nothing else (no second cache miss, no `memcmp`):
+/// 98 % of the tokens of 10kGNAD.
+const INLINE_SURFACE: usize = 16;
+
+/// What a surface is looked up by.
+#[derive(Clone, Copy)]
+enum SurfaceKey<'t> {
+    /// Up to [`INLINE_SURFACE`] bytes, zero-padded.
+    Short([u8; INLINE_SURFACE]),
+    Long(&'t str),
+}
+
+impl<'t> SurfaceKey<'t> {
+    /// The key of the token at `span` of `text`.
+    #[inline]
+    fn of(text: &'t str, span: Span) -> SurfaceKey<'t> {
+        let bytes = text.as_bytes();
+        let len = span.end - span.start;
+        if len > INLINE_SURFACE {
+            return SurfaceKey::Long(span.of(text));
+        }
+        // One 16-byte load and a mask where the text goes on long enough.
+        let packed = match bytes.get(span.start..span.start + INLINE_SURFACE) {
+            Some(window) => {
+                let word = u128::from_le_bytes(window.try_into().expect("16 bytes"));
+                let mask = u128::MAX
+                    .checked_shr(8 * (INLINE_SURFACE - len) as u32)
+                    .unwrap_or(0);
+                (word & mask).to_le_bytes()
+            }
+            None => {
+                let mut packed = [0; INLINE_SURFACE];
+                packed[..len].copy_from_slice(&bytes[span.start..span.end]);
+                packed
+            }
+        };
+        SurfaceKey::Short(packed)
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self {
+            SurfaceKey::Short(packed) => short_surface_hash(packed),
+            SurfaceKey::Long(surface) => word_hash(surface),
+        }
+    }
+}
+
+#[inline]
+fn short_surface_hash(packed: &[u8; INLINE_SURFACE]) -> u64 {
+    use std::hash::BuildHasher as _;
+    rustc_hash::FxBuildHasher.hash_one(u128::from_le_bytes(*packed))
+}
+
+impl CachedSurface {
+    /// Whether this entry holds the surface `key` of `len` bytes.
+    #[inline]
+    fn holds(&self, key: &SurfaceKey<'_>, len: usize, stored: &str) -> bool {
+        self.len as usize == len
+            && match key {
+                SurfaceKey::Short(packed) => self.bytes == *packed,
+                SurfaceKey::Long(surface) => self.long_surface(stored) == *surface,
+            }
+    }
+
+    /// A long surface's place in `stored`.
+    fn long_surface<'s>(&self, stored: &'s str) -> &'s str {
+        let start = u32::from_le_bytes(self.bytes[..4].try_into().expect("4 bytes"));
+        stored_str(stored, start, self.len)
+    }
+
+    /// The hash it was stored under (to grow the table).
+    fn hash(&self, stored: &str) -> u64 {
+        if self.len as usize <= INLINE_SURFACE {
+            short_surface_hash(&self.bytes)
+        } else {
+            word_hash(self.long_surface(stored))
+        }
+    }
 }
 
 /// A word in a [`WordCache`]'s table.
@@ -179,15 +263,14 @@ impl<'a> WordIndex<'a> {
     /// the surface is new.
     #[inline]
     fn surface_term(&self, cache: &mut WordCache, text: &str, span: Span, parts: &[Span]) -> u32 {
-        let surface = span.of(text);
-        let hash = word_hash(surface);
+        let key = SurfaceKey::of(text, span);
+        let len = span.end - span.start;
+        let hash = key.hash();
         let stored = &cache.surface_text;
-        if let Some(found) = cache
-            .surfaces
-            .find(hash, |e| stored_str(stored, e.start, e.len) == surface)
-        {
+        if let Some(found) = cache.surfaces.find(hash, |e| e.holds(&key, len, stored)) {
             return found.term;
         }
+        let surface = span.of(text);
         let mut norm = std::mem::take(&mut cache.norm);
         let kind = normalize_token(surface, &mut norm);
         let term = self
@@ -199,16 +282,26 @@ impl<'a> WordIndex<'a> {
             })
             .term;
         cache.norm = norm;
+        let bytes = match key {
+            SurfaceKey::Short(packed) => packed,
+            SurfaceKey::Long(_) => {
+                let start =
+                    u32::try_from(cache.surface_text.len()).expect("surface cache under 4 GiB");
+                cache.surface_text.push_str(surface);
+                let mut bytes = [0; INLINE_SURFACE];
+                bytes[..4].copy_from_slice(&start.to_le_bytes());
+                bytes
+            }
+        };
         let entry = CachedSurface {
-            start: u32::try_from(cache.surface_text.len()).expect("surface cache under 4 GiB"),
-            len: surface.len() as u32,
+            bytes,
+            len: len as u32,
             term,
         };
-        cache.surface_text.push_str(surface);
         let stored = &cache.surface_text;
-        cache.surfaces.insert_unique(hash, entry, |e| {
-            word_hash(stored_str(stored, e.start, e.len))
-        });
+        cache
+            .surfaces
+            .insert_unique(hash, entry, |e| e.hash(stored));
         term
     }
 
@@ -446,6 +539,38 @@ mod tests {
         let index = WordIndex::new(&analyzer, None);
         let once = index.text_terms("GESPRÄCHE Gespräche");
         assert_eq!(once[0], once[1]);
+    }
+
+    #[test]
+    fn short_and_long_surfaces_are_told_apart() {
+        // Surfaces on both sides of the 16 bytes a table entry holds: three
+        // that share their first 16 bytes, umlauts across the limit, and a
+        // last word with no 16-byte window after it.
+        let analyzer = Analyzer::new(&AnalyzerConfig::default());
+        let text = "Bundesverfassung Bundesverfassungsgericht Bundesverfassungsschutz \
+                    Abrüstungsgespräch Abrüstungsgespräche Kurs, Kurz Kurs. Bündnisse Bündnis";
+        let doc = Document::analyze(text.into(), &TextConfig::default());
+        let expected = WordIndex::new(&analyzer, None)
+            .with_words(&doc, DocTerms::from_words)
+            .terms;
+        let index = WordIndex::new(&analyzer, None);
+        // First from the norms, then from the surface table.
+        assert_eq!(index.text_terms(text), expected);
+        assert_eq!(index.text_terms(text), expected);
+        let keys: Vec<String> = expected[..3].iter().map(|&t| index.key(t)).collect();
+        assert_eq!(
+            keys,
+            [
+                "bundesverfass",
+                "bundesverfassungsgericht",
+                "bundesverfassungsschutz"
+            ]
+        );
+        assert_ne!(expected[5], expected[6], "Kurs and Kurz");
+        // A surface is one entry wherever it stands (only its own bytes
+        // are kept): nine distinct surfaces in ten tokens.
+        let cache = index.caches.last().unwrap().lock().unwrap();
+        assert_eq!(cache.surfaces.len(), 9);
     }
 
     #[test]

@@ -261,7 +261,7 @@ pub fn build_vocabulary<'s>(
         });
     }
     let seen: Vec<usize> = (0..keys.len()).filter(|&id| df[id] > 0).collect();
-    let mut kept: Vec<usize> = seen
+    let kept: Vec<usize> = seen
         .iter()
         .copied()
         .filter(|&id| (df[id] as f64) >= low && (df[id] as f64) <= high)
@@ -269,17 +269,20 @@ pub fn build_vocabulary<'s>(
     if kept.is_empty() && !seen.is_empty() {
         return Err(FeatureError::NoTermsLeft);
     }
-    kept.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
-    let names = labels.labels(keys.len());
+    // Sorting the keys beside their ids reads each key in place, not
+    // through the id (keys are distinct, so the ids never decide).
+    let mut sorted: Vec<(&str, usize)> = kept.iter().map(|&id| (&*keys[id], id)).collect();
+    sorted.par_sort_unstable();
+    let mut names = labels.labels(keys.len());
     let mut remap = vec![None; keys.len()];
-    let terms = kept
+    let terms = sorted
         .iter()
         .enumerate()
-        .map(|(column, &id)| {
+        .map(|(column, &(key, id))| {
             remap[id] = Some(column as u32);
             Term {
-                key: keys[id].to_string(),
-                label: names[id].clone(),
+                key: key.to_owned(),
+                label: std::mem::take(&mut names[id]),
                 df: df[id],
                 total: total[id],
             }

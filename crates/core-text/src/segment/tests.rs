@@ -61,6 +61,12 @@ const WORD_CONTEXTS: &[&str] = &[
     "abcdefgh{}ijklmnop",
     "Abcdefghijklmn{}opq",
     "abcdefghijklmnop{}",
+    // The shortcuts for a letter run's end and a single space.
+    "ab'{}",
+    "ab:{}c",
+    "Ab,{}",
+    "ab {}",
+    "a {}b",
 ];
 
 const SENTENCE_CONTEXTS: &[&str] = &[

@@ -114,6 +114,29 @@ enum State {
 #[inline]
 fn fast_segment(s: &str) -> Option<(usize, Shape)> {
     let bytes = s.as_bytes();
+    // Most segments of German news are ASCII letters ended by a byte that
+    // can only end a word, or one space before such a byte: both are
+    // settled here without the state machine.
+    match bytes[0] {
+        b if b.is_ascii_alphabetic() => {
+            let run = ascii_letter_run(bytes);
+            let ends = match bytes.get(run) {
+                None => true,
+                // `.`, `:` or `'` joins two letters only (WB6/WB7).
+                Some(b'.' | b':' | b'\'') => bytes
+                    .get(run + 1)
+                    .is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphabetic()),
+                Some(&b) => ends_a_word(b),
+            };
+            if ends {
+                return Some((run, Shape::Word { dot: false }));
+            }
+        }
+        b' ' if bytes.get(1).is_none_or(|&b| b.is_ascii() && b != b' ') => {
+            return Some((1, Shape::Space));
+        }
+        _ => {}
+    }
     let (first, first_len) = class_at(s, 0)?;
     let mut state = match first {
         Word::Cr => {
@@ -188,6 +211,18 @@ fn fast_segment(s: &str) -> Option<(usize, Shape)> {
         _ => bytes.len(),
     };
     Some((end, shape(first, &s[..first_len], dot, skipped_extend)))
+}
+
+/// Whether the byte `b` after a letter surely ends the word: an ASCII
+/// character that no rule joins to a letter (space, line break, `,`, `;`
+/// and most other punctuation; not `_`, a digit or a letter).
+#[inline]
+fn ends_a_word(b: u8) -> bool {
+    b.is_ascii()
+        && matches!(
+            ASCII_WORD[b as usize],
+            Word::Space | Word::Cr | Word::Lf | Word::Newline | Word::MidNum | Word::Other
+        )
 }
 
 /// The number of ASCII letters `bytes` starts with, read eight bytes at a
