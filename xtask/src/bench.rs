@@ -124,9 +124,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         let ratios: Vec<f64> = ours.iter().zip(&theirs).map(|(o, t)| t / o.1).collect();
         row("features", &median_by_seconds(ours.clone()));
         row("report", &bench_run(&binary, "report", &input, &out)?);
-        if scale == 1 {
-            print_quality(&out)?;
-        }
+        print_quality(&out)?;
         if !theirs.is_empty() {
             comparisons.push((scale, bytes, median(&theirs), ratios));
         }
