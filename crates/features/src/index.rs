@@ -109,6 +109,8 @@ impl<'t> SurfaceKey<'t> {
         SurfaceKey::Short(packed)
     }
 
+    /// The hash the surface is stored under: of the padded bytes as one
+    /// number when short, of the string when long.
     #[inline]
     fn hash(&self) -> u64 {
         match self {
@@ -118,6 +120,7 @@ impl<'t> SurfaceKey<'t> {
     }
 }
 
+/// The hash of a short surface's padded bytes.
 #[inline]
 fn short_surface_hash(packed: &[u8; INLINE_SURFACE]) -> u64 {
     use std::hash::BuildHasher as _;
