@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: throughput and peak memory of Rahmen on 10kGNAD and
-//! on 10kGNAD repeated x20 and x100, beside scikit-learn's TfidfVectorizer
+//! on 10kGNAD repeated x20 and x100 (exact copies, or with `--distinct`
+//! copies whose words are shuffled), beside scikit-learn's TfidfVectorizer
 //! on the same text when Python with scikit-learn is installed. Measures,
 //! never asserts: speed is checked by reading these numbers, not by tests.
 
@@ -29,6 +30,12 @@ pub struct BenchArgs {
     /// median is printed (the whole report runs once).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Make every copy after the first distinct: its words are shuffled
+    /// within each sentence (seeded), so no article equals another. Exact
+    /// copies are set aside as duplicates before the shared-passage search;
+    /// distinct ones go through it, as a real corpus of that size would.
+    #[arg(long)]
+    distinct: bool,
 }
 
 /// Options of the hidden `bench-run` (one measurement in a fresh process).
@@ -87,18 +94,19 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         }
     );
     println!(
-        "\n{:<14} {:>9} {:>8} {:<9} {:>8} {:>8} {:>11} {:>10}",
+        "\n{:<23} {:>9} {:>8} {:<9} {:>8} {:>8} {:>11} {:>10}",
         "corpus", "articles", "MB", "stage", "seconds", "MB/s", "articles/s", "peak RSS"
     );
     let mut comparisons = Vec::new();
     for &scale in &args.scales {
-        let input = repeated(&source, scale, &work)?;
+        let input = repeated(&source, scale, args.distinct, &work)?;
         let bytes = fs::metadata(&input)?.len() as f64;
-        let out = work.join(format!("report-x{scale}"));
+        let copies = if args.distinct { " distinct" } else { "" };
+        let out = work.join(format!("report-x{scale}{}", copies.replace(' ', "-")));
         let row = |stage: &str, (articles, seconds, rss): &Measured| {
             println!(
-                "{:<14} {:>9} {:>8.1} {:<9} {:>8.2} {:>8.1} {:>11.0} {:>10}",
-                format!("10kGNAD x{scale}"),
+                "{:<23} {:>9} {:>8.1} {:<9} {:>8.2} {:>8.1} {:>11.0} {:>10}",
+                format!("10kGNAD x{scale}{copies}"),
                 articles,
                 bytes / 1e6,
                 stage,
@@ -228,24 +236,90 @@ fn has_sklearn() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// `source` repeated `times` times (a new file, made once).
-fn repeated(source: &Path, times: usize, work: &Path) -> anyhow::Result<PathBuf> {
+/// `source` repeated `times` times (a new file, made once); with
+/// `distinct`, every copy after the first has the words of each sentence
+/// shuffled.
+fn repeated(source: &Path, times: usize, distinct: bool, work: &Path) -> anyhow::Result<PathBuf> {
     if times == 1 {
         return Ok(source.to_path_buf());
     }
-    let path = work.join(format!("10kgnad-x{times}.csv"));
-    if !path.exists() {
-        let bytes = fs::read(source)?;
-        let mut file = std::io::BufWriter::new(fs::File::create(&path)?);
+    let suffix = if distinct { "-distinct" } else { "" };
+    let path = work.join(format!("10kgnad-x{times}{suffix}.csv"));
+    if path.exists() {
+        return Ok(path);
+    }
+    // Written beside the target and renamed when complete, so an
+    // interrupted run never leaves a truncated corpus to be measured.
+    let partial = path.with_extension("csv.partial");
+    let bytes = fs::read(source)?;
+    let mut file = std::io::BufWriter::new(fs::File::create(&partial)?);
+    if distinct {
+        write_shuffled_copies(&bytes, times, &mut file)
+            .with_context(|| format!("writing {}", partial.display()))?;
+    } else {
         for _ in 0..times {
             file.write_all(&bytes)?;
             if !bytes.ends_with(b"\n") {
                 file.write_all(b"\n")?;
             }
         }
-        file.flush()?;
     }
+    file.flush()?;
+    drop(file);
+    fs::rename(&partial, &path)?;
     Ok(path)
+}
+
+/// Writes `times` copies of the 10kGNAD CSV `source` (`;`, `'`, no
+/// header): the first as it is, each later one with the words of every
+/// sentence (split at `. `; all but the last) in a seeded random order, so
+/// that the copies keep their vocabulary and length but share no long run
+/// of words.
+fn write_shuffled_copies(
+    source: &[u8],
+    times: usize,
+    out: impl std::io::Write,
+) -> anyhow::Result<()> {
+    use rand::SeedableRng as _;
+    use rand::seq::SliceRandom as _;
+    let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .quote(b'\'')
+        .has_headers(false)
+        .from_reader(source)
+        .records()
+        .collect::<Result<_, _>>()?;
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote(b'\'')
+        .from_writer(out);
+    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(42);
+    for copy in 0..times {
+        for record in &records {
+            let (Some(label), Some(text)) = (record.get(0), record.get(1)) else {
+                bail!("a 10kGNAD record needs a label and a text: {record:?}");
+            };
+            if copy == 0 {
+                writer.write_record([label, text])?;
+                continue;
+            }
+            let sentences: Vec<String> = text
+                .split(". ")
+                .map(|sentence| {
+                    let mut words: Vec<&str> = sentence.split(' ').collect();
+                    // The last word stays last: it may carry the text's
+                    // closing full stop, which elsewhere would split the
+                    // sentence in two.
+                    let last = words.len().saturating_sub(1);
+                    words[..last].shuffle(&mut rng);
+                    words.join(" ")
+                })
+                .collect();
+            writer.write_record([label, sentences.join(". ").as_str()])?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 /// One measurement; prints `articles seconds peak_rss`.
@@ -320,15 +394,54 @@ fn features_stage(input: &Input) -> anyhow::Result<usize> {
     Ok(articles)
 }
 
-/// Peak resident memory of this process (Linux), e.g. `412 MB`.
+/// Peak resident memory of this process (Linux), e.g. `412MB`.
 fn peak_rss() -> String {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
+    crate::process_memory::status_kb("VmHWM")
         .map_or_else(|| "n/a".to_owned(), |kb| format!("{}MB", kb / 1024))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(csv_bytes: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .quote(b'\'')
+            .has_headers(false)
+            .from_reader(csv_bytes)
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    fn sorted_words(text: &str) -> Vec<Vec<&str>> {
+        text.split(". ")
+            .map(|s| {
+                let mut words: Vec<&str> = s.split(' ').collect();
+                words.sort_unstable();
+                words
+            })
+            .collect()
+    }
+
+    #[test]
+    fn distinct_copies_keep_each_sentences_words_in_a_new_order() {
+        let source = "Inland;'Die Regierung sagt: Wir halten uns an die Regeln; vorerst. \
+                      Der Kanzler sprach von einem ''guten'' Tag für alle hier.'\n\
+                      Sport;Ein Tor in der letzten Minute entschied das Spiel gegen Rapid Wien.\n";
+        let mut out = Vec::new();
+        write_shuffled_copies(source.as_bytes(), 3, &mut out).unwrap();
+        let original = records(source.as_bytes());
+        let copies = records(&out);
+        assert_eq!(copies.len(), 6);
+        assert_eq!(copies[..2], original[..]);
+        for (i, copy) in copies[2..].iter().enumerate() {
+            let from = &original[i % 2];
+            assert_eq!(copy[0], from[0]);
+            assert_ne!(copy[1], from[1]);
+            assert_eq!(sorted_words(&copy[1]), sorted_words(&from[1]));
+        }
+        assert_ne!(copies[2], copies[4]);
+    }
 }

@@ -2,6 +2,7 @@
 //! wherever cargo does. A thin layer: the work lives in the library crates.
 
 mod bench;
+mod process_memory;
 mod progress_bar;
 mod report_task;
 

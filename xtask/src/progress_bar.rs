@@ -1,6 +1,7 @@
 //! Progress bars for long stages, drawn on stderr only when it is a
 //! terminal (indicatif hides them otherwise, so logs and CI stay quiet).
-//! With `RAHMEN_TIMINGS=1` every stage's wall time is printed on stderr.
+//! With `RAHMEN_TIMINGS=1` every stage's wall time and the process's
+//! resident memory at its end are printed on stderr.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -29,11 +30,29 @@ impl Bars {
         if let Some(timed) = &self.timed {
             let mut timed = timed.lock().expect("timing lock");
             if let Some((stage, start)) = timed.take() {
-                eprintln!("{:>8.2} s  {stage}", start.elapsed().as_secs_f64());
+                eprintln!(
+                    "{:>8.2} s  {stage} ({})",
+                    start.elapsed().as_secs_f64(),
+                    resident_memory()
+                );
             }
             *timed = next.map(|stage| (stage.to_owned(), Instant::now()));
         }
     }
+}
+
+/// Resident memory now and at its peak so far (Linux), e.g.
+/// `resident 412 MB, peak 530 MB`.
+fn resident_memory() -> String {
+    let megabytes = |field| {
+        crate::process_memory::status_kb(field)
+            .map_or_else(|| "n/a".to_owned(), |kb| format!("{} MB", kb / 1024))
+    };
+    format!(
+        "resident {}, peak {}",
+        megabytes("VmRSS"),
+        megabytes("VmHWM")
+    )
 }
 
 impl Progress for Bars {
