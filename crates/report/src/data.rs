@@ -40,6 +40,7 @@ fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), 
         writer.stream("data/tfidf.mtx")?,
     )?;
     tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+    shared_tsv(analysis, writer.stream("data/shared.tsv")?)?;
     frames_tsv(analysis, writer.stream("data/frames.tsv")?)
 }
 
@@ -84,7 +85,6 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
         ));
     }
     tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
-    tables.push(("data/shared.tsv", Box::new(|| shared_tsv(analysis))));
     tables.push(("data/duplicates.tsv", Box::new(|| duplicates_tsv(analysis))));
     if let Some(clustering) = &analysis.clustering {
         tables.push(("data/clusters.tsv", Box::new(|| clusters_tsv(analysis))));
@@ -429,32 +429,35 @@ fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
 }
 
 /// Every shared passage: both articles, byte spans, length in words, text.
-fn shared_tsv(analysis: &Analysis) -> Vec<u8> {
-    let rows = analysis.passages.shared.iter().map(|p| {
-        let a = analysis.text_evidence.stretch(p.a, &p.a_tokens);
-        let b = analysis.text_evidence.stretch(p.b, &p.b_tokens);
-        let span = |s: Option<&crate::evidence::Stretch>, end: bool| {
-            s.map_or_else(String::new, |s| {
-                if end { s.span.end } else { s.span.start }.to_string()
-            })
-        };
-        vec![
-            analysis.articles[p.a].id.clone(),
-            analysis.articles[p.b].id.clone(),
-            span(a, false),
-            span(a, true),
-            span(b, false),
-            span(b, true),
-            p.tokens.to_string(),
-            a.map_or_else(String::new, |s| s.text.clone()),
-        ]
-    });
-    tsv(
+/// Streamed: a heavily syndicated corpus has millions of passages.
+fn shared_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError> {
+    let mut stream = TsvStream::new(
+        file,
         &[
             "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "words", "text",
         ],
-        rows,
-    )
+    )?;
+    for p in &analysis.passages.shared {
+        let a = analysis.text_evidence.stretch(p.a, &p.a_tokens);
+        let b = analysis.text_evidence.stretch(p.b, &p.b_tokens);
+        let bounds = |s: Option<&crate::evidence::Stretch>| {
+            s.map_or_else(Default::default, |s| {
+                (s.span.start.to_string(), s.span.end.to_string())
+            })
+        };
+        let ((a_start, a_end), (b_start, b_end)) = (bounds(a), bounds(b));
+        stream.row(&[
+            analysis.articles[p.a].id.as_str(),
+            analysis.articles[p.b].id.as_str(),
+            &a_start,
+            &a_end,
+            &b_start,
+            &b_end,
+            &p.tokens.to_string(),
+            a.map_or("", |s| s.text.as_str()),
+        ])?;
+    }
+    stream.finish()
 }
 
 /// Exact duplicates: an article and the first article with the same text.

@@ -14,7 +14,7 @@ use crate::analysis::Source;
 use crate::config::ReportConfig;
 use crate::digest::ContextLine;
 use crate::error::ReportError;
-use crate::passages::Passages;
+use crate::passages::{Passage, Passages};
 use crate::pipeline::BATCH;
 use crate::progress::{Progress, Unit};
 use crate::statistics::GroupStatistics;
@@ -31,19 +31,28 @@ pub struct Stretch {
     pub text: String,
 }
 
+/// A token range of an article: (article, first token, end token).
+type RangeKey = (usize, usize, usize);
+
 /// Text gathered in the second pass.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
     /// The first occurrence of a term in an article: (article, column).
     pub key_contexts: BTreeMap<(usize, u32), ContextLine>,
-    /// Token ranges of articles: (article, first token, end token).
-    pub stretches: BTreeMap<(usize, usize, usize), Stretch>,
+    /// Token ranges with their stretches, sorted by range: a list, not a
+    /// map, since a heavily syndicated corpus asks for tens of millions.
+    pub stretches: Vec<(RangeKey, Stretch)>,
 }
 
 impl Evidence {
-    /// The stretch of `article` covering `tokens`, when gathered.
+    /// The stretch of `article` covering `tokens`, when gathered (its text
+    /// is empty where only the byte span was asked for).
     pub fn stretch(&self, article: usize, tokens: &std::ops::Range<usize>) -> Option<&Stretch> {
-        self.stretches.get(&(article, tokens.start, tokens.end))
+        let key = (article, tokens.start, tokens.end);
+        self.stretches
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .ok()
+            .map(|i| &self.stretches[i].1)
     }
 }
 
@@ -52,8 +61,19 @@ impl Evidence {
 struct Requests {
     /// Columns wanted per article.
     key_terms: BTreeMap<usize, BTreeSet<u32>>,
-    /// Token ranges wanted per article.
-    ranges: BTreeMap<usize, BTreeSet<(usize, usize)>>,
+    /// Token ranges wanted, sorted, each once, with whether its text is
+    /// wanted or only its byte span (the later article of a passage shows
+    /// no text of its own: both hold the same words).
+    ranges: Vec<(RangeKey, bool)>,
+}
+
+impl Requests {
+    /// The ranges wanted in `article`.
+    fn ranges_of(&self, article: usize) -> &[(RangeKey, bool)] {
+        let start = self.ranges.partition_point(|((a, _, _), _)| *a < article);
+        let end = self.ranges.partition_point(|((a, _, _), _)| *a <= article);
+        &self.ranges[start..end]
+    }
 }
 
 /// The findings whose evidence the report shows.
@@ -99,18 +119,7 @@ pub fn gather_evidence(
             }
         }
     }
-    for passage in passages.shared.iter().chain(passages.near.iter().flatten()) {
-        requests
-            .ranges
-            .entry(passage.a)
-            .or_default()
-            .insert((passage.a_tokens.start, passage.a_tokens.end));
-        requests
-            .ranges
-            .entry(passage.b)
-            .or_default()
-            .insert((passage.b_tokens.start, passage.b_tokens.end));
-    }
+    requests.ranges = passage_ranges(passages.shared.iter().chain(passages.near.iter().flatten()));
     let mut evidence = Evidence::default();
     if requests.key_terms.is_empty() && requests.ranges.is_empty() {
         return Ok(evidence);
@@ -128,7 +137,7 @@ pub fn gather_evidence(
         for entry in batch {
             if let Entry::Article(a) = entry {
                 if requests.key_terms.contains_key(&article)
-                    || requests.ranges.contains_key(&article)
+                    || !requests.ranges_of(article).is_empty()
                 {
                     wanted.push((article, a.text));
                 }
@@ -142,6 +151,7 @@ pub fn gather_evidence(
                 article_evidence(index, &doc, &requests, counts, analyzer)
             })
             .collect();
+        // Pieces come in corpus order, each sorted: the list stays sorted.
         for piece in found {
             evidence.key_contexts.extend(piece.key_contexts);
             evidence.stretches.extend(piece.stretches);
@@ -151,7 +161,29 @@ pub fn gather_evidence(
         Ok::<(), ReportError>(())
     })?;
     progress.finish();
+    debug_assert!(evidence.stretches.is_sorted_by_key(|(key, _)| *key));
     Ok(evidence)
+}
+
+/// The token ranges `passages` need, sorted, each once: the earlier
+/// article's with its text, the later one's for its byte span only, unless
+/// another passage wants its text.
+fn passage_ranges<'p>(passages: impl Iterator<Item = &'p Passage>) -> Vec<(RangeKey, bool)> {
+    let mut ranges = Vec::new();
+    for passage in passages {
+        let (a, b) = (&passage.a_tokens, &passage.b_tokens);
+        ranges.push(((passage.a, a.start, a.end), true));
+        ranges.push(((passage.b, b.start, b.end), false));
+    }
+    ranges.sort_unstable();
+    ranges.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
+        }
+        same
+    });
+    ranges
 }
 
 fn article_evidence(
@@ -184,20 +216,84 @@ fn article_evidence(
             }
         }
     }
-    if let Some(ranges) = requests.ranges.get(&index) {
-        for &(start, end) in ranges {
-            if start >= end || end > doc.tokens.len() {
-                continue;
-            }
-            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-            let text = span
-                .of(&doc.text)
+    for &(key, wants_text) in requests.ranges_of(index) {
+        let (_, start, end) = key;
+        if start >= end || end > doc.tokens.len() {
+            continue;
+        }
+        let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+        let text = if wants_text {
+            span.of(&doc.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" ");
-            out.stretches
-                .insert((index, start, end), Stretch { span, text });
-        }
+                .join(" ")
+        } else {
+            String::new()
+        };
+        out.stretches.push((key, Stretch { span, text }));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(a: usize, b: usize, a_tokens: std::ops::Range<usize>) -> Passage {
+        Passage {
+            a,
+            b,
+            b_tokens: a_tokens.start + 1..a_tokens.end + 1,
+            tokens: a_tokens.len(),
+            a_tokens,
+        }
+    }
+
+    #[test]
+    fn only_the_earlier_article_of_a_passage_needs_its_text() {
+        // Article 1's range 4..16 is the later side of the first passage and
+        // the earlier side of the second: its text is wanted, once.
+        let passages = [
+            passage(0, 1, 3..15),
+            passage(1, 2, 4..16),
+            passage(0, 1, 3..15),
+        ];
+        assert_eq!(
+            passage_ranges(passages.iter()),
+            [((0, 3, 15), true), ((1, 4, 16), true), ((2, 5, 17), false),]
+        );
+    }
+
+    #[test]
+    fn stretches_are_found_by_article_and_range() {
+        let stretch = |start: usize, text: &str| Stretch {
+            span: Span::new(start, start + text.len()),
+            text: text.to_owned(),
+        };
+        let evidence = Evidence {
+            key_contexts: BTreeMap::new(),
+            stretches: vec![
+                ((0, 3, 15), stretch(10, "a")),
+                ((1, 4, 16), stretch(20, "b")),
+                ((1, 5, 9), stretch(30, "")),
+            ],
+        };
+        assert_eq!(
+            evidence.stretch(1, &(4..16)).map(|s| s.span.start),
+            Some(20)
+        );
+        assert_eq!(
+            evidence.stretch(1, &(5..9)).map(|s| s.text.as_str()),
+            Some("")
+        );
+        assert_eq!(evidence.stretch(1, &(4..15)), None);
+        assert_eq!(evidence.stretch(2, &(4..16)), None);
+        let requests = Requests {
+            key_terms: BTreeMap::new(),
+            ranges: passage_ranges([passage(0, 2, 1..13), passage(2, 5, 0..12)].iter()),
+        };
+        assert_eq!(requests.ranges_of(2).len(), 2);
+        assert!(requests.ranges_of(1).is_empty());
+        assert_eq!(requests.ranges_of(6), []);
+    }
 }

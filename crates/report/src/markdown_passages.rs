@@ -107,27 +107,21 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
 
 /// One row per distinct passage: a wire sentence copied into twelve articles
 /// is one finding, not 66 pairs.
-fn passage_table(out: &mut String, a: &Analysis, passages: &[Passage]) {
-    struct Row {
-        text: String,
+fn passage_table<'a>(out: &mut String, a: &'a Analysis, passages: &[Passage]) {
+    struct Row<'t> {
+        text: &'t str,
         words: usize,
         articles: BTreeSet<usize>,
         first: usize,
     }
-    let mut rows: Vec<Row> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, passage) in passages.iter().enumerate() {
         let text = a
             .text_evidence
             .stretch(passage.a, &passage.a_tokens)
-            .map_or_else(String::new, |s| s.text.clone());
-        // Without its text a passage cannot be matched with others.
-        let key = if text.is_empty() {
-            format!("\u{0}{i}")
-        } else {
-            text.clone()
-        };
-        let row = *index.entry(key).or_insert_with(|| {
+            .map_or("", |s| s.text.as_str());
+        let new_row = |rows: &mut Vec<Row<'a>>| {
             rows.push(Row {
                 text,
                 words: 0,
@@ -135,7 +129,13 @@ fn passage_table(out: &mut String, a: &Analysis, passages: &[Passage]) {
                 first: i,
             });
             rows.len() - 1
-        });
+        };
+        // Without its text a passage cannot be matched with others.
+        let row = if text.is_empty() {
+            new_row(&mut rows)
+        } else {
+            *index.entry(text).or_insert_with(|| new_row(&mut rows))
+        };
         let row = &mut rows[row];
         row.words = row.words.max(passage.tokens);
         row.articles.insert(passage.a);
@@ -169,7 +169,7 @@ fn passage_table(out: &mut String, a: &Analysis, passages: &[Passage]) {
             out,
             "| {articles} | {} | {} |",
             row.words,
-            escape(&shorten(&row.text, 160))
+            escape(&shorten(row.text, 160))
         );
     }
     if rows.len() > PASSAGES_SHOWN {
