@@ -437,9 +437,8 @@ fn shared_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError
             "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "words", "text",
         ],
     )?;
-    for p in &analysis.passages.shared {
-        let a = analysis.text_evidence.stretch(p.a, &p.a_tokens);
-        let b = analysis.text_evidence.stretch(p.b, &p.b_tokens);
+    for (i, p) in analysis.passages.shared.iter().enumerate() {
+        let [a, b] = analysis.text_evidence.shared_passage(i);
         let bounds = |s: Option<&crate::evidence::Stretch>| {
             s.map_or_else(Default::default, |s| {
                 (s.span.start.to_string(), s.span.end.to_string())

@@ -39,20 +39,34 @@ type RangeKey = (usize, usize, usize);
 pub struct Evidence {
     /// The first occurrence of a term in an article: (article, column).
     pub key_contexts: BTreeMap<(usize, u32), ContextLine>,
-    /// Token ranges with their stretches, sorted by range: a list, not a
-    /// map, since a heavily syndicated corpus asks for tens of millions.
-    pub stretches: Vec<(RangeKey, Stretch)>,
+    /// Each distinct token range of a passage, `None` where it did not fit
+    /// its article.
+    stretches: Vec<Option<Stretch>>,
+    /// For each passage (the shared ones, then the near ones), where its
+    /// two ranges are in `stretches`: a heavily syndicated corpus has tens
+    /// of millions, so each is found by index, not searched for.
+    passage_stretches: Vec<[u32; 2]>,
+    /// How many of those passages are shared ones.
+    n_shared: usize,
 }
 
 impl Evidence {
-    /// The stretch of `article` covering `tokens`, when gathered (its text
-    /// is empty where only the byte span was asked for).
-    pub fn stretch(&self, article: usize, tokens: &std::ops::Range<usize>) -> Option<&Stretch> {
-        let key = (article, tokens.start, tokens.end);
-        self.stretches
-            .binary_search_by(|(k, _)| k.cmp(&key))
-            .ok()
-            .map(|i| &self.stretches[i].1)
+    /// The stretches of both articles of shared passage `i` (of
+    /// [`Passages::shared`]). The later article's has its byte span only:
+    /// both hold the same words.
+    pub fn shared_passage(&self, i: usize) -> [Option<&Stretch>; 2] {
+        self.passage(i)
+    }
+
+    /// The same for near passage `i` (of [`Passages::near`]).
+    pub fn near_passage(&self, i: usize) -> [Option<&Stretch>; 2] {
+        self.passage(self.n_shared + i)
+    }
+
+    fn passage(&self, i: usize) -> [Option<&Stretch>; 2] {
+        self.passage_stretches.get(i).map_or([None, None], |sides| {
+            sides.map(|at| self.stretches[at as usize].as_ref())
+        })
     }
 }
 
@@ -62,17 +76,17 @@ struct Requests {
     /// Columns wanted per article.
     key_terms: BTreeMap<usize, BTreeSet<u32>>,
     /// Token ranges wanted, sorted, each once, with whether its text is
-    /// wanted or only its byte span (the later article of a passage shows
-    /// no text of its own: both hold the same words).
+    /// wanted or only its byte span.
     ranges: Vec<(RangeKey, bool)>,
 }
 
 impl Requests {
-    /// The ranges wanted in `article`.
-    fn ranges_of(&self, article: usize) -> &[(RangeKey, bool)] {
+    /// Where the ranges of `article` start in [`Requests::ranges`], and
+    /// those ranges.
+    fn ranges_of(&self, article: usize) -> (usize, &[(RangeKey, bool)]) {
         let start = self.ranges.partition_point(|((a, _, _), _)| *a < article);
         let end = self.ranges.partition_point(|((a, _, _), _)| *a <= article);
-        &self.ranges[start..end]
+        (start, &self.ranges[start..end])
     }
 }
 
@@ -119,8 +133,15 @@ pub fn gather_evidence(
             }
         }
     }
-    requests.ranges = passage_ranges(passages.shared.iter().chain(passages.near.iter().flatten()));
-    let mut evidence = Evidence::default();
+    let (ranges, passage_stretches) =
+        passage_ranges(passages.shared.iter().chain(passages.near.iter().flatten()));
+    requests.ranges = ranges;
+    let mut evidence = Evidence {
+        key_contexts: BTreeMap::new(),
+        stretches: vec![None; requests.ranges.len()],
+        passage_stretches,
+        n_shared: passages.shared.len(),
+    };
     if requests.key_terms.is_empty() && requests.ranges.is_empty() {
         return Ok(evidence);
     }
@@ -137,53 +158,68 @@ pub fn gather_evidence(
         for entry in batch {
             if let Entry::Article(a) = entry {
                 if requests.key_terms.contains_key(&article)
-                    || !requests.ranges_of(article).is_empty()
+                    || !requests.ranges_of(article).1.is_empty()
                 {
                     wanted.push((article, a.text));
                 }
                 article += 1;
             }
         }
-        let found: Vec<Evidence> = wanted
+        let found: Vec<ArticleEvidence> = wanted
             .into_par_iter()
             .map(|(index, text)| {
                 let doc = Document::analyze(text, &config.text);
                 article_evidence(index, &doc, &requests, counts, analyzer)
             })
             .collect();
-        // Pieces come in corpus order, each sorted: the list stays sorted.
         for piece in found {
             evidence.key_contexts.extend(piece.key_contexts);
-            evidence.stretches.extend(piece.stretches);
+            for (at, stretch) in (piece.first_range..).zip(piece.stretches) {
+                evidence.stretches[at] = stretch;
+            }
         }
         progress.advance(bytes - last_bytes);
         last_bytes = bytes;
         Ok::<(), ReportError>(())
     })?;
     progress.finish();
-    debug_assert!(evidence.stretches.is_sorted_by_key(|(key, _)| *key));
     Ok(evidence)
 }
 
 /// The token ranges `passages` need, sorted, each once: the earlier
 /// article's with its text, the later one's for its byte span only, unless
-/// another passage wants its text.
-fn passage_ranges<'p>(passages: impl Iterator<Item = &'p Passage>) -> Vec<(RangeKey, bool)> {
-    let mut ranges = Vec::new();
-    for passage in passages {
+/// another passage wants its text. Also, for each passage, where its two
+/// ranges are in that list.
+fn passage_ranges<'p>(
+    passages: impl Iterator<Item = &'p Passage>,
+) -> (Vec<(RangeKey, bool)>, Vec<[u32; 2]>) {
+    let index = |n: usize| u32::try_from(n).expect("under 2^32 passage ranges");
+    let mut sides: Vec<(RangeKey, bool, u32)> = Vec::new();
+    for (i, passage) in passages.enumerate() {
         let (a, b) = (&passage.a_tokens, &passage.b_tokens);
-        ranges.push(((passage.a, a.start, a.end), true));
-        ranges.push(((passage.b, b.start, b.end), false));
+        sides.push(((passage.a, a.start, a.end), true, index(2 * i)));
+        sides.push(((passage.b, b.start, b.end), false, index(2 * i + 1)));
     }
-    ranges.sort_unstable();
-    ranges.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 |= later.1;
+    sides.sort_unstable();
+    let mut ranges: Vec<(RangeKey, bool)> = Vec::new();
+    let mut at = vec![[0u32; 2]; sides.len() / 2];
+    for (key, wants_text, side) in sides {
+        match ranges.last_mut() {
+            Some((last, text)) if *last == key => *text |= wants_text,
+            _ => ranges.push((key, wants_text)),
         }
-        same
-    });
-    ranges
+        at[side as usize / 2][side as usize % 2] = index(ranges.len() - 1);
+    }
+    (ranges, at)
+}
+
+/// What the second pass finds in one article.
+struct ArticleEvidence {
+    key_contexts: BTreeMap<(usize, u32), ContextLine>,
+    /// Where the article's ranges start in [`Requests::ranges`].
+    first_range: usize,
+    /// A stretch per range of the article, in order.
+    stretches: Vec<Option<Stretch>>,
 }
 
 fn article_evidence(
@@ -192,8 +228,13 @@ fn article_evidence(
     requests: &Requests,
     counts: &TermCounts,
     analyzer: &Analyzer,
-) -> Evidence {
-    let mut out = Evidence::default();
+) -> ArticleEvidence {
+    let (first_range, ranges) = requests.ranges_of(index);
+    let mut out = ArticleEvidence {
+        key_contexts: BTreeMap::new(),
+        first_range,
+        stretches: Vec::with_capacity(ranges.len()),
+    };
     if let Some(columns) = requests.key_terms.get(&index) {
         let mut missing: BTreeSet<u32> = columns.clone();
         for token in &doc.tokens {
@@ -216,9 +257,9 @@ fn article_evidence(
             }
         }
     }
-    for &(key, wants_text) in requests.ranges_of(index) {
-        let (_, start, end) = key;
+    for &((_, start, end), wants_text) in ranges {
         if start >= end || end > doc.tokens.len() {
+            out.stretches.push(None);
             continue;
         }
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
@@ -230,7 +271,7 @@ fn article_evidence(
         } else {
             String::new()
         };
-        out.stretches.push((key, Stretch { span, text }));
+        out.stretches.push(Some(Stretch { span, text }));
     }
     out
 }
@@ -258,42 +299,37 @@ mod tests {
             passage(1, 2, 4..16),
             passage(0, 1, 3..15),
         ];
+        let (ranges, at) = passage_ranges(passages.iter());
         assert_eq!(
-            passage_ranges(passages.iter()),
+            ranges,
             [((0, 3, 15), true), ((1, 4, 16), true), ((2, 5, 17), false),]
         );
+        assert_eq!(at, [[0, 1], [1, 2], [0, 1]]);
     }
 
     #[test]
-    fn stretches_are_found_by_article_and_range() {
+    fn passages_find_their_stretches_and_articles_their_ranges() {
         let stretch = |start: usize, text: &str| Stretch {
             span: Span::new(start, start + text.len()),
             text: text.to_owned(),
         };
         let evidence = Evidence {
             key_contexts: BTreeMap::new(),
-            stretches: vec![
-                ((0, 3, 15), stretch(10, "a")),
-                ((1, 4, 16), stretch(20, "b")),
-                ((1, 5, 9), stretch(30, "")),
-            ],
+            stretches: vec![Some(stretch(10, "a")), None, Some(stretch(30, ""))],
+            passage_stretches: vec![[0, 2], [2, 1]],
+            n_shared: 1,
         };
-        assert_eq!(
-            evidence.stretch(1, &(4..16)).map(|s| s.span.start),
-            Some(20)
-        );
-        assert_eq!(
-            evidence.stretch(1, &(5..9)).map(|s| s.text.as_str()),
-            Some("")
-        );
-        assert_eq!(evidence.stretch(1, &(4..15)), None);
-        assert_eq!(evidence.stretch(2, &(4..16)), None);
+        let spans = |sides: [Option<&Stretch>; 2]| sides.map(|s| s.map(|s| s.span.start));
+        assert_eq!(spans(evidence.shared_passage(0)), [Some(10), Some(30)]);
+        assert_eq!(spans(evidence.near_passage(0)), [Some(30), None]);
+        assert_eq!(spans(evidence.near_passage(1)), [None, None]);
         let requests = Requests {
             key_terms: BTreeMap::new(),
-            ranges: passage_ranges([passage(0, 2, 1..13), passage(2, 5, 0..12)].iter()),
+            ranges: passage_ranges([passage(0, 2, 1..13), passage(2, 5, 0..12)].iter()).0,
         };
-        assert_eq!(requests.ranges_of(2).len(), 2);
-        assert!(requests.ranges_of(1).is_empty());
-        assert_eq!(requests.ranges_of(6), []);
+        assert_eq!(requests.ranges_of(2).0, 1);
+        assert_eq!(requests.ranges_of(2).1.len(), 2);
+        assert!(requests.ranges_of(1).1.is_empty());
+        assert_eq!(requests.ranges_of(6), (4, &[][..]));
     }
 }

@@ -52,7 +52,9 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
             params.min_tokens
         );
     } else {
-        passage_table(out, a, &found.shared);
+        passage_table(out, a, &found.shared, |i| {
+            a.text_evidence.shared_passage(i)[0].map_or("", |s| s.text.as_str())
+        });
         if a.layout.per_article_tables {
             let _ = writeln!(
                 out,
@@ -92,7 +94,9 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
                 out,
                 "Shorter shared runs (6 words or more), for a sense of what the articles do have in common:\n"
             );
-            passage_table(out, a, near);
+            passage_table(out, a, near, |i| {
+                a.text_evidence.near_passage(i)[0].map_or("", |s| s.text.as_str())
+            });
         }
     }
     if a.config.syndication.exclude_repeated {
@@ -107,7 +111,12 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
 
 /// One row per distinct passage: a wire sentence copied into twelve articles
 /// is one finding, not 66 pairs.
-fn passage_table<'a>(out: &mut String, a: &'a Analysis, passages: &[Passage]) {
+fn passage_table<'a>(
+    out: &mut String,
+    a: &'a Analysis,
+    passages: &[Passage],
+    text_of: impl Fn(usize) -> &'a str,
+) {
     struct Row<'t> {
         text: &'t str,
         words: usize,
@@ -117,10 +126,7 @@ fn passage_table<'a>(out: &mut String, a: &'a Analysis, passages: &[Passage]) {
     let mut rows: Vec<Row<'a>> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, passage) in passages.iter().enumerate() {
-        let text = a
-            .text_evidence
-            .stretch(passage.a, &passage.a_tokens)
-            .map_or("", |s| s.text.as_str());
+        let text = text_of(i);
         let new_row = |rows: &mut Vec<Row<'a>>| {
             rows.push(Row {
                 text,

@@ -61,11 +61,11 @@ pub fn find_passages(
         .collect();
     let params = config.syndication.params.check()?;
     let runs = shared_runs(&words, &params);
-    let global = |run: &SharedRun| Passage {
+    let global = |run: SharedRun| Passage {
         a: originals[run.a],
         b: originals[run.b],
-        a_tokens: run.a_tokens.clone(),
-        b_tokens: run.b_tokens.clone(),
+        a_tokens: run.a_tokens,
+        b_tokens: run.b_tokens,
         tokens: run.tokens,
     };
     let mut coverage = vec![0.0; word_hashes.len()];
@@ -91,7 +91,7 @@ pub fn find_passages(
         Some(
             shared_runs(&words, &loose)
                 .passages
-                .iter()
+                .into_iter()
                 .map(global)
                 .collect(),
         )
@@ -99,7 +99,8 @@ pub fn find_passages(
         None
     };
     Ok(Passages {
-        shared: runs.passages.iter().map(global).collect(),
+        // Mapped in place (a run and a passage have the same layout).
+        shared: runs.passages.into_iter().map(global).collect(),
         coverage,
         skipped_common: runs.skipped_common_fingerprints,
         near,

@@ -185,7 +185,12 @@ pub fn shared_runs(words: &[&[u64]], params: &ValidSyndicationParams) -> SharedR
         .into_par_iter()
         .map(|a| runs_from(a, words, &index, params))
         .collect();
-    let passages: Vec<SharedRun> = per_article.into_iter().flatten().collect();
+    // Moved into one list sized up front: with millions of runs, growing it
+    // by doubling would hold several copies at once.
+    let mut passages: Vec<SharedRun> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for runs in per_article {
+        passages.extend(runs);
+    }
     let lengths: Vec<usize> = words.iter().map(|w| w.len()).collect();
     let coverage = coverage::coverage(&lengths, &passages);
     SharedRuns {
