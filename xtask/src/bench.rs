@@ -101,8 +101,8 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     for &scale in &args.scales {
         let input = repeated(&source, scale, args.distinct, &work)?;
         let bytes = fs::metadata(&input)?.len() as f64;
-        let copies = if args.distinct { " distinct" } else { "" };
-        let out = work.join(format!("report-x{scale}{}", copies.replace(' ', "-")));
+        let copies = copies_suffix(args.distinct);
+        let out = work.join(format!("report-x{scale}{copies}"));
         let row = |stage: &str, (articles, seconds, rss): &Measured| {
             println!(
                 "{:<23} {:>9} {:>8.1} {:<9} {:>8.2} {:>8.1} {:>11.0} {:>10}",
@@ -243,8 +243,7 @@ fn repeated(source: &Path, times: usize, distinct: bool, work: &Path) -> anyhow:
     if times == 1 {
         return Ok(source.to_path_buf());
     }
-    let suffix = if distinct { "-distinct" } else { "" };
-    let path = work.join(format!("10kgnad-x{times}{suffix}.csv"));
+    let path = work.join(format!("10kgnad-x{times}{}.csv", copies_suffix(distinct)));
     if path.exists() {
         return Ok(path);
     }
@@ -268,6 +267,11 @@ fn repeated(source: &Path, times: usize, distinct: bool, work: &Path) -> anyhow:
     drop(file);
     fs::rename(&partial, &path)?;
     Ok(path)
+}
+
+/// What names a corpus of distinct copies (its file, report and row).
+fn copies_suffix(distinct: bool) -> &'static str {
+    if distinct { "-distinct" } else { "" }
 }
 
 /// Writes `times` copies of the 10kGNAD CSV `source` (`;`, `'`, no

@@ -27,7 +27,7 @@ const KEY_CONTEXT_WIDTH: usize = 30;
 pub struct Stretch {
     /// Bytes in the article's decoded text.
     pub span: Span,
-    /// The text.
+    /// The text; empty where only the byte span was asked for.
     pub text: String,
 }
 
