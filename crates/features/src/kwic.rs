@@ -26,10 +26,12 @@ pub struct Kwic {
 ///            ("d fordert ", "Sicherheitsgarantien", " von der N"));
 /// ```
 pub fn kwic(doc: &Document, span: Span, width: usize) -> Kwic {
+    // Paragraphs are sorted and disjoint: the only candidate is the first
+    // that ends at or after the span (a long article has thousands).
     let paragraph = doc
         .paragraphs
-        .iter()
-        .find(|p| p.contains(span))
+        .get(doc.paragraphs.partition_point(|p| p.end < span.end))
+        .filter(|p| p.contains(span))
         .copied()
         .unwrap_or(span);
     let left = folded_tail(&doc.text[paragraph.start..span.start], width);

@@ -241,6 +241,33 @@ impl UnitTable {
         }
     }
 
+    /// Items one bootstrap resample of `group` draws: its articles with
+    /// counted tokens, or the sentences of its only such article (0 for an
+    /// empty or invalid group). Callers size the number of resamples by it,
+    /// since one book-length article has hundreds of thousands of sentences.
+    pub fn bootstrap_draws(&self, group: &[usize]) -> usize {
+        match self.group(group, "the group") {
+            Ok(sentences) if sentences.len() >= 2 => sentences.len(),
+            Ok(sentences) => sentences[0].len(),
+            Err(_) => 0,
+        }
+    }
+
+    /// Items one permutation of `a` against `b` draws: the smaller side's
+    /// articles, or its sentences when either side has fewer than two
+    /// articles with counted tokens (as [`permutation_test_in`] decides).
+    pub fn permutation_draws(&self, a: &[usize], b: &[usize]) -> usize {
+        let (Ok(a), Ok(b)) = (self.group(a, "group a"), self.group(b, "group b")) else {
+            return 0;
+        };
+        if a.len() >= 2 && b.len() >= 2 {
+            a.len().min(b.len())
+        } else {
+            let sentences = |g: &[&[Counts]]| g.iter().map(|s| s.len()).sum::<usize>();
+            sentences(&a).min(sentences(&b))
+        }
+    }
+
     /// The sentences of each listed article that has any, in article-id
     /// order.
     fn group(

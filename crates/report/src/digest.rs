@@ -9,7 +9,7 @@ use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
 
 use crate::analysis::ArticleInfo;
 use crate::config::ReportConfig;
-use crate::voices::{Voice, hit_voice};
+use crate::voices::{Voice, hit_voices};
 
 /// Removed lines kept per article for the report (all are in `clean.jsonl`).
 const REMOVED_LINES_KEPT: usize = 40;
@@ -163,7 +163,8 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
 
     let mut hits = Vec::with_capacity(matches.hits.len());
     let mut contexts = Vec::with_capacity(matches.hits.len());
-    for hit in &matches.hits {
+    let voices = hit_voices(&quotes, &matches.hits);
+    for (hit, voice) in matches.hits.iter().zip(voices) {
         let line = features::kwic(&doc, hit.span, width);
         contexts.push(ContextLine {
             left: line.left,
@@ -176,7 +177,7 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
             token: hit.tokens.start as u32,
             sentence: sentence_of_token[hit.tokens.start],
             span: hit.span,
-            voice: hit_voice(&quotes, hit),
+            voice,
         });
     }
 
@@ -186,16 +187,14 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.span)
         .collect();
-    let inside = |span: core_text::Span| words.iter().filter(|w| span.contains(**w)).count();
+    let inside = |span: core_text::Span| words_inside(&words, span);
     let quoted_in = |kind: QuoteKind| {
-        words
+        let spans: Vec<core_text::Span> = quotes
             .iter()
-            .filter(|w| {
-                quotes
-                    .iter()
-                    .any(|q| q.kind == kind && q.content.contains(**w))
-            })
-            .count()
+            .filter(|q| q.kind == kind)
+            .map(|q| q.content)
+            .collect();
+        words_in_any(&words, spans)
     };
     let stats = ArticleStats {
         n_words: words.len(),
@@ -244,6 +243,32 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         clean_line,
         quote_rows,
     }
+}
+
+/// How many of `words` (sorted, non-overlapping spans) lie inside `span`:
+/// two binary searches, since starts and ends both ascend.
+fn words_inside(words: &[core_text::Span], span: core_text::Span) -> usize {
+    let first = words.partition_point(|w| w.start < span.start);
+    let end = words.partition_point(|w| w.end <= span.end);
+    end.saturating_sub(first)
+}
+
+/// How many of `words` (sorted) lie inside at least one of `spans`, in one
+/// sweep: a word is inside one exactly when the spans starting at or before
+/// it reach its end.
+fn words_in_any(words: &[core_text::Span], mut spans: Vec<core_text::Span>) -> usize {
+    spans.sort_unstable_by_key(|s| s.start);
+    let (mut next, mut reach, mut count) = (0, None, 0);
+    for word in words {
+        while next < spans.len() && spans[next].start <= word.start {
+            reach = reach.max(Some(spans[next].end));
+            next += 1;
+        }
+        if reach.is_some_and(|end| end >= word.end) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// The `clean.jsonl` line of an article. Fields in key order, as the data
@@ -301,4 +326,35 @@ fn quote_row(id: &str, doc: &Document, quote: &Quote) -> Vec<String> {
         speaker.map_or_else(String::new, |s| s.name.clone()),
         speaker.and_then(|s| s.role.clone()).unwrap_or_default(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core_text::Span;
+
+    #[test]
+    fn word_counts_inside_spans_match_the_pairwise_count() {
+        let words: Vec<Span> = (0..30).map(|i| Span::new(i * 4, i * 4 + 3)).collect();
+        let spans = [
+            Span::new(0, 120),
+            Span::new(5, 17),
+            Span::new(4, 7),
+            Span::new(4, 6),
+            Span::new(50, 50),
+            Span::new(118, 200),
+        ];
+        for span in spans {
+            let naive = words.iter().filter(|w| span.contains(**w)).count();
+            assert_eq!(words_inside(&words, span), naive, "{span:?}");
+        }
+        for n in 0..spans.len() {
+            let set = &spans[..n];
+            let naive = words
+                .iter()
+                .filter(|w| set.iter().any(|s| s.contains(**w)))
+                .count();
+            assert_eq!(words_in_any(&words, set.to_vec()), naive, "{n}");
+        }
+    }
 }

@@ -8,7 +8,7 @@ use crate::digest::Hit;
 use features::keyness::{KeyTerm, keyness};
 use features::uncertainty::{
     BootstrapParams, Interval, PermutationParams, PermutationResult, Unit, UnitTable,
-    benjamini_hochberg, bootstrap_rate_in, permutation_test, permutation_test_in,
+    benjamini_hochberg, bootstrap_rate_in, permutation_test_in,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -217,11 +217,13 @@ pub fn frame_prevalence(
                 .into_par_iter()
                 .map(|group| {
                     let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
-                    let resamples = scaled(
-                        config.bootstrap_resamples,
-                        members[group].len(),
-                        MIN_RESAMPLES,
-                    );
+                    // A one-article group draws its sentences: a book-length
+                    // article has hundreds of thousands.
+                    let draws = table
+                        .as_ref()
+                        .map_or(0, |t| t.bootstrap_draws(&members[group]))
+                        .max(members[group].len());
+                    let resamples = scaled(config.bootstrap_resamples, draws, MIN_RESAMPLES);
                     let bootstrap = BootstrapParams {
                         resamples,
                         level: config.level,
@@ -233,8 +235,9 @@ pub fn frame_prevalence(
                     let rest = &rests[group];
                     let versus_rest = match &table {
                         Some(table) if !rest.is_empty() => {
+                            let draws = table.permutation_draws(&members[group], rest).max(n);
                             let permutation = PermutationParams {
-                                permutations: scaled(config.permutations, n, MIN_PERMUTATIONS),
+                                permutations: scaled(config.permutations, draws, MIN_PERMUTATIONS),
                                 seed,
                             };
                             permutation_test_in(table, &members[group], rest, &permutation).ok()
@@ -315,14 +318,20 @@ pub fn head_to_head(
         .into_par_iter()
         .map(|frame| {
             let units = sentence_units(sentence_tokens, hits, frame);
+            let table = UnitTable::new(&units).ok();
             let pooled = members_a.len() + members_b.len();
+            let draws = table
+                .as_ref()
+                .map_or(0, |t| t.permutation_draws(&members_a, &members_b))
+                .max(pooled);
             let params = PermutationParams {
-                permutations: scaled(config.permutations, pooled, MIN_PERMUTATIONS),
+                permutations: scaled(config.permutations, draws, MIN_PERMUTATIONS),
                 seed: config.seed ^ ((frame as u64) << 32) ^ 0xffff,
             };
             HeadToHead {
                 frame,
-                test: permutation_test(&units, &members_a, &members_b, &params).ok(),
+                test: table
+                    .and_then(|t| permutation_test_in(&t, &members_a, &members_b, &params).ok()),
                 q: None,
             }
         })

@@ -50,18 +50,23 @@ impl Voice {
     }
 }
 
-/// The voice of a hit in an article with these quotations.
-pub fn hit_voice(quotes: &[Quote], hit: &FrameHit) -> Voice {
-    match core_text::voice_at(quotes, hit.span) {
-        None => Voice::Own,
-        Some(q) => {
-            let speaker = q.speaker.as_ref().map(|s| s.key.clone());
-            match q.kind {
-                QuoteKind::Direct => Voice::Quoted(speaker),
-                QuoteKind::Reported => Voice::Reported(speaker),
+/// The voice of every hit in an article with these quotations, in one
+/// sweep (a long article has thousands of both).
+pub fn hit_voices(quotes: &[Quote], hits: &[FrameHit]) -> Vec<Voice> {
+    let spans: Vec<core_text::Span> = hits.iter().map(|h| h.span).collect();
+    core_text::voices_at(quotes, &spans)
+        .into_iter()
+        .map(|quote| match quote {
+            None => Voice::Own,
+            Some(q) => {
+                let speaker = q.speaker.as_ref().map(|s| s.key.clone());
+                match q.kind {
+                    QuoteKind::Direct => Voice::Quoted(speaker),
+                    QuoteKind::Reported => Voice::Reported(speaker),
+                }
             }
-        }
-    }
+        })
+        .collect()
 }
 
 /// One speaker's share of an outlet's text.

@@ -13,7 +13,7 @@
 use super::clause::{self, SentenceView};
 use super::cues::{Cue, Subject};
 use super::lexicon::has_institution_type;
-use super::marks::Marked;
+use super::marks::{self, Marked};
 use super::registry::{Context, Mention, Registry, Who};
 use super::{Quote, QuoteKind, Span, Speaker, Token, TokenKind};
 
@@ -248,7 +248,7 @@ fn neighbour(
 /// The sentences that are reported speech.
 pub(super) fn reported_quotes(article: &Article, cues: &[Vec<Attributed>]) -> Vec<Quote> {
     let clauses = article.clauses;
-    let inside_quote = |span: Span| article.marked.iter().any(|m| m.span.contains(span));
+    let inside_quote = |span: Span| marks::inside_any(article.marked, span);
     let mut found: Vec<Option<Quote>> = vec![None; clauses.len()];
     for (s, clause) in clauses.iter().enumerate() {
         let list = &cues[s];
@@ -281,8 +281,7 @@ pub(super) fn reported_quotes(article: &Article, cues: &[Vec<Attributed>]) -> Ve
         };
         let p = &clauses[s - 1];
         let own_text = p.text.get(p.span.start..p.span.end).unwrap_or("");
-        let quoted = article
-            .marked
+        let quoted = marks::overlapping(article.marked, |m| m.span, p.span)
             .iter()
             .any(|m| m.span.end > p.span.start && m.span.start < p.span.end);
         if found[s - 1].is_some()

@@ -251,6 +251,28 @@ pub(super) fn find_marked(text: &str, blocks: &[Span], sentence_starts: &[usize]
     out
 }
 
+/// The quotations of `marked` (as [`find_marked`] returns them: sorted and
+/// disjoint) whose `part` (`span` or `content`) overlaps `span`: two binary
+/// searches, since a long article holds thousands of quotations.
+pub(super) fn overlapping(marked: &[Marked], part: fn(&Marked) -> Span, span: Span) -> &[Marked] {
+    let end = marked.partition_point(|m| part(m).start < span.end);
+    let start = marked[..end].partition_point(|m| part(m).end <= span.start);
+    &marked[start..end]
+}
+
+/// Whether a quotation of `marked` (sorted and disjoint) contains `span`:
+/// only the last one starting at or before it can.
+pub(super) fn inside_any(marked: &[Marked], span: Span) -> bool {
+    let after = marked.partition_point(|m| m.span.start <= span.start);
+    after > 0 && marked[after - 1].span.contains(span)
+}
+
+/// The first quotation of `marked` (sorted) that starts in `from..to`.
+pub(super) fn first_starting_in(marked: &[Marked], from: usize, to: usize) -> Option<&Marked> {
+    let first = marked.partition_point(|m| m.span.start < from);
+    marked.get(first).filter(|m| m.span.start < to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,8 @@
 //! next to a speech verb, or whose last word the article also uses alone
 //! (see `names`).
 
+use std::collections::BTreeSet;
+
 use rustc_hash::FxHashMap;
 
 use super::clause::SentenceView;
@@ -17,7 +19,7 @@ use super::lexicon::{
     CLAUSE_OPENERS, DEFINITE, PRONOUNS, has_institution_type, institution_name, is_adjective_like,
     is_determiner, is_function_word,
 };
-use super::marks::Marked;
+use super::marks::{self, Marked};
 use super::registry::{Mention, Registry, Who};
 use super::roles::{canonical, role_lemma, with_genitive};
 use super::verbs::{AUXILIARIES, finite_verb};
@@ -45,6 +47,7 @@ pub(super) fn find_mentions(
     let mut scan = Scan {
         registry: Registry::default(),
         mentions: Vec::new(),
+        mention_ends: BTreeSet::new(),
         marked,
         words,
         covered: vec![false; clauses.first().map_or(0, |c| c.tokens.len())],
@@ -86,6 +89,9 @@ pub(super) struct Scan<'a> {
     pub registry: Registry,
     /// Mentions found so far.
     pub mentions: Vec<Mention>,
+    /// The `end` of every mention, to find the one before a token without
+    /// scanning them all (a book-length article has tens of thousands).
+    mention_ends: BTreeSet<usize>,
     marked: &'a [Marked],
     /// Every token surface of the article, with the surfaces before it.
     pub words: FxHashMap<&'a str, Befores<'a>>,
@@ -168,6 +174,7 @@ impl Scan<'_> {
         trailing_comma: bool,
         who: Who,
     ) {
+        self.mention_ends.insert(end);
         self.mentions.push(Mention {
             np_start,
             head,
@@ -181,12 +188,11 @@ impl Scan<'_> {
     /// Start of the noun phrase whose head is token `i`: articles,
     /// adjectives and one genitive (`Chinas Außenminister`) before it.
     fn np_start(&self, c: &SentenceView, i: usize) -> usize {
-        let floor = self
-            .mentions
-            .iter()
-            .filter(|m| m.end <= i && m.end > c.range.start)
-            .map(|m| m.end)
-            .max()
+        let after_start = c.range.start + 1;
+        let floor = (after_start <= i)
+            .then(|| self.mention_ends.range(after_start..=i).next_back())
+            .flatten()
+            .copied()
             .unwrap_or(c.range.start);
         let mut start = i;
         while start > floor && tight(c, start) {
@@ -236,11 +242,7 @@ impl Scan<'_> {
     fn named_after_type(&self, c: &SentenceView, i: usize) -> Option<(String, usize)> {
         let after = c.tokens.get(i)?.span.end;
         let next_start = c.tokens.get(i + 1).map_or(c.span.end, |t| t.span.start);
-        if let Some(title) = self
-            .marked
-            .iter()
-            .find(|m| m.span.start >= after && m.span.start < next_start)
-        {
+        if let Some(title) = marks::first_starting_in(self.marked, after, next_start) {
             let end = (i + 1..c.range.end)
                 .find(|&k| c.tokens[k].span.start >= title.span.end)
                 .unwrap_or(c.range.end);

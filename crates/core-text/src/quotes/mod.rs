@@ -30,6 +30,9 @@ mod speaker_tests;
 #[cfg(test)]
 mod tests;
 mod verbs;
+mod voice;
+
+pub use voice::voices_at;
 
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +96,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         .map(|s| blocks.partition_point(|b| b.end <= s.span.start))
         .collect();
     let starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+    // Stays sorted and disjoint, as the binary searches in `marks` need.
     let marked: Vec<marks::Marked> = marks::find_marked(text, &blocks, &starts)
         .into_iter()
         .filter(|m| {
@@ -110,7 +114,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
                 tokens,
                 span: s.span,
                 range: s.tokens.start.min(end)..end,
-                opaque: marked
+                opaque: marks::overlapping(&marked, |m| m.content, s.span)
                     .iter()
                     .map(|m| m.content)
                     .filter(|q| q.start < s.span.end && s.span.start < q.end)
@@ -194,11 +198,5 @@ pub fn quoted_share(doc: &Document, quotes: &[Quote]) -> f64 {
 /// smallest direct quotation containing it, else the smallest reported
 /// one; `None` for the outlet's own voice.
 pub fn voice_at(quotes: &[Quote], span: Span) -> Option<&Quote> {
-    let smallest = |kind: QuoteKind| {
-        quotes
-            .iter()
-            .filter(|q| q.kind == kind && q.span.contains(span))
-            .min_by_key(|q| (q.span.len(), q.span.start))
-    };
-    smallest(QuoteKind::Direct).or_else(|| smallest(QuoteKind::Reported))
+    voices_at(quotes, &[span])[0]
 }

@@ -2,6 +2,8 @@
 //! mentions that point at them, and how a mention resolves to one of them at
 //! a point of the text (surnames, role phrases, pronouns).
 
+use rustc_hash::FxHashMap;
+
 use super::roles::{canonical, refers_to};
 
 /// Who a mention names.
@@ -52,6 +54,10 @@ pub(super) struct Entity {
     pub person: bool,
     /// Roles seen, with the token where each was seen, in text order.
     pub roles: Vec<(usize, String)>,
+    /// Each distinct canonical role with the first token it was seen at:
+    /// what role phrases are matched against, so that a name given its role
+    /// thousands of times in a long text is not read thousands of times.
+    pub canonical_roles: Vec<(String, usize)>,
 }
 
 /// What a reader knows at a point of the article.
@@ -67,6 +73,10 @@ pub(super) struct Context {
 pub(super) struct Registry {
     /// People and institutions, in order of first mention.
     pub entities: Vec<Entity>,
+    /// Index of each person by key, and of each institution by name: a long
+    /// text names thousands.
+    persons: FxHashMap<String, usize>,
+    institutions: FxHashMap<String, usize>,
 }
 
 impl Registry {
@@ -75,7 +85,7 @@ impl Registry {
     pub(super) fn person(&mut self, words: &[&str]) -> usize {
         let key = words.last().copied().unwrap_or_default().to_string();
         let name = words.join(" ");
-        if let Some(index) = self.entities.iter().position(|e| e.person && e.key == key) {
+        if let Some(&index) = self.persons.get(&key) {
             let entity = &mut self.entities[index];
             if words.len() > entity.name.split(' ').count() {
                 entity.name = name;
@@ -87,38 +97,50 @@ impl Registry {
 
     /// The institution called `name`, added if new.
     pub(super) fn institution(&mut self, name: String) -> usize {
-        match self
-            .entities
-            .iter()
-            .position(|e| !e.person && e.key == name)
-        {
-            Some(index) => index,
+        match self.institutions.get(&name) {
+            Some(&index) => index,
             None => self.add(name.clone(), name, false),
         }
     }
 
     fn add(&mut self, name: String, key: String, person: bool) -> usize {
+        let index = self.entities.len();
+        let keys = if person {
+            &mut self.persons
+        } else {
+            &mut self.institutions
+        };
+        keys.insert(key.clone(), index);
         self.entities.push(Entity {
             name,
             key,
             person,
             roles: Vec::new(),
+            canonical_roles: Vec::new(),
         });
-        self.entities.len() - 1
+        index
     }
 
     /// Records that the text gives `entity` the role `role` at token `at`.
     pub(super) fn add_role(&mut self, entity: usize, at: usize, role: String) {
         if let Some(e) = self.entities.get_mut(entity) {
+            let kind = canonical(&role);
+            match e.canonical_roles.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, first)) => *first = (*first).min(at),
+                None => e.canonical_roles.push((kind, at)),
+            }
             e.roles.push((at, role));
         }
     }
 
     /// The person whose surname is `surface` (or its genitive `Peskows`).
     pub fn person_by_surname(&self, surface: &str) -> Option<usize> {
-        self.entities.iter().position(|e| {
-            e.person && (e.key == surface || surface.strip_suffix('s') == Some(e.key.as_str()))
-        })
+        // The first person in order of mention, as either form finds them.
+        let exact = self.persons.get(surface).copied();
+        let genitive = surface
+            .strip_suffix('s')
+            .and_then(|key| self.persons.get(key).copied());
+        exact.into_iter().chain(genitive).min()
     }
 
     /// The entity mention `index` names, read at its place in the text.
@@ -178,9 +200,9 @@ impl Registry {
             let entity = self.entities.get(e)?;
             let fits = entity.person
                 && entity
-                    .roles
+                    .canonical_roles
                     .iter()
-                    .any(|(seen, own)| *seen <= at && refers_to(role, &canonical(own)));
+                    .any(|(own, seen)| *seen <= at && refers_to(role, own));
             fits.then_some(e)
         })
     }
