@@ -3,6 +3,7 @@
 
 mod determinism;
 mod grouping;
+mod hostile_input;
 mod input_problems;
 mod seed_cleaning;
 mod snapshots;

@@ -34,11 +34,11 @@ fn all_articles_with_their_categories() {
     let first = &corpus.articles[0];
     let last = &corpus.articles[1027];
     assert_eq!(
-        (first.id.as_str(), first.origin.as_str()),
+        (first.id.as_str(), first.origin.to_string().as_str()),
         ("row-1", "test.csv:1")
     );
     assert_eq!(
-        (last.id.as_str(), last.origin.as_str()),
+        (last.id.as_str(), last.origin.to_string().as_str()),
         ("row-1028", "test.csv:1028")
     );
     let start = |text: &str| text.chars().take(60).collect::<String>();

@@ -1,8 +1,10 @@
 //! `cargo xtask bench`: throughput and peak memory of Rahmen on 10kGNAD and
 //! on 10kGNAD repeated x20 and x100 (exact copies, or with `--distinct`
 //! copies whose words are shuffled), beside scikit-learn's TfidfVectorizer
-//! on the same text when Python with scikit-learn is installed. Measures,
-//! never asserts: speed is checked by reading these numbers, not by tests.
+//! on the same text when Python with scikit-learn is installed; and of the
+//! whole report on one long article of 1, 4 and 16 MiB, so that growth with
+//! an article's length shows. Measures, never asserts: speed is checked by
+//! reading these numbers, not by tests.
 
 use std::fs;
 use std::io::Write as _;
@@ -20,9 +22,19 @@ use crate::report_task::workspace_root;
 /// Options of `cargo xtask bench`.
 #[derive(Args)]
 pub struct BenchArgs {
-    /// Repetitions of 10kGNAD to measure.
-    #[arg(long, value_delimiter = ',', default_value = "1,20,100")]
-    scales: Vec<usize>,
+    /// Repetitions of 10kGNAD to measure ('' for none).
+    #[arg(long, default_value = "1,20,100", value_parser = sizes)]
+    scales: Sizes,
+    /// Sizes in MiB of the one long article to run the whole report on
+    /// ('' for none).
+    #[arg(long, default_value = "1,4,16", value_parser = sizes)]
+    long_mb: Sizes,
+    /// Skip the long article.
+    #[arg(long, conflicts_with = "only_long")]
+    no_long: bool,
+    /// Measure only the long article (no 10kGNAD, no scikit-learn).
+    #[arg(long)]
+    only_long: bool,
     /// Skip the scikit-learn comparison.
     #[arg(long)]
     no_sklearn: bool,
@@ -41,7 +53,7 @@ pub struct BenchArgs {
 /// Options of the hidden `bench-run` (one measurement in a fresh process).
 #[derive(Args)]
 pub struct BenchRunArgs {
-    /// The CSV to read.
+    /// The 10kGNAD CSV to read, or a folder of .txt articles.
     #[arg(long)]
     corpus: PathBuf,
     /// `features` (tokenize + count + TF-IDF) or `report` (everything).
@@ -50,6 +62,21 @@ pub struct BenchRunArgs {
     /// Output folder for the report stage.
     #[arg(long)]
     out: PathBuf,
+}
+
+/// A comma-separated list of whole numbers, where '' is the empty list
+/// (clap would parse '' as one bad number).
+#[derive(Clone)]
+pub struct Sizes(Vec<usize>);
+
+fn sizes(value: &str) -> Result<Sizes, String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().map_err(|e| format!("`{s}`: {e}")))
+        .collect::<Result<_, _>>()
+        .map(Sizes)
 }
 
 /// The 10kGNAD input options (no header, `;`, `'`, grouped by label).
@@ -83,6 +110,27 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         bail!("cargo build --release failed");
     }
     let binary = root.join("target/release/xtask");
+    let scales: &[usize] = if args.only_long { &[] } else { &args.scales.0 };
+    if !scales.is_empty() {
+        run_scales(args, scales, &root, &binary, &work, &source)?;
+    }
+    let long: &[usize] = if args.no_long { &[] } else { &args.long_mb.0 };
+    if !long.is_empty() {
+        run_long(&root, &binary, long)?;
+    }
+    Ok(())
+}
+
+/// The 10kGNAD tables: the features stage and the whole report at each
+/// scale, and scikit-learn beside them.
+fn run_scales(
+    args: &BenchArgs,
+    scales: &[usize],
+    root: &Path,
+    binary: &Path,
+    work: &Path,
+    source: &Path,
+) -> anyhow::Result<()> {
     let python = !args.no_sklearn && has_sklearn();
     let runs = args.runs.max(1);
     println!(
@@ -98,8 +146,8 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         "corpus", "articles", "MB", "stage", "seconds", "MB/s", "articles/s", "peak RSS"
     );
     let mut comparisons = Vec::new();
-    for &scale in &args.scales {
-        let input = repeated(&source, scale, args.distinct, &work)?;
+    for &scale in scales {
+        let input = repeated(source, scale, args.distinct, work)?;
         let bytes = fs::metadata(&input)?.len() as f64;
         let copies = copies_suffix(args.distinct);
         let out = work.join(format!("report-x{scale}{copies}"));
@@ -121,9 +169,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         let mut ours = Vec::new();
         let mut theirs = Vec::new();
         for _ in 0..runs {
-            ours.push(bench_run(&binary, "features", &input, &out)?);
+            ours.push(bench_run(binary, "features", &input, &out)?);
             if python {
-                match sklearn_seconds(&root, &input) {
+                match sklearn_seconds(root, &input) {
                     Ok(seconds) => theirs.push(seconds),
                     Err(error) => println!("  scikit-learn x{scale} failed: {error}"),
                 }
@@ -131,7 +179,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         }
         let ratios: Vec<f64> = ours.iter().zip(&theirs).map(|(o, t)| t / o.1).collect();
         row("features", &median_by_seconds(ours.clone()));
-        row("report", &bench_run(&binary, "report", &input, &out)?);
+        row("report", &bench_run(binary, "report", &input, &out)?);
         print_quality(&out)?;
         if !theirs.is_empty() {
             comparisons.push((scale, bytes, median(&theirs), ratios));
@@ -156,6 +204,91 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
         println!("\n(scikit-learn not found: `pip install scikit-learn` to compare)");
     }
     Ok(())
+}
+
+/// The article repeated into the long one, and the short one beside it
+/// (two articles, so two groups: without a manifest each is its own).
+const LONG_SOURCE: &str = "corpus/security-talks-2021/003_c7f51b5bd6edf0e0.txt";
+const SHORT_SOURCE: &str = "corpus/security-talks-2021/000_a14304979644f1e8.txt";
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// The whole report on one long article of each size (MiB), one fresh
+/// process each, and how its time per MiB grows with the size.
+fn run_long(root: &Path, binary: &Path, sizes: &[usize]) -> anyhow::Result<()> {
+    let text = fs::read_to_string(root.join(LONG_SOURCE))
+        .with_context(|| format!("reading {LONG_SOURCE}"))?;
+    let temp = tempfile::tempdir().context("cannot create a temporary folder")?;
+    println!(
+        "\nwhole report on one long article ({LONG_SOURCE} repeated) beside one short one, \
+         one run each:"
+    );
+    println!(
+        "{:>8} {:>8} {:>9} {:>13} {:>11}",
+        "MiB", "seconds", "s per MiB", "peak RSS MiB", "RSS/input"
+    );
+    let mut per_mib = Vec::new();
+    for &size in sizes {
+        let folder = temp.path().join(format!("long-{size}mib"));
+        fs::create_dir_all(&folder)?;
+        fs::write(folder.join("long.txt"), long_text(&text, size << 20))?;
+        fs::copy(root.join(SHORT_SOURCE), folder.join("short.txt"))
+            .with_context(|| format!("copying {SHORT_SOURCE}"))?;
+        // Both files: the input the report reads.
+        let input_mib = (fs::metadata(folder.join("long.txt"))?.len()
+            + fs::metadata(folder.join("short.txt"))?.len()) as f64
+            / MIB;
+        let out = temp.path().join(format!("report-{size}mib"));
+        let (_, seconds, rss) = bench_run(binary, "report", &folder, &out)?;
+        // `bench-run` prints VmHWM in MiB with an `MB` suffix.
+        let rss_mib = rss.strip_suffix("MB").and_then(|n| n.parse::<f64>().ok());
+        let (rss_cell, ratio_cell) = rss_mib.map_or_else(
+            || ("n/a".to_owned(), "n/a".to_owned()),
+            |r| (format!("{r:.0}"), format!("{:.1}x", r / input_mib)),
+        );
+        println!(
+            "{:>8} {:>8.2} {:>9.3} {:>13} {:>11}",
+            size,
+            seconds,
+            seconds / input_mib,
+            rss_cell,
+            ratio_cell,
+        );
+        per_mib.push((size, seconds / input_mib));
+    }
+    let smallest = per_mib.iter().min_by_key(|(size, _)| *size);
+    let largest = per_mib.iter().max_by_key(|(size, _)| *size);
+    // No let chain: the workspace's MSRV (1.85) predates them.
+    if let (Some(&(small, low)), Some(&(large, high))) = (smallest, largest) {
+        if small == large {
+            return Ok(());
+        }
+        println!(
+            "per-MiB growth {small}→{large} MiB: {:.2}x ({low:.3} s per MiB at {small} MiB, \
+             {high:.3} s per MiB at {large} MiB)",
+            high / low
+        );
+    }
+    Ok(())
+}
+
+/// `text` repeated, copies separated by a blank line, cut to `bytes` or
+/// the last character boundary before it.
+fn long_text(text: &str, bytes: usize) -> String {
+    let text = text.trim_end();
+    let mut long = String::with_capacity(bytes + text.len() + 2);
+    while long.len() < bytes {
+        if !long.is_empty() {
+            long.push_str("\n\n");
+        }
+        long.push_str(text);
+    }
+    let mut end = bytes;
+    while !long.is_char_boundary(end) {
+        end -= 1;
+    }
+    long.truncate(end);
+    long
 }
 
 /// What one `bench-run` reports: articles, seconds, peak RSS.
@@ -328,16 +461,27 @@ fn write_shuffled_copies(
 
 /// One measurement; prints `articles seconds peak_rss`.
 pub fn run_one(args: &BenchRunArgs) -> anyhow::Result<()> {
-    let input = tenkgnad(&args.corpus);
+    // A folder is the long-article corpus: read with the defaults, as
+    // `cargo xtask report` reads a folder.
+    let folder = args.corpus.is_dir();
+    let input = if folder {
+        Input {
+            path: args.corpus.clone(),
+            options: InputOptions::default(),
+            name: None,
+        }
+    } else {
+        tenkgnad(&args.corpus)
+    };
     let start = Instant::now();
     let articles = match args.stage.as_str() {
         "features" => features_stage(&input)?,
         "report" => {
-            let mut config = ReportConfig {
-                group_by: Some("label".into()),
-                ..ReportConfig::default()
-            };
-            config.clustering.k = Some(9);
+            let mut config = ReportConfig::default();
+            if !folder {
+                config.group_by = Some("label".into());
+                config.clustering.k = Some(9);
+            }
             let analysis = report::generate(
                 &input,
                 &workspace_root().join("lexicons/security-de.toml"),
@@ -427,6 +571,17 @@ mod tests {
                 words
             })
             .collect()
+    }
+
+    #[test]
+    fn the_long_text_is_cut_to_the_size_at_a_character_boundary() {
+        // The source's trailing newline is dropped: copies are separated
+        // by exactly one blank line.
+        let long = long_text("Grüße.\n", 21);
+        assert_eq!(long, "Grüße.\n\nGrüße.\n\nG");
+        assert_eq!(long.len(), 21);
+        // Byte 23 falls inside `ü`: the cut moves back before it.
+        assert_eq!(long_text("Grüße.", 23), "Grüße.\n\nGrüße.\n\nGr");
     }
 
     #[test]

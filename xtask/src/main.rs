@@ -31,7 +31,7 @@ enum Task {
     Report(report_task::ReportArgs),
     /// List every lexicon pattern with its hits, matched forms and evidence lines.
     LexiconCheck(report_task::InputArgs),
-    /// Measure throughput and peak memory on 10kGNAD x1, x20, x100 (release build).
+    /// Measure throughput and peak memory on 10kGNAD x1, x20, x100 and one long article (release build).
     Bench(bench::BenchArgs),
     /// One measurement in a fresh process (used by `bench`).
     #[command(hide = true)]

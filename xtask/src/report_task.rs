@@ -18,10 +18,10 @@ const DEFAULT_LEXICON: &str = "lexicons/security-de.toml";
 #[derive(Args)]
 pub struct InputArgs {
     /// Corpus: a folder of .txt files (optional manifest.toml/manifest.csv), a CSV/TSV or a JSONL file.
-    #[arg(long, default_value = DEFAULT_CORPUS)]
+    #[arg(long, default_value = DEFAULT_CORPUS, value_parser = existing_path)]
     corpus: PathBuf,
     /// Framing lexicon (TOML).
-    #[arg(long, default_value = DEFAULT_LEXICON)]
+    #[arg(long, default_value = DEFAULT_LEXICON, value_parser = existing_path)]
     lexicon: PathBuf,
     /// Input format [default: from the path: folder, .csv/.tsv, .jsonl/.ndjson].
     #[arg(long, value_parser = ["folder", "csv", "tsv", "jsonl"])]
@@ -123,7 +123,7 @@ pub struct ReportArgs {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Number of clusters [default: chosen by silhouette].
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_two)]
     clusters: Option<usize>,
     /// Seed of the clustering and resampling random number generators.
     #[arg(long, default_value_t = 42)]
@@ -162,6 +162,27 @@ impl ReportArgs {
                     KeynessUnitArg::Documents => features::keyness::KeynessUnit::Documents,
                 });
         config
+    }
+}
+
+/// A path that exists (a default path is looked up in the workspace later):
+/// a missing corpus or lexicon is a usage error, caught with the arguments.
+fn existing_path(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    let is_default = value == DEFAULT_CORPUS || value == DEFAULT_LEXICON;
+    if path.exists() || is_default {
+        Ok(path)
+    } else {
+        Err(format!("no file or folder at `{value}`"))
+    }
+}
+
+/// A number of clusters: two or more.
+fn at_least_two(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(k) if k >= 2 => Ok(k),
+        Ok(k) => Err(format!("{k} clusters: a partition needs at least 2")),
+        Err(e) => Err(format!("not a whole number ({e})")),
     }
 }
 
@@ -231,8 +252,19 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             analysis.skipped.len() - 20
         );
     }
-    for warning in &analysis.warnings {
-        eprintln!("warning: {warning}");
+    let other: Vec<_> = analysis
+        .warnings
+        .iter()
+        .filter(|w| !w.kind.is_skip())
+        .collect();
+    for warning in other.iter().take(20) {
+        eprintln!("warning: {warning} ({})", warning.kind);
+    }
+    if other.len() > 20 {
+        eprintln!(
+            "warning: … {} more (all in data/warnings.tsv)",
+            other.len() - 20
+        );
     }
     println!(
         "read {} articles from {} ({} skipped)",

@@ -41,6 +41,8 @@ pub mod document;
 mod equivalence_tests;
 pub mod language;
 pub mod normalize;
+#[cfg(test)]
+mod properties;
 pub mod quotes;
 #[cfg(test)]
 mod reference;

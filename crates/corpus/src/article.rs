@@ -1,7 +1,8 @@
 //! The decoded article with its metadata, and the corpus that holds them.
 
 use std::collections::BTreeMap;
-use std::fmt;
+
+use crate::warning::{InputWarning, Origin};
 
 /// One decoded article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,28 +23,17 @@ pub struct Article {
     pub group: String,
     /// Every other metadata field, by name (evidence notes, CSV columns).
     pub fields: BTreeMap<String, String>,
-    /// Where the article came from, for messages: the article's file path
-    /// (folders) or `<file>:<line>` (CSV, JSONL).
-    pub origin: String,
+    /// Where the article came from: the article's file (folders), or the
+    /// CSV/JSONL file and the record's line.
+    pub origin: Origin,
     /// The decoded text.
     pub text: String,
     /// The encoding it was decoded from.
     pub encoding: &'static str,
-}
-
-/// An article that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    /// Where it came from: a file path, or `<file>:<line>`.
-    pub origin: String,
-    /// What went wrong, in lowercase.
-    pub reason: String,
-}
-
-impl fmt::Display for Skipped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.reason)
-    }
+    /// What was repaired or changed on the way in (bytes repaired, a
+    /// duplicate id renamed): the article is analysed, and the report lists
+    /// these.
+    pub warnings: Vec<InputWarning>,
 }
 
 /// One item of a [`CorpusReader`](crate::CorpusReader) batch.
@@ -52,7 +42,7 @@ pub enum Entry {
     /// An article that was read.
     Article(Article),
     /// A record or file that could not be read, and why.
-    Skipped(Skipped),
+    Skipped(InputWarning),
 }
 
 /// A loaded corpus.
@@ -68,7 +58,7 @@ pub struct Corpus {
     /// manifest) for folders, record order for CSV and JSONL files.
     pub articles: Vec<Article>,
     /// Articles that could not be read.
-    pub skipped: Vec<Skipped>,
+    pub skipped: Vec<InputWarning>,
     /// Non-fatal remarks about the corpus (files missing from the manifest, ...).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<InputWarning>,
 }

@@ -9,13 +9,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use csv::ByteRecord;
 use encoding_rs::Encoding;
 
-use crate::article::{Entry, Skipped};
+use crate::article::Entry;
 use crate::encoding::{Counted, field_text, open_text};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
 use crate::lines::LineStarts;
 use crate::reader::{Opened, Source, SourceInfo, file_name, file_stem};
 use crate::record::{RecordBuilder, Roles, Value};
+use crate::warning::{InputWarning, Origin, WarningKind};
 
 type Decoded = encoding_rs_io::DecodeReaderBytes<Counted<std::fs::File>, Vec<u8>>;
 
@@ -151,24 +152,38 @@ impl CsvSource {
         self.number += 1;
         let offset = record.position().map_or(0, |p| p.byte());
         let line = self.reader.get_mut().line_at(offset);
-        let origin = format!("{}:{line}", self.file);
+        let origin = Origin::line(self.file.clone(), line);
         if record.len() != self.columns.len() {
             let reason = format!(
                 "record has {} fields, expected {}",
                 record.len(),
                 self.columns.len()
             );
-            return Entry::Skipped(Skipped { origin, reason });
+            return Entry::Skipped(InputWarning::new(
+                origin,
+                WarningKind::SkippedMalformed,
+                reason,
+            ));
         }
         let mut values = BTreeMap::new();
+        let mut repaired = 0;
         for (name, bytes) in self.columns.iter().zip(record.iter()) {
             match field_text(bytes, name, self.encoding) {
-                Ok(text) => values.insert(name.clone(), Value::Str(text)),
-                Err(reason) => return Entry::Skipped(Skipped { origin, reason }),
+                Ok((text, fixed)) => {
+                    repaired += fixed;
+                    values.insert(name.clone(), Value::Str(text))
+                }
+                Err(reason) => {
+                    return Entry::Skipped(InputWarning::new(
+                        origin,
+                        WarningKind::SkippedMalformed,
+                        reason,
+                    ));
+                }
             };
         }
         let fallback_id = format!("row-{}", self.number);
-        self.builder.build(values, origin, fallback_id)
+        self.builder.build(values, origin, fallback_id, repaired)
     }
 }
 
@@ -192,13 +207,14 @@ impl Source for CsvSource {
                         self.done = true;
                         let offset = self.reader.position().byte();
                         let line = self.reader.get_mut().line_at(offset);
-                        return Some(Entry::Skipped(Skipped {
-                            origin: format!("{}:{line}", self.file),
-                            reason: format!(
+                        return Some(Entry::Skipped(InputWarning::new(
+                            Origin::line(self.file.clone(), line),
+                            WarningKind::SkippedUnreadable,
+                            format!(
                                 "cannot read the rest of the file: {}",
                                 e.to_string().to_lowercase()
                             ),
-                        }));
+                        )));
                     }
                 }
             }
@@ -216,7 +232,7 @@ impl Source for CsvSource {
         Some(self.total_bytes)
     }
 
-    fn final_warnings(&mut self) -> Vec<String> {
+    fn final_warnings(&mut self) -> Vec<InputWarning> {
         self.builder.warnings()
     }
 }
@@ -328,14 +344,14 @@ mod tests {
                 "a.csv:3 skipped: record has 1 fields, expected 2",
                 "a.csv:4 skipped: record has 3 fields, expected 2",
                 "a.csv:5 skipped: field `text` is empty",
-                "a.csv:6 skipped: id `1` is already used by a.csv:2",
+                "a.csv:6 1-2 [unknown (1-2)] Sechs.",
                 "a.csv:7 7 [unknown (7)] Sieben.",
             ],
         );
     }
 
     #[test]
-    fn invalid_utf8_after_the_first_64_kib_skips_the_record() {
+    fn invalid_utf8_after_the_first_64_kib_is_repaired_in_its_record() {
         let mut bytes = b"text,note\n".to_vec();
         bytes.extend(vec![b'a'; 70_000]);
         bytes.extend(b",\nGespr\xe4che.,\nDialog.,\xff\nEnde.,\n");
@@ -343,8 +359,8 @@ mod tests {
         assert_eq!(
             lines[1..],
             [
-                "a.csv:3 skipped: field `text` is not valid UTF-8",
-                "a.csv:4 skipped: field `note` is not valid UTF-8",
+                "a.csv:3 row-2 [unknown (row-2)] Gespräche.",
+                "a.csv:4 row-3 [unknown (row-3)] Dialog.",
                 "a.csv:5 row-4 [unknown (row-4)] Ende.",
             ]
         );

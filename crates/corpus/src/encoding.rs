@@ -85,8 +85,14 @@ pub(crate) fn sniff(head: &[u8], whole: bool) -> &'static Encoding {
     Encoding::for_label(name.as_bytes()).unwrap_or(UTF_8)
 }
 
-/// The text of field `name` read from a stream of `encoding`, or a lowercase
-/// reason why it is not text.
+/// The text of field `name` read from a stream of `encoding` with the
+/// number of invalid UTF-8 sequences repaired in it, or a lowercase reason
+/// why it is not text.
+///
+/// A UTF-8 stream passes its bytes through untouched, so a few bad bytes in
+/// one field are repaired there as [`core_text::repair_utf8`] does (the
+/// record is kept, and the caller names the repair); a transcoded stream
+/// that wrote U+FFFD had bytes of no character in its encoding.
 ///
 /// simdutf8 checks the bytes where they are (several times faster than the
 /// standard library on German text, whose umlauts keep leaving its ASCII
@@ -95,15 +101,16 @@ pub(crate) fn field_text(
     bytes: &[u8],
     name: &str,
     encoding: &'static Encoding,
-) -> Result<String, String> {
+) -> Result<(String, usize), String> {
     match simdutf8::basic::from_utf8(bytes) {
+        Err(_) if encoding == UTF_8 => Ok(core_text::repair_utf8(bytes)),
         Err(_) => Err(format!("field `{name}` is not valid UTF-8")),
         // Only a transcoder writes U+FFFD for bytes it cannot map.
         Ok(text) if encoding != UTF_8 && text.contains('\u{FFFD}') => Err(format!(
             "field `{name}` has bytes that are not valid {}",
             encoding.name()
         )),
-        Ok(text) => Ok(text.to_owned()),
+        Ok(text) => Ok((text.to_owned(), 0)),
     }
 }
 
@@ -134,8 +141,9 @@ mod tests {
             (b"Gespr\xe4che \xfcber Garantien", true, "windows-1252"),
             // A head cut inside `ä` is still UTF-8 ...
             (b"Gespr\xc3", false, "UTF-8"),
-            // ... but a whole file ending in half a character is not.
-            (b"Gespr\xc3", true, "windows-1250"),
+            // ... and so is a whole file ending in half a character: the
+            // cut character is repaired, the rest stays UTF-8.
+            (b"Gespr\xc3", true, "UTF-8"),
         ];
         for (head, whole, expected) in cases {
             assert_eq!(sniff(head, whole).name(), expected, "{head:?}");
@@ -187,10 +195,11 @@ mod tests {
 
     #[test]
     fn field_problems_name_the_field() {
-        assert_eq!(field_text(b"ok", "text", UTF_8).unwrap(), "ok");
+        assert_eq!(field_text(b"ok", "text", UTF_8).unwrap(), ("ok".into(), 0));
+        // A bad byte in a UTF-8 stream is repaired, not a reason to skip.
         assert_eq!(
-            field_text(b"a\xffb", "text", UTF_8).unwrap_err(),
-            "field `text` is not valid UTF-8"
+            field_text(b"F\xfcr a\xffb", "text", UTF_8).unwrap(),
+            ("Für a\u{fffd}b".into(), 2)
         );
         let shift_jis = Encoding::for_label(b"shift_jis").unwrap();
         assert_eq!(

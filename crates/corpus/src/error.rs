@@ -1,5 +1,5 @@
 //! Errors that stop a corpus from loading at all (per-article problems are
-//! [`Skipped`](crate::Skipped) entries instead).
+//! [`Skipped`](crate::InputWarning) entries instead).
 
 use std::path::PathBuf;
 
@@ -65,11 +65,11 @@ pub enum CorpusError {
         /// The corpus path.
         path: PathBuf,
         /// Articles that were found but skipped.
-        skipped: Vec<crate::Skipped>,
+        skipped: Vec<crate::InputWarning>,
     },
 }
 
-fn skipped_note(skipped: &[crate::Skipped]) -> String {
+fn skipped_note(skipped: &[crate::InputWarning]) -> String {
     match skipped.first() {
         None => String::new(),
         Some(first) => format!(" ({} skipped; first: {})", skipped.len(), first),

@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Entry, Skipped};
+use crate::article::{Article, Entry};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
 use crate::manifest::{ARTICLE_KEYS, Manifest, ManifestArticle, parse_manifest};
 use crate::manifest_csv::parse_manifest_csv;
 use crate::reader::{Opened, Source, SourceInfo, file_name};
+use crate::warning::{InputWarning, Origin, WarningKind};
 
 /// Name of the manifest file inside a corpus folder.
 pub(crate) const MANIFEST: &str = "manifest.toml";
@@ -41,9 +42,13 @@ pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, Corpus
         total_bytes += size;
         let stem = file.strip_suffix(".txt").unwrap_or(&file).to_owned();
         if has_manifest {
-            warnings.push(format!(
-                "{file} is not listed in {}: read with id `{stem}` and no metadata",
-                file_name(&manifest_path)
+            warnings.push(InputWarning::new(
+                Origin::file(path.join(&file).display().to_string()),
+                WarningKind::NotInManifest,
+                format!(
+                    "not listed in {}: read with id `{stem}` and no metadata",
+                    file_name(&manifest_path)
+                ),
             ));
         }
         plan.push(ManifestArticle {
@@ -148,14 +153,20 @@ impl Source for FolderSource {
     fn next_entry(&mut self) -> Option<Entry> {
         let entry = self.plan.next()?;
         let file_path = self.root.join(&entry.file);
-        let origin = file_path.display().to_string();
-        let (text, encoding) = match read_article(&file_path) {
-            Ok((text, encoding, size)) => {
-                self.bytes_read += size;
-                (text, encoding)
+        let origin = Origin::file(file_path.display().to_string());
+        let (text, encoding, repaired) = match read_article(&file_path) {
+            Ok(read) => {
+                self.bytes_read += read.size;
+                (read.text, read.encoding, read.repaired)
             }
-            Err(reason) => return Some(Entry::Skipped(Skipped { origin, reason })),
+            Err((kind, reason)) => {
+                return Some(Entry::Skipped(InputWarning::new(origin, kind, reason)));
+            }
         };
+        let warnings = (repaired > 0)
+            .then(|| InputWarning::repaired(&origin, repaired))
+            .into_iter()
+            .collect();
         let group = self
             .group_by
             .as_deref()
@@ -174,6 +185,7 @@ impl Source for FolderSource {
             origin,
             text,
             encoding,
+            warnings,
         }))
     }
 
@@ -186,27 +198,53 @@ impl Source for FolderSource {
     }
 }
 
-/// Reads and decodes one article file; the error is a lowercase reason.
-/// Also returns the file's size.
-fn read_article(path: &Path) -> Result<(String, &'static str, u64), String> {
-    let bytes = fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "file not found".to_owned(),
-        _ => format!("cannot read file: {}", e.to_string().to_lowercase()),
+/// One article file, decoded.
+struct ReadArticle {
+    text: String,
+    encoding: &'static str,
+    /// Invalid UTF-8 sequences repaired.
+    repaired: usize,
+    /// The file's size in bytes.
+    size: u64,
+}
+
+/// Reads and decodes one article file; the error is the kind of problem and
+/// a lowercase reason.
+fn read_article(path: &Path) -> Result<ReadArticle, (WarningKind, String)> {
+    let bytes = fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_owned(),
+            _ => format!("cannot read file: {}", e.to_string().to_lowercase()),
+        };
+        (WarningKind::SkippedUnreadable, reason)
     })?;
     if core_text::looks_binary(&bytes) {
-        return Err("file is binary, not text".to_owned());
+        return Err((
+            WarningKind::SkippedBinary,
+            "file is binary, not text".to_owned(),
+        ));
     }
     let decoded = core_text::decode(&bytes);
     if decoded.text.trim().is_empty() {
-        return Err("file is empty".to_owned());
+        return Err((WarningKind::SkippedEmpty, "file is empty".to_owned()));
     }
-    if decoded.had_replacements {
-        return Err(format!(
-            "file has bytes that are not valid {}; re-save it as UTF-8",
-            decoded.encoding
+    // Repaired UTF-8 keeps its text; only a legacy decoder's U+FFFD means
+    // the file is in no encoding we can tell.
+    if decoded.had_replacements && decoded.repaired == 0 {
+        return Err((
+            WarningKind::SkippedMalformed,
+            format!(
+                "file has bytes that are not valid {}; re-save it as UTF-8",
+                decoded.encoding
+            ),
         ));
     }
-    Ok((decoded.text, decoded.encoding, bytes.len() as u64))
+    Ok(ReadArticle {
+        text: decoded.text,
+        encoding: decoded.encoding,
+        repaired: decoded.repaired,
+        size: bytes.len() as u64,
+    })
 }
 
 /// `.txt` files directly inside `path` with their sizes, sorted by name.
@@ -280,7 +318,7 @@ mod tests {
         ]);
         let corpus = load(dir.path()).unwrap();
         assert_eq!(corpus.articles.len(), 1);
-        let reasons: Vec<&str> = corpus.skipped.iter().map(|s| s.reason.as_str()).collect();
+        let reasons: Vec<&str> = corpus.skipped.iter().map(|s| s.detail.as_str()).collect();
         assert_eq!(
             reasons,
             [
@@ -379,10 +417,15 @@ mod tests {
         let mut seen = Vec::new();
         while let Some(batch) = reader.next_batch(1) {
             seen.push((batch.len(), reader.bytes_read()));
-            if let [Entry::Skipped(skipped)] = &batch[..] {
-                assert!(skipped.origin.ends_with("b.txt"));
-                assert!(skipped.reason.starts_with("id `b` is already used by "));
-                assert!(skipped.reason.ends_with("a.txt"));
+            // The second `b` is kept, renamed, with a warning naming both.
+            if let [Entry::Article(article)] = &batch[..]
+                && article.origin.file.ends_with("b.txt")
+            {
+                assert_eq!(article.id, "b-2");
+                let warning = &article.warnings[0];
+                assert_eq!(warning.kind, crate::WarningKind::DuplicateId);
+                assert!(warning.detail.starts_with("id `b` is already used by "));
+                assert!(warning.detail.ends_with("a.txt: kept as `b-2`"));
             }
         }
         assert_eq!(seen, [(1, 5), (1, 10), (1, 15)]);

@@ -1,6 +1,7 @@
 //! A JSON Lines export, one article per line (a JSON object), read line by
 //! line so that files larger than memory stream through.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -9,12 +10,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use encoding_rs::{Encoding, UTF_8};
 
-use crate::article::{Entry, Skipped};
+use crate::article::Entry;
 use crate::encoding::{Counted, open_text};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
 use crate::reader::{Opened, Source, SourceInfo, file_name, file_stem};
 use crate::record::{RecordBuilder, Roles, Value};
+use crate::warning::{InputWarning, Origin, WarningKind};
 
 type Decoded = encoding_rs_io::DecodeReaderBytes<Counted<std::fs::File>, Vec<u8>>;
 
@@ -36,7 +38,7 @@ pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, Corpus
     };
     let mut columns = Vec::new();
     if let Some(first) = source.next_line() {
-        if let Ok(object) = &first.parsed {
+        if let Ok((object, _)) = &first.parsed {
             columns = object.keys().cloned().collect();
             let at_line = PathBuf::from(format!("{}:{}", path.display(), first.number));
             roles.check(&columns, &at_line, false)?;
@@ -63,8 +65,13 @@ pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, Corpus
 /// One non-blank line: its number and its object, or why it is none.
 struct Line {
     number: u64,
-    parsed: Result<BTreeMap<String, Value>, String>,
+    parsed: Result<Parsed, Problem>,
 }
+
+/// A line's fields, and the invalid UTF-8 sequences repaired in it.
+type Parsed = (BTreeMap<String, Value>, usize);
+/// The kind of problem with a line, and a lowercase reason.
+type Problem = (WarningKind, String);
 
 /// The lines of an open JSONL file.
 struct JsonlSource {
@@ -105,7 +112,7 @@ impl JsonlSource {
                     let number = self.line + 1;
                     return Some(Line {
                         number,
-                        parsed: Err(reason),
+                        parsed: Err((WarningKind::SkippedUnreadable, reason)),
                     });
                 }
             }
@@ -120,33 +127,45 @@ impl JsonlSource {
     }
 }
 
-/// The object on one line, or a lowercase reason why there is none.
-fn parse_line(
-    mut bytes: Vec<u8>,
-    encoding: &'static Encoding,
-) -> Result<BTreeMap<String, Value>, String> {
+/// The object on one line with the invalid UTF-8 sequences repaired in it,
+/// or the kind of problem and a lowercase reason why there is none.
+fn parse_line(mut bytes: Vec<u8>, encoding: &'static Encoding) -> Result<Parsed, Problem> {
     while bytes.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
         bytes.pop();
     }
-    let text = match simdutf8::basic::from_utf8(&bytes) {
-        Err(_) => return Err("line is not valid UTF-8".to_owned()),
+    let malformed = |reason: String| (WarningKind::SkippedMalformed, reason);
+    let mut repaired = 0;
+    let text: Cow<str> = match simdutf8::basic::from_utf8(&bytes) {
         Ok(text) if encoding != UTF_8 && text.contains('\u{FFFD}') => {
-            return Err(format!(
+            return Err(malformed(format!(
                 "line has bytes that are not valid {}",
                 encoding.name()
-            ));
+            )));
         }
-        Ok(text) => text,
+        Ok(text) => Cow::Borrowed(text),
+        // A UTF-8 stream passes bad bytes through: repair them in this line.
+        Err(_) if encoding == UTF_8 => {
+            let (text, fixed) = core_text::repair_utf8(&bytes);
+            repaired = fixed;
+            Cow::Owned(text)
+        }
+        Err(_) => return Err(malformed("line is not valid UTF-8".to_owned())),
     };
-    let json: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         let what = message.split(" at line ").next().unwrap_or(&message);
-        format!("line is not valid JSON: {what} at column {}", e.column())
+        malformed(format!(
+            "line is not valid JSON: {what} at column {}",
+            e.column()
+        ))
     })?;
     let serde_json::Value::Object(object) = json else {
-        return Err(format!("line is {}, not a JSON object", kind(&json)));
+        return Err(malformed(format!(
+            "line is {}, not a JSON object",
+            kind(&json)
+        )));
     };
-    Ok(object
+    let values = object
         .into_iter()
         .map(|(name, value)| {
             let value = match value {
@@ -159,7 +178,8 @@ fn parse_line(
             };
             (name, value)
         })
-        .collect())
+        .collect();
+    Ok((values, repaired))
 }
 
 /// `a number`, `an array`, ... for messages.
@@ -177,13 +197,13 @@ fn kind(value: &serde_json::Value) -> &'static str {
 impl Source for JsonlSource {
     fn next_entry(&mut self) -> Option<Entry> {
         let line = self.pending.take().or_else(|| self.next_line())?;
-        let origin = format!("{}:{}", self.file, line.number);
+        let origin = Origin::line(self.file.clone(), line.number);
         match line.parsed {
-            Ok(values) => {
+            Ok((values, repaired)) => {
                 let fallback_id = format!("line-{}", line.number);
-                Some(self.builder.build(values, origin, fallback_id))
+                Some(self.builder.build(values, origin, fallback_id, repaired))
             }
-            Err(reason) => Some(Entry::Skipped(Skipped { origin, reason })),
+            Err((kind, reason)) => Some(Entry::Skipped(InputWarning::new(origin, kind, reason))),
         }
     }
 
@@ -195,7 +215,7 @@ impl Source for JsonlSource {
         Some(self.total_bytes)
     }
 
-    fn final_warnings(&mut self) -> Vec<String> {
+    fn final_warnings(&mut self) -> Vec<InputWarning> {
         self.builder.warnings()
     }
 }
@@ -247,7 +267,7 @@ mod tests {
                 "a.jsonl:5 skipped: field `text` is empty",
                 "a.jsonl:6 skipped: line is not valid JSON: EOF while parsing a string at column 16",
                 "a.jsonl:7 skipped: line is a string, not a JSON object",
-                "a.jsonl:8 skipped: id `line-1` is already used by a.jsonl:1",
+                "a.jsonl:8 line-1-2 [unknown (line-1-2)] Acht.",
             ],
         );
     }

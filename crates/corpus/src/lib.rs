@@ -85,14 +85,16 @@ mod manifest;
 mod manifest_csv;
 mod reader;
 mod record;
+mod warning;
 
 use std::path::Path;
 
-pub use article::{Article, Corpus, Entry, Skipped};
+pub use article::{Article, Corpus, Entry};
 pub use error::CorpusError;
 pub use format::{FieldMapping, Format, InputOptions};
 pub use manifest::{CorpusInfo, Manifest, ManifestArticle};
 pub use reader::{CorpusReader, FIRST_BATCH, SourceInfo, open};
+pub use warning::{InputWarning, Origin, WarningKind};
 
 /// Loads the corpus at `path` (a folder, or a CSV or JSONL file read with the
 /// default [`InputOptions`]) into memory.

@@ -2,7 +2,7 @@
 //! (outlet, date, title and the evidence for each), checked line by line; the
 //! entry checks are shared with `manifest.csv`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
 use serde::Deserialize;
@@ -78,7 +78,6 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, CorpusError> 
         error(line, e.message().to_lowercase())
     })?;
     let header_lines = article_header_lines(text);
-    let mut seen_ids = BTreeSet::new();
     let mut articles = Vec::with_capacity(raw.article.len());
     for (index, entry) in raw.article.into_iter().enumerate() {
         let line = header_lines.get(index).copied().unwrap_or(1);
@@ -99,7 +98,7 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, CorpusError> 
             };
             strings.insert(key, text);
         }
-        articles.push(check_article(strings, line, &mut seen_ids, &error)?);
+        articles.push(check_article(strings, line, &error)?);
     }
     Ok(Manifest {
         corpus: raw.corpus,
@@ -107,12 +106,12 @@ pub fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, CorpusError> 
     })
 }
 
-/// Checks one manifest entry (`key = value` strings) that starts on `line`;
-/// `seen_ids` holds the ids of the entries before it.
+/// Checks one manifest entry (`key = value` strings) that starts on `line`.
+/// An id used twice is not an error here: the reader keeps the later
+/// article under a suffixed id and names it in the warnings.
 pub(crate) fn check_article(
     mut entry: BTreeMap<String, String>,
     line: usize,
-    seen_ids: &mut BTreeSet<String>,
     error: &dyn Fn(usize, String) -> CorpusError,
 ) -> Result<ManifestArticle, CorpusError> {
     let mut take = |key: &str| {
@@ -130,9 +129,6 @@ pub(crate) fn check_article(
                 "article `{id}`: file `{file}` must be a relative path inside the corpus folder"
             ),
         ));
-    }
-    if !seen_ids.insert(id.clone()) {
-        return Err(error(line, format!("article id `{id}` is used twice")));
     }
     let outlet = take("outlet").filter(|s| !s.eq_ignore_ascii_case("unknown"));
     let title = take("title");
@@ -262,10 +258,6 @@ mod tests {
             (
                 "[[article]]\nid = \"a\"\n",
                 "manifest.toml:1: article `a` has no `file`",
-            ),
-            (
-                "[[article]]\nid = \"a\"\nfile = \"a.txt\"\n\n[[article]]\nid = \"a\"\nfile = \"b.txt\"\n",
-                "manifest.toml:5: article id `a` is used twice",
             ),
             (
                 "[[article]]\nid = \"a\"\nfile = \"a.txt\"\ndate = \"13.01.2022\"\n",

@@ -51,7 +51,6 @@ pub fn parse_manifest_csv(text: &str, path: &Path) -> Result<(Manifest, Vec<Stri
     if let Some(twice) = header.iter().find(|name| !names.insert(name.as_str())) {
         return Err(error(1, format!("column `{twice}` appears twice")));
     }
-    let mut seen_ids = BTreeSet::new();
     let mut articles = Vec::new();
     for record in records {
         let record = record.map_err(|e| {
@@ -75,7 +74,7 @@ pub fn parse_manifest_csv(text: &str, path: &Path) -> Result<(Manifest, Vec<Stri
             .filter(|(_, cell)| !cell.trim().is_empty())
             .map(|(name, cell)| (name.clone(), cell.to_owned()))
             .collect();
-        articles.push(check_article(entry, line, &mut seen_ids, &error)?);
+        articles.push(check_article(entry, line, &error)?);
     }
     let manifest = Manifest {
         corpus: CorpusInfo::default(),
@@ -156,10 +155,6 @@ mod tests {
                 "manifest.csv:3: row has 1 cells, the header has 2",
             ),
             ("id,file\na,\n", "manifest.csv:2: article `a` has no `file`"),
-            (
-                "id,file\na,a.txt\n\"a\",b.txt\n",
-                "manifest.csv:3: article id `a` is used twice",
-            ),
             (
                 "id,file,date\na,a.txt,13.01.2022\n",
                 "manifest.csv:2: article `a`: date `13.01.2022` is not YYYY-MM-DD, YYYY-MM or YYYY",

@@ -4,9 +4,10 @@
 use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Corpus, Entry, Skipped};
+use crate::article::{Corpus, Entry};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
+use crate::warning::{InputWarning, Origin, WarningKind};
 use crate::{csv_file, folder, jsonl_file};
 
 /// What is known about a corpus before its articles are read.
@@ -41,7 +42,7 @@ pub(crate) trait Source: Send {
     /// Input bytes in all, when known.
     fn total_bytes(&self) -> Option<u64>;
     /// Warnings that can only be given once the input is read.
-    fn final_warnings(&mut self) -> Vec<String> {
+    fn final_warnings(&mut self) -> Vec<InputWarning> {
         Vec::new()
     }
 }
@@ -50,7 +51,7 @@ pub(crate) trait Source: Send {
 pub(crate) struct Opened {
     pub info: SourceInfo,
     pub source: Box<dyn Source>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<InputWarning>,
 }
 
 /// Entries in the first batch of [`CorpusReader::read_ahead`].
@@ -64,8 +65,8 @@ pub const FIRST_BATCH: usize = 64;
 pub struct CorpusReader {
     info: SourceInfo,
     source: Box<dyn Source>,
-    warnings: Vec<String>,
-    first_use: rustc_hash::FxHashMap<String, String>,
+    warnings: Vec<InputWarning>,
+    first_use: rustc_hash::FxHashMap<String, Origin>,
     finished: bool,
 }
 
@@ -209,7 +210,7 @@ impl CorpusReader {
 
     /// Remarks about the corpus as a whole (files a manifest does not list,
     /// dates that could not be read); complete once the input is used up.
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[InputWarning] {
         &self.warnings
     }
 
@@ -243,21 +244,39 @@ impl CorpusReader {
         })
     }
 
-    /// Skips an article whose id an earlier article already has.
+    /// Renames an article whose id an earlier article already has to the
+    /// first free `<id>-2`, `<id>-3`, ...: nothing is lost, and the warning
+    /// names both records.
     fn admit(&mut self, entry: Entry) -> Entry {
-        let Entry::Article(article) = entry else {
+        let Entry::Article(mut article) = entry else {
             return entry;
         };
-        match self.first_use.entry(article.id.clone()) {
-            Slot::Occupied(first) => Entry::Skipped(Skipped {
-                reason: format!("id `{}` is already used by {}", article.id, first.get()),
-                origin: article.origin,
-            }),
-            Slot::Vacant(slot) => {
-                slot.insert(article.origin.clone());
-                Entry::Article(article)
-            }
+        let Some(first) = self.first_use.get(&article.id).cloned() else {
+            self.first_use
+                .insert(article.id.clone(), article.origin.clone());
+            return Entry::Article(article);
+        };
+        let renamed = (2..)
+            .map(|n| format!("{}-{n}", article.id))
+            .find(|id| !self.first_use.contains_key(id))
+            .expect("an unused suffix exists");
+        article.warnings.push(InputWarning::new(
+            article.origin.clone(),
+            WarningKind::DuplicateId,
+            format!(
+                "id `{}` is already used by {first}: kept as `{renamed}`",
+                article.id
+            ),
+        ));
+        // Unattributed articles are never pooled, renamed ones neither.
+        if article.group == format!("unknown ({})", article.id) {
+            article.group = format!("unknown ({renamed})");
         }
+        article.id = renamed;
+        if let Slot::Vacant(slot) = self.first_use.entry(article.id.clone()) {
+            slot.insert(article.origin.clone());
+        }
+        Entry::Article(article)
     }
 }
 
@@ -298,7 +317,7 @@ pub(crate) fn read_file(
         for entry in entries {
             lines.push(match entry {
                 Entry::Article(a) => format!("{} {} [{}] {}", a.origin, a.id, a.group, a.text),
-                Entry::Skipped(s) => format!("{} skipped: {}", s.origin, s.reason),
+                Entry::Skipped(s) => format!("{} skipped: {}", s.origin, s.detail),
             });
         }
     }
@@ -332,7 +351,7 @@ mod tests {
                 "a.csv:2 a [unknown (a)] Eins.",
                 "a.csv:3 skipped: field `text` is empty",
                 "a.csv:4 c [unknown (c)] Drei.",
-                "a.csv:5 skipped: id `a` is already used by a.csv:2",
+                "a.csv:5 a-2 [unknown (a-2)] Vier.",
                 "a.csv:6 d [unknown (d)] Fünf.",
             ]
         );

@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::article::{Article, Entry, Skipped};
+use crate::article::{Article, Entry};
 use crate::error::CorpusError;
 use crate::format::FieldMapping;
 use crate::manifest::is_partial_iso_date;
+use crate::warning::{InputWarning, Origin, WarningKind};
 
 /// One value of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +116,8 @@ pub(crate) struct RecordBuilder {
     roles: Roles,
     encoding: &'static str,
     bad_dates: u64,
-    first_bad_date: Option<String>,
+    /// Where the first bad date is, and what it says.
+    first_bad_date: Option<(Origin, String)>,
 }
 
 impl RecordBuilder {
@@ -133,8 +135,9 @@ impl RecordBuilder {
     pub(crate) fn build(
         &mut self,
         mut values: BTreeMap<String, Value>,
-        origin: String,
+        origin: Origin,
         fallback_id: String,
+        repaired: usize,
     ) -> Entry {
         let roles = &self.roles;
         let text = match values.remove(&roles.text) {
@@ -147,7 +150,11 @@ impl RecordBuilder {
                     Some(Value::Other { kind, .. }) => format!("is {kind}, not a string"),
                 };
                 let reason = format!("field `{}` {problem}", roles.text);
-                return Entry::Skipped(Skipped { origin, reason });
+                let kind = match found {
+                    Some(Value::Other { .. }) => WarningKind::SkippedMalformed,
+                    _ => WarningKind::SkippedEmpty,
+                };
+                return Entry::Skipped(InputWarning::new(origin, kind, reason));
             }
         };
         let get = |name: &Option<String>| {
@@ -180,7 +187,7 @@ impl RecordBuilder {
                 self.bad_dates += 1;
                 if self.first_bad_date.is_none() {
                     let raw = raw_date.unwrap_or_default();
-                    self.first_bad_date = Some(format!("{origin}: `{raw}`"));
+                    self.first_bad_date = Some((origin.clone(), raw));
                 }
             }
         }
@@ -197,6 +204,10 @@ impl RecordBuilder {
             language: None,
             group,
             fields,
+            warnings: (repaired > 0)
+                .then(|| InputWarning::repaired(&origin, repaired))
+                .into_iter()
+                .collect(),
             origin,
             text,
             encoding: self.encoding,
@@ -204,14 +215,18 @@ impl RecordBuilder {
     }
 
     /// The warnings about the whole input, once it has been read.
-    pub(crate) fn warnings(&self) -> Vec<String> {
-        let Some(first) = &self.first_bad_date else {
+    pub(crate) fn warnings(&self) -> Vec<InputWarning> {
+        let Some((origin, raw)) = &self.first_bad_date else {
             return Vec::new();
         };
         let name = self.roles.date.as_deref().unwrap_or("date");
-        vec![format!(
-            "{} record(s) have a `{name}` that is not YYYY-MM-DD, YYYY-MM or YYYY, kept as a field instead (first: {first})",
-            self.bad_dates
+        vec![InputWarning::new(
+            origin.clone(),
+            WarningKind::BadDate,
+            format!(
+                "{} record(s) have a `{name}` that is not YYYY-MM-DD, YYYY-MM or YYYY, kept as a field instead (first: `{raw}`, here)",
+                self.bad_dates
+            ),
         )]
     }
 }
@@ -240,7 +255,7 @@ mod tests {
 
     fn build(mapping: FieldMapping, group_by: Option<&str>, pairs: &[(&str, &str)]) -> Entry {
         let mut builder = RecordBuilder::new(Roles::new(&mapping, group_by), "UTF-8");
-        builder.build(record(pairs), "a.csv:2".into(), "row-1".into())
+        builder.build(record(pairs), Origin::line("a.csv", 2), "row-1".into(), 0)
     }
 
     fn article(entry: Entry) -> Article {
@@ -304,11 +319,14 @@ mod tests {
             ),
         ];
         for (values, reason) in cases {
-            let entry = builder.build(values, "a.jsonl:3".into(), "line-3".into());
-            let expected = Skipped {
-                origin: "a.jsonl:3".into(),
-                reason: reason.into(),
+            let origin = Origin::line("a.jsonl", 3);
+            let entry = builder.build(values, origin.clone(), "line-3".into(), 0);
+            let kind = if reason.ends_with("not a string") {
+                WarningKind::SkippedMalformed
+            } else {
+                WarningKind::SkippedEmpty
             };
+            let expected = InputWarning::new(origin, kind, reason);
             assert_eq!(entry, Entry::Skipped(expected));
         }
     }
@@ -318,13 +336,17 @@ mod tests {
         let mut builder = RecordBuilder::new(Roles::new(&FieldMapping::default(), None), "UTF-8");
         for n in 1..=2 {
             let values = record(&[("text", "Dialog."), ("date", "13.01.2022")]);
-            let a = article(builder.build(values, format!("a.csv:{n}"), format!("row-{n}")));
+            let a = article(builder.build(values, Origin::line("a.csv", n), format!("row-{n}"), 0));
             assert_eq!((a.date, a.fields["date"].as_str()), (None, "13.01.2022"));
         }
         assert_eq!(
-            builder.warnings(),
+            builder
+                .warnings()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [
-                "2 record(s) have a `date` that is not YYYY-MM-DD, YYYY-MM or YYYY, kept as a field instead (first: a.csv:1: `13.01.2022`)"
+                "a.csv:1: 2 record(s) have a `date` that is not YYYY-MM-DD, YYYY-MM or YYYY, kept as a field instead (first: `13.01.2022`, here)"
             ]
         );
     }

@@ -36,6 +36,8 @@ pub mod index;
 pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
+#[cfg(test)]
+mod properties;
 pub mod similarity;
 pub mod syndication;
 pub mod tfidf;

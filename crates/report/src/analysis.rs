@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use core_text::Analyzer;
-use corpus::{CorpusReader, Skipped};
+use corpus::{CorpusReader, InputWarning};
 use features::{FrameMatcher, Lexicon, TermCounts, Tfidf, WordIndex};
 use ndarray::Array2;
 use rayon::prelude::*;
@@ -140,9 +140,11 @@ pub struct Analysis {
     /// Text needed after the first pass (key-term contexts).
     pub text_evidence: TextEvidence,
     /// Articles that could not be read.
-    pub skipped: Vec<Skipped>,
-    /// Remarks about the corpus.
-    pub warnings: Vec<String>,
+    pub skipped: Vec<InputWarning>,
+    /// Every input skipped, repaired, renamed or cut (skips included, in
+    /// input order), then remarks about the corpus as a whole: the rows of
+    /// `warnings.tsv`.
+    pub warnings: Vec<InputWarning>,
     /// The settings used.
     pub config: ReportConfig,
 }

@@ -74,6 +74,26 @@ pub struct ReportConfig {
     pub syndication: SyndicationConfig,
     /// Evidence and table sizes.
     pub display: DisplayConfig,
+    /// Limits on one input.
+    pub input: InputConfig,
+}
+
+/// Limits on one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputConfig {
+    /// Longest article text analysed, in bytes (default 64 MiB). A longer
+    /// one is cut at the last line break before the limit and named in
+    /// `warnings.tsv` as `truncated`: every step is linear in the text, but
+    /// an article's analysis holds about 30 bytes per byte of text.
+    pub max_article_bytes: usize,
+}
+
+impl Default for InputConfig {
+    fn default() -> Self {
+        InputConfig {
+            max_article_bytes: 64 * 1024 * 1024,
+        }
+    }
 }
 
 /// Shared passages (syndication, copied wire text).

@@ -86,6 +86,7 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
     }
     tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
     tables.push(("data/duplicates.tsv", Box::new(|| duplicates_tsv(analysis))));
+    tables.push(("data/warnings.tsv", Box::new(|| warnings_tsv(analysis))));
     if let Some(clustering) = &analysis.clustering {
         tables.push(("data/clusters.tsv", Box::new(|| clusters_tsv(analysis))));
         if let Some(tree) = &clustering.dendrogram {
@@ -182,6 +183,21 @@ pub fn quotes_header() -> Vec<&'static str> {
         "speaker_name",
         "speaker_role",
     ]
+}
+
+/// Every input skipped, repaired, renamed or cut: `source line kind
+/// detail` (line empty for a whole file); only the header when nothing went
+/// wrong.
+fn warnings_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.warnings.iter().map(|w| {
+        vec![
+            w.origin.file.clone(),
+            w.origin.line.map_or_else(String::new, |l| l.to_string()),
+            w.kind.name().to_owned(),
+            w.detail.clone(),
+        ]
+    });
+    tsv(&["source", "line", "kind", "detail"], rows)
 }
 
 fn docs_tsv(analysis: &Analysis) -> Vec<u8> {
@@ -596,6 +612,7 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
         "statistics": config.statistics,
         "syndication": config.syndication,
         "display": config.display,
+        "input": config.input,
     });
     let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");
     out.push(b'\n');

@@ -4,7 +4,7 @@
 //! corpus text.
 
 use core_text::{Document, Quote, QuoteKind, Reason, Speaker, TokenKind};
-use corpus::Article;
+use corpus::{Article, InputWarning, WarningKind};
 use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
 
 use crate::analysis::ArticleInfo;
@@ -106,6 +106,9 @@ pub struct ArticleDigest {
     pub clean_line: String,
     /// The `quotes.tsv` rows.
     pub quote_rows: Vec<Vec<String>>,
+    /// What was repaired, renamed or cut on the way (the reader's and the
+    /// analysis's), for `warnings.tsv`.
+    pub warnings: Vec<InputWarning>,
 }
 
 /// What every worker shares.
@@ -122,17 +125,56 @@ pub struct Shared<'a> {
 
 /// Analyses one article and reduces it to its digest.
 pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
+    let mut warnings = article.warnings;
+    let mut text = article.text;
+    let limit = shared.config.input.max_article_bytes;
+    if text.len() > limit {
+        let cut = cut_point(&text, limit);
+        warnings.push(InputWarning::new(
+            article.origin.clone(),
+            WarningKind::Truncated,
+            format!(
+                "text has {} bytes, more than `input.max_article_bytes` ({limit}): analysed up to byte {cut}, the last line break before the limit",
+                text.len()
+            ),
+        ));
+        text.truncate(cut);
+    }
+    let doc = Document::analyze(text, &shared.config.text);
+    if doc.tokens.is_empty() {
+        let other: Vec<String> = doc
+            .removed
+            .iter()
+            .filter_map(|r| match r.reason {
+                Reason::Language(code) => Some(code.to_owned()),
+                _ => None,
+            })
+            .collect();
+        if !other.is_empty() {
+            let mut languages = other.clone();
+            languages.sort();
+            languages.dedup();
+            warnings.push(InputWarning::new(
+                article.origin.clone(),
+                WarningKind::NotGerman,
+                format!(
+                    "no German text: {} paragraph(s) removed as other languages ({}); nothing of it is counted",
+                    other.len(),
+                    languages.join(", ")
+                ),
+            ));
+        }
+    }
     let info = ArticleInfo {
         id: article.id,
         group: article.group,
         outlet: article.outlet,
         title: article.title,
         date: article.date,
-        origin: article.origin,
+        origin: article.origin.to_string(),
         encoding: article.encoding,
         fields: article.fields,
     };
-    let doc = Document::analyze(article.text, &shared.config.text);
     let quotes = core_text::find_quotes(&doc);
     let width = shared.config.display.kwic_width;
     let (doc_terms, word_hashes, matches) =
@@ -242,6 +284,21 @@ pub fn digest(article: Article, shared: &Shared) -> ArticleDigest {
         quotes: quote_summaries,
         clean_line,
         quote_rows,
+        warnings,
+    }
+}
+
+/// Where to cut a text longer than `limit` bytes: after the last line break
+/// before the limit, or at the last character boundary when the text has no
+/// line break in its second half.
+fn cut_point(text: &str, limit: usize) -> usize {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind('\n') {
+        Some(newline) if newline + 1 >= end / 2 => newline + 1,
+        _ => end,
     }
 }
 
@@ -356,5 +413,14 @@ mod tests {
                 .count();
             assert_eq!(words_in_any(&words, set.to_vec()), naive, "{n}");
         }
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_line_break_or_a_character_boundary() {
+        assert_eq!(cut_point("eins\nzwei\ndrei", 12), 10);
+        assert_eq!(cut_point("eins zwei\ndrei", 7), 7);
+        // Never inside `ü`.
+        assert_eq!(cut_point("Bündnis", 2), 1);
+        assert_eq!(cut_point("kurz", 10), 4);
     }
 }

@@ -55,6 +55,8 @@ pub mod output;
 pub mod passages;
 pub mod pipeline;
 pub mod progress;
+#[cfg(test)]
+mod properties;
 pub mod statistics;
 pub mod voices;
 

@@ -40,7 +40,8 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' => {
+            // `&` too: `&amp;` in a title must not render as `&`.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -166,7 +167,7 @@ fn header(out: &mut String, a: &Analysis) {
             let k = clustering.k;
             let mut members = vec![Vec::new(); k];
             for (i, &label) in clustering.labels.iter().enumerate() {
-                members[label].push(a.articles[i].id.clone());
+                members[label].push(escape(&a.articles[i].id));
             }
             let listed: Vec<String> = members
                 .iter()

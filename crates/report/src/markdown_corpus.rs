@@ -190,8 +190,16 @@ fn problems(out: &mut String, a: &Analysis) {
     if a.skipped.len() > PROBLEMS_SHOWN {
         let _ = writeln!(out, "- … {} more skipped", a.skipped.len() - PROBLEMS_SHOWN);
     }
-    for warning in &a.warnings {
-        let _ = writeln!(out, "- {}", escape(warning));
+    let other: Vec<&corpus::InputWarning> =
+        a.warnings.iter().filter(|w| !w.kind.is_skip()).collect();
+    for warning in other.iter().take(PROBLEMS_SHOWN) {
+        let _ = writeln!(out, "- {} ({})", escape(&warning.to_string()), warning.kind);
     }
-    let _ = writeln!(out);
+    if other.len() > PROBLEMS_SHOWN {
+        let _ = writeln!(out, "- … {} more warnings", other.len() - PROBLEMS_SHOWN);
+    }
+    let _ = writeln!(
+        out,
+        "\nEvery skipped, repaired, renamed or cut input is in `data/warnings.tsv`.\n"
+    );
 }

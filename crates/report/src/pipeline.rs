@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use corpus::{CorpusReader, Entry, Skipped, SourceInfo};
+use corpus::{CorpusReader, Entry, InputWarning, SourceInfo};
 use features::{FrameMatcher, LabelCounts, Lexicon, WordIndex};
 use rayon::prelude::*;
 
@@ -86,9 +86,10 @@ pub struct Collected {
     /// Per frame, per pattern: the lexicon check's numbers.
     pub patterns: Vec<Vec<PatternTally>>,
     /// Articles that could not be read.
-    pub skipped: Vec<Skipped>,
-    /// Remarks of the reader.
-    pub warnings: Vec<String>,
+    pub skipped: Vec<InputWarning>,
+    /// Every input skipped, repaired, renamed or cut, in input order, then
+    /// the reader's remarks about the whole corpus.
+    pub warnings: Vec<InputWarning>,
     /// Term keys by provisional id.
     pub keys: Vec<Box<str>>,
 }
@@ -121,18 +122,21 @@ pub fn collect(
     let mut last_bytes = 0;
     // Merging is sequential (input order); it runs beside the parallel
     // analysis of the next batch instead of after it.
-    let mut merge = |entries: Vec<Result<ArticleDigest, Skipped>>| -> Result<(), ReportError> {
+    let mut merge = |entries: Vec<Result<ArticleDigest, InputWarning>>| -> Result<(), ReportError> {
         for entry in entries {
             match entry {
                 Ok(digest) => {
                     merger.add(digest, lexicon, &mut clean, &mut kwic, &mut quote_rows)?
                 }
-                Err(skipped) => merger.skipped.push(skipped),
+                Err(skipped) => {
+                    merger.collected.warnings.push(skipped.clone());
+                    merger.skipped.push(skipped);
+                }
             }
         }
         Ok(())
     };
-    let mut analysed: Vec<Result<ArticleDigest, Skipped>> = Vec::new();
+    let mut analysed: Vec<Result<ArticleDigest, InputWarning>> = Vec::new();
     reader.read_ahead(BATCH, |batch, bytes| {
         let previous = std::mem::take(&mut analysed);
         let (entries, merged) = rayon::join(
@@ -166,7 +170,7 @@ pub fn collect(
 /// Sequential merging of digests, in input order.
 struct Merger {
     collected: Collected,
-    skipped: Vec<Skipped>,
+    skipped: Vec<InputWarning>,
     /// Hash of a whole token sequence → first article with it.
     first_with_hash: HashMap<u64, usize>,
     /// Articles with hits, per frame and pattern (to count articles).
@@ -287,6 +291,7 @@ impl Merger {
         } else {
             digest.word_hashes
         });
+        c.warnings.extend(digest.warnings);
         c.articles.push(digest.info);
         c.stats.push(digest.stats);
         c.terms.push(digest.terms);
@@ -295,10 +300,10 @@ impl Merger {
         Ok(())
     }
 
-    fn finish(mut self, keys: Vec<Box<str>>, warnings: Vec<String>) -> Collected {
+    fn finish(mut self, keys: Vec<Box<str>>, warnings: Vec<InputWarning>) -> Collected {
         self.collected.keys = keys;
         self.collected.skipped = self.skipped;
-        self.collected.warnings = warnings;
+        self.collected.warnings.extend(warnings);
         self.collected
     }
 }

@@ -83,9 +83,10 @@ impl Anchor {
     };
 }
 
-/// Control characters other than tab, line feed and carriage return.
+/// Characters XML 1.0 forbids: control characters other than tab, line
+/// feed and carriage return, and the noncharacters U+FFFE and U+FFFF.
 fn is_forbidden_in_xml(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// The drawing surface of one chart.
