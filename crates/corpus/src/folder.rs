@@ -163,8 +163,7 @@ impl Source for FolderSource {
                 return Some(Entry::Skipped(InputWarning::new(origin, kind, reason)));
             }
         };
-        let warnings = (repaired > 0)
-            .then(|| InputWarning::repaired(&origin, repaired))
+        let warnings = InputWarning::repaired(&origin, repaired)
             .into_iter()
             .collect();
         let group = self

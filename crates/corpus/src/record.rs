@@ -204,8 +204,7 @@ impl RecordBuilder {
             language: None,
             group,
             fields,
-            warnings: (repaired > 0)
-                .then(|| InputWarning::repaired(&origin, repaired))
+            warnings: InputWarning::repaired(&origin, repaired)
                 .into_iter()
                 .collect(),
             origin,

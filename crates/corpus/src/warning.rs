@@ -124,15 +124,18 @@ impl InputWarning {
         }
     }
 
-    /// `repaired` invalid UTF-8 sequences repaired in the text of `origin`.
-    pub fn repaired(origin: &Origin, repaired: usize) -> InputWarning {
-        InputWarning::new(
-            origin.clone(),
-            WarningKind::RepairedEncoding,
-            format!(
-                "{repaired} invalid UTF-8 sequence(s) repaired (a lone Windows-1252 umlaut or ß as that letter, anything else as U+FFFD)"
-            ),
-        )
+    /// The warning for `repaired` invalid UTF-8 sequences repaired in the
+    /// text of `origin`; none when nothing was repaired.
+    pub fn repaired(origin: &Origin, repaired: usize) -> Option<InputWarning> {
+        (repaired > 0).then(|| {
+            InputWarning::new(
+                origin.clone(),
+                WarningKind::RepairedEncoding,
+                format!(
+                    "{repaired} invalid UTF-8 sequence(s) repaired (a lone Windows-1252 umlaut or ß as that letter, anything else as U+FFFD)"
+                ),
+            )
+        })
     }
 }
 
@@ -158,5 +161,8 @@ mod tests {
         assert_eq!(w.kind.name(), "skipped-malformed");
         assert!(w.kind.is_skip() && !WarningKind::RepairedEncoding.is_skip());
         assert_eq!(Origin::file("b.txt").to_string(), "b.txt");
+        assert_eq!(InputWarning::repaired(&Origin::file("b.txt"), 0), None);
+        let repaired = InputWarning::repaired(&Origin::file("b.txt"), 2).unwrap();
+        assert_eq!(repaired.kind, WarningKind::RepairedEncoding);
     }
 }
