@@ -417,9 +417,13 @@ mod tests {
         while let Some(batch) = reader.next_batch(1) {
             seen.push((batch.len(), reader.bytes_read()));
             // The second `b` is kept, renamed, with a warning naming both.
-            if let [Entry::Article(article)] = &batch[..]
-                && article.origin.file.ends_with("b.txt")
-            {
+            let renamed = match &batch[..] {
+                [Entry::Article(article)] if article.origin.file.ends_with("b.txt") => {
+                    Some(article)
+                }
+                _ => None,
+            };
+            if let Some(article) = renamed {
                 assert_eq!(article.id, "b-2");
                 let warning = &article.warnings[0];
                 assert_eq!(warning.kind, crate::WarningKind::DuplicateId);
