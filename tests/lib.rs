@@ -2,10 +2,12 @@
 //! the default lexicon and the committed reports are, and the seed report
 //! generated once per test binary.
 
+pub mod module_graph;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use report::{Analysis, Input, ReportConfig, Silent};
+use analysis::{Analysis, AnalysisConfig, Input, Silent};
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
@@ -67,7 +69,7 @@ impl Generated {
 }
 
 /// Generates a report of `input` into a fresh temporary folder.
-pub fn generate(input: &Input, config: &ReportConfig) -> Result<Generated, report::ReportError> {
+pub fn generate(input: &Input, config: &AnalysisConfig) -> Result<Generated, report::ReportError> {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("report");
     let analysis = report::generate(input, &default_lexicon(), config, &path, &Silent)?;
@@ -82,7 +84,7 @@ pub fn generate(input: &Input, config: &ReportConfig) -> Result<Generated, repor
 pub fn seed_report() -> &'static Generated {
     static REPORT: OnceLock<Generated> = OnceLock::new();
     REPORT.get_or_init(|| {
-        generate(&Input::folder(&seed_corpus()), &ReportConfig::default())
+        generate(&Input::folder(&seed_corpus()), &AnalysisConfig::default())
             .expect("the seed corpus makes a report")
     })
 }
@@ -124,10 +126,10 @@ pub fn tenkgnad_input() -> Input {
 }
 
 /// The settings of README's 10kGNAD command: groups by `label`, k = 9.
-pub fn tenkgnad_config() -> ReportConfig {
-    let mut config = ReportConfig {
+pub fn tenkgnad_config() -> AnalysisConfig {
+    let mut config = AnalysisConfig {
         group_by: Some("label".into()),
-        ..ReportConfig::default()
+        ..AnalysisConfig::default()
     };
     config.clustering.k = Some(9);
     config

@@ -1,8 +1,8 @@
 //! Same input, same bytes: whatever the number of threads, two runs give
 //! identical files.
 
+use analysis::{AnalysisConfig, Input};
 use rahmen_tests::{generate, seed_corpus, seed_report};
-use report::{Input, ReportConfig};
 
 #[test]
 fn runs_are_byte_identical_across_thread_counts() {
@@ -13,7 +13,7 @@ fn runs_are_byte_identical_across_thread_counts() {
             .build()
             .unwrap();
         let again = pool
-            .install(|| generate(&Input::folder(&seed_corpus()), &ReportConfig::default()))
+            .install(|| generate(&Input::folder(&seed_corpus()), &AnalysisConfig::default()))
             .unwrap();
         let differences = report::compare_folders(&reference.path, &again.path).unwrap();
         assert!(

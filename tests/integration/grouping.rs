@@ -3,8 +3,8 @@
 
 use std::fs;
 
+use analysis::{AnalysisConfig, Input};
 use rahmen_tests::generate;
-use report::{Input, ReportConfig};
 
 #[test]
 fn a_report_grouped_by_a_column_speaks_of_groups() {
@@ -21,12 +21,15 @@ fn a_report_grouped_by_a_column_speaks_of_groups() {
     .unwrap();
     let mut input = Input::folder(&csv);
     input.options.group_by = Some("section".into());
-    let config = ReportConfig {
+    let config = AnalysisConfig {
         group_by: Some("section".into()),
-        ..ReportConfig::default()
+        ..AnalysisConfig::default()
     };
     let report = generate(&input, &config).unwrap();
-    assert_eq!(report.analysis.outlets.groups.names, ["Inland", "Ausland"]);
+    assert_eq!(
+        report.analysis.group_statistics.groups.names,
+        ["Inland", "Ausland"]
+    );
     let markdown = report.file("report.md");
     for expected in [
         "# How the groups frame it",
@@ -49,7 +52,7 @@ fn a_report_grouped_by_a_column_speaks_of_groups() {
     );
 
     // Grouped by outlet (the default), the same articles are outlets.
-    let report = generate(&Input::folder(&csv), &ReportConfig::default()).unwrap();
+    let report = generate(&Input::folder(&csv), &AnalysisConfig::default()).unwrap();
     let markdown = report.file("report.md");
     assert!(markdown.contains("## What sets each outlet apart"));
     assert!(

@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::Path;
 
+use analysis::{AnalysisConfig, Input};
 use rahmen_tests::{Generated, generate, seed_corpus};
-use report::{Input, ReportConfig};
 
 const MARKUP: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
@@ -136,7 +136,7 @@ outlet = "<i>taz</i>"
     );
     write("manifest.toml", manifest.as_bytes());
 
-    let mut config = ReportConfig::default();
+    let mut config = AnalysisConfig::default();
     // Low enough that the 2.2 MB article is cut, named as `truncated`.
     config.input.max_article_bytes = 2_000_000;
     let report = generate(&Input::folder(dir.path()), &config).unwrap();
@@ -211,7 +211,7 @@ fn broken_csv_and_jsonl_records_are_named_with_their_lines() {
     .into_bytes();
     bytes.extend(b"d,taz,T,Gespr\xc3\xa4che \xfcber Garantien in Genf f\xc3\xbcr Europa.\n");
     fs::write(&csv, &bytes).unwrap();
-    let report = generate(&Input::folder(&csv), &ReportConfig::default()).unwrap();
+    let report = generate(&Input::folder(&csv), &AnalysisConfig::default()).unwrap();
     assert_eq!(report.analysis.articles.len(), 3);
     let rows = warning_rows(&report);
     let lines: Vec<(&str, &str)> = rows
@@ -241,7 +241,7 @@ fn broken_csv_and_jsonl_records_are_named_with_their_lines() {
         b"{\"id\": \"b\", \"text\": \"Gespr\xc3\xa4che \xfcber Garantien f\xc3\xbcr Europa.\"}\n",
     );
     fs::write(&jsonl, &bytes).unwrap();
-    let report = generate(&Input::folder(&jsonl), &ReportConfig::default()).unwrap();
+    let report = generate(&Input::folder(&jsonl), &AnalysisConfig::default()).unwrap();
     assert_eq!(report.analysis.articles.len(), 3);
     let kinds: Vec<String> = warning_rows(&report).into_iter().map(|r| r.2).collect();
     assert_eq!(

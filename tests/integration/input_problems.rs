@@ -3,8 +3,8 @@
 
 use std::fs;
 
+use analysis::{AnalysisConfig, Input, Silent};
 use rahmen_tests::{default_lexicon, generate};
-use report::{Input, ReportConfig, Silent};
 
 const ARTICLE: &str =
     "Russland fordert Sicherheitsgarantien von der NATO und warnt vor einer Osterweiterung.";
@@ -26,7 +26,7 @@ fn a_broken_article_is_skipped_and_reported() {
     ] {
         fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let report = generate(&Input::folder(dir.path()), &ReportConfig::default()).unwrap();
+    let report = generate(&Input::folder(dir.path()), &AnalysisConfig::default()).unwrap();
     assert_eq!(report.analysis.articles.len(), 3);
     assert_eq!(report.analysis.skipped.len(), 1);
     assert!(
@@ -50,7 +50,7 @@ fn a_broken_csv_record_is_skipped_with_its_line() {
         format!("id,outlet,text\na,RT DE,{ARTICLE}\nb,SNA\nc,SNA,Gespräche über Dialog in Genf.\nd,taz,Krieg und Einmarsch drohen.\n"),
     )
     .unwrap();
-    let report = generate(&Input::folder(&csv), &ReportConfig::default()).unwrap();
+    let report = generate(&Input::folder(&csv), &AnalysisConfig::default()).unwrap();
     assert_eq!(report.analysis.articles.len(), 3);
     let skipped = report.analysis.skipped[0].to_string();
     assert!(skipped.contains("export.csv:3"), "{skipped}");
@@ -76,7 +76,7 @@ fn lexicon_errors_name_file_and_line() {
     let error = report::generate(
         &Input::folder(dir.path()),
         &lexicon,
-        &ReportConfig::default(),
+        &AnalysisConfig::default(),
         &out,
         &Silent,
     )
@@ -106,7 +106,7 @@ fn a_failed_run_keeps_the_last_good_report() {
     report::generate(
         &input,
         &default_lexicon(),
-        &ReportConfig::default(),
+        &AnalysisConfig::default(),
         &out,
         &Silent,
     )
@@ -120,7 +120,7 @@ fn a_failed_run_keeps_the_last_good_report() {
     let error = report::generate(
         &input,
         &default_lexicon(),
-        &ReportConfig::default(),
+        &AnalysisConfig::default(),
         &out,
         &Silent,
     )

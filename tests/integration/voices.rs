@@ -1,7 +1,7 @@
 //! Who speaks in the seeds, and in whose voice the frame hits stand.
 
+use analysis::voices::Voice;
 use rahmen_tests::{seed_report, seed_text};
-use report::voices::Voice;
 
 /// The voice of the first hit of `term_text` in article `id`.
 fn voice_of(id: &str, term_text: &str) -> Voice {
@@ -41,7 +41,7 @@ fn speakers_per_outlet() {
     let analysis = &seed_report().analysis;
     let speakers = |outlet: &str| -> Vec<String> {
         let g = analysis
-            .outlets
+            .group_statistics
             .groups
             .names
             .iter()

@@ -21,7 +21,7 @@ fn every_svg_parses_and_carries_its_text() {
         .collect();
     // similarity, frames, prevalence, voices, silhouette, projection, dendrogram and
     // one keyness chart per outlet.
-    assert_eq!(svgs.len(), 7 + analysis.outlets.groups.names.len());
+    assert_eq!(svgs.len(), 7 + analysis.group_statistics.groups.names.len());
     for (path, bytes) in &svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)

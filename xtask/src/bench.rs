@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use analysis::{AnalysisConfig, Input, Silent};
 use anyhow::{Context, bail};
 use clap::Args;
 use corpus::{Entry, FieldMapping, InputOptions};
-use report::{Input, ReportConfig, Silent};
 
-use crate::report_task::workspace_root;
+use rahmen::args::workspace_root;
 
 /// Options of `cargo xtask bench`.
 #[derive(Args)]
@@ -42,6 +42,16 @@ pub struct BenchArgs {
     /// median is printed (the whole report runs once).
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// 10kGNAD repetitions on which the README's command (`cargo xtask
+    /// report`) is timed beside the release binary (`rahmen report`); 0
+    /// for none.
+    #[arg(long, default_value_t = 20)]
+    commands_scale: usize,
+    /// Also time the dev-profile binary (`target/debug/rahmen`, built
+    /// first) on that corpus: what the README's command ran before it was
+    /// built optimised.
+    #[arg(long)]
+    with_dev: bool,
     /// Make every copy after the first distinct: its words are shuffled
     /// within each sentence (seeded), so no article equals another. Exact
     /// copies are set aside as duplicates before the shared-passage search;
@@ -103,7 +113,15 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     fs::create_dir_all(&work)?;
     println!("building the release binary ...");
     let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--quiet", "-p", "xtask"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "xtask",
+            "-p",
+            "rahmen",
+        ])
         .current_dir(&root)
         .status()?;
     if !status.success() {
@@ -114,9 +132,108 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     if !scales.is_empty() {
         run_scales(args, scales, &root, &binary, &work, &source)?;
     }
+    if args.commands_scale > 0 && !args.only_long {
+        run_commands(args, &root, &work, &source)?;
+    }
     let long: &[usize] = if args.no_long { &[] } else { &args.long_mb.0 };
     if !long.is_empty() {
         run_long(&root, &binary, long)?;
+    }
+    Ok(())
+}
+
+/// The options that read 10kGNAD's CSV, as the README gives them.
+const TENKGNAD_FLAGS: [&str; 13] = [
+    "--delimiter",
+    ";",
+    "--quote",
+    "'",
+    "--no-header",
+    "--columns",
+    "label,text",
+    "--group-by",
+    "label",
+    "--clusters",
+    "9",
+    "--name",
+    "10kgnad-test",
+];
+
+/// The whole report through the README's command, `cargo xtask report`
+/// (cargo's freshness check and all), beside the release binary `rahmen
+/// report` on the same corpus, in turn, wall time of the whole process.
+fn run_commands(args: &BenchArgs, root: &Path, work: &Path, source: &Path) -> anyhow::Result<()> {
+    let scale = args.commands_scale;
+    let input = repeated(source, scale, args.distinct, work)?;
+    let release = root.join("target/release/rahmen");
+    let debug = root.join("target/debug/rahmen");
+    if args.with_dev {
+        println!("\nbuilding the dev-profile binary ...");
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "-p", "rahmen"])
+            .current_dir(root)
+            .status()?;
+        if !status.success() {
+            bail!("cargo build -p rahmen failed");
+        }
+    }
+    let timed = |program: &Path, leading: &[&str], out: &Path| -> anyhow::Result<f64> {
+        let start = Instant::now();
+        let output = Command::new(program)
+            .args(leading)
+            .args(["report", "--corpus"])
+            .arg(&input)
+            .args(TENKGNAD_FLAGS)
+            .arg("--out")
+            .arg(out)
+            .current_dir(root)
+            .output()?;
+        let seconds = start.elapsed().as_secs_f64();
+        if !output.status.success() {
+            bail!(
+                "{} failed: {}",
+                program.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        Ok(seconds)
+    };
+    let runs = args.runs.max(1);
+    let cargo = PathBuf::from(env!("CARGO"));
+    let (mut binary, mut readme, mut dev) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        binary.push(timed(&release, &[], &work.join("commands-rahmen"))?);
+        readme.push(timed(&cargo, &["xtask"], &work.join("commands-xtask"))?);
+        if args.with_dev {
+            dev.push(timed(&debug, &[], &work.join("commands-dev"))?);
+        }
+    }
+    let reference = median(&binary);
+    println!(
+        "\nthe whole report on 10kGNAD x{scale}{} (median of {runs} runs, wall time of the process):",
+        copies_suffix(args.distinct)
+    );
+    let runs_of = |times: &[f64]| {
+        let each: Vec<String> = times.iter().map(|t| format!("{t:.2}")).collect();
+        each.join(", ")
+    };
+    println!(
+        "  {:<42} {:>8.2} s  1.00x  (runs: {})",
+        "target/release/rahmen report",
+        reference,
+        runs_of(&binary)
+    );
+    let line = |name: &str, times: &[f64]| {
+        let seconds = median(times);
+        println!(
+            "  {name:<42} {seconds:>8.2} s  {:.2}x  (runs: {})",
+            seconds / reference,
+            runs_of(times)
+        );
+    };
+    line("cargo xtask report (the README's command)", &readme);
+    if args.with_dev {
+        line("target/debug/rahmen report (dev profile)", &dev);
     }
     Ok(())
 }
@@ -477,7 +594,7 @@ pub fn run_one(args: &BenchRunArgs) -> anyhow::Result<()> {
     let articles = match args.stage.as_str() {
         "features" => features_stage(&input)?,
         "report" => {
-            let mut config = ReportConfig::default();
+            let mut config = AnalysisConfig::default();
             if !folder {
                 config.group_by = Some("label".into());
                 config.clustering.k = Some(9);
@@ -544,7 +661,7 @@ fn features_stage(input: &Input) -> anyhow::Result<usize> {
 
 /// Peak resident memory of this process (Linux), e.g. `412MB`.
 fn peak_rss() -> String {
-    crate::process_memory::status_kb("VmHWM")
+    rahmen::process_memory::status_kb("VmHWM")
         .map_or_else(|| "n/a".to_owned(), |kb| format!("{}MB", kb / 1024))
 }
 

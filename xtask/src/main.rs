@@ -1,9 +1,8 @@
-//! `cargo xtask`: the project's automation, written in Rust so it runs
-//! wherever cargo does. A thin layer: the work lives in the library crates.
+//! `cargo xtask`: the project's automation (regenerating and checking the
+//! committed reports, benchmarks, the house checks), written in Rust so it
+//! runs wherever cargo does. The user's tool is the `rahmen` binary.
 
 mod bench;
-mod process_memory;
-mod progress_bar;
 mod report_task;
 
 use clap::{Parser, Subcommand};
@@ -18,7 +17,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(
     name = "cargo xtask",
-    about = "Rahmen's tasks: regenerate reports, check them"
+    about = "Rahmen's tasks: regenerate and check reports, benchmarks"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -27,10 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Analyse a corpus and write its report (Markdown, SVG charts, data files).
-    Report(report_task::ReportArgs),
-    /// List every lexicon pattern with its hits, matched forms and evidence lines.
-    LexiconCheck(report_task::InputArgs),
+    /// `rahmen report` in release mode: analyse a corpus and write its report; `--check` compares instead.
+    Report(Box<report_task::XtaskReportArgs>),
     /// Measure throughput and peak memory on 10kGNAD x1, x20, x100 and one long article (release build).
     Bench(bench::BenchArgs),
     /// One measurement in a fresh process (used by `bench`).
@@ -42,7 +39,6 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.task {
         Task::Report(args) => report_task::run(&args),
-        Task::LexiconCheck(args) => report_task::lexicon_check(&args),
         Task::Bench(args) => bench::run(&args),
         Task::BenchRun(args) => bench::run_one(&args),
     }

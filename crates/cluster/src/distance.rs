@@ -7,6 +7,15 @@
 
 use ndarray::{Array2, ArrayView2, Axis};
 
+/// Squared Euclidean distance, summed in index order (k-means and the
+/// silhouette share it, so their distances agree to the last bit).
+pub(crate) fn squared_distance<'a>(
+    a: impl IntoIterator<Item = &'a f64>,
+    b: impl IntoIterator<Item = &'a f64>,
+) -> f64 {
+    a.into_iter().zip(b).map(|(u, v)| (u - v) * (u - v)).sum()
+}
+
 /// Divides every row by its Euclidean norm; all-zero rows stay zero.
 ///
 /// Use it before [`crate::KMeansParams::fit`] to cluster by cosine geometry (spherical

@@ -34,11 +34,12 @@ mod lloyd;
 mod rows;
 mod seeding;
 
-use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
+use ndarray::{Array2, ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 use serde::{Deserialize, Serialize};
 
+use crate::distance::squared_distance;
 use crate::error::{ClusterError, ParamError, Result};
 use crate::input::check_matrix;
 use crate::labels::canonical_mapping;
@@ -275,11 +276,6 @@ impl KMeansModel {
         }
         Ok((labels, inertia))
     }
-}
-
-/// Squared Euclidean distance, summed in index order.
-pub(crate) fn squared_distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
-    a.iter().zip(b.iter()).map(|(u, v)| (u - v) * (u - v)).sum()
 }
 
 #[cfg(test)]

@@ -12,9 +12,9 @@ use ndarray::{ArrayView2, Axis};
 use rand_xoshiro::Xoshiro256Plus;
 use rand_xoshiro::rand_core::SeedableRng;
 
+use crate::distance::squared_distance;
 use crate::error::{ClusterError, ParamError, Result};
 use crate::input::{check_labels_len, check_matrix};
-use crate::kmeans::squared_distance;
 use crate::labels::canonical_mapping;
 use crate::random::sample_indices;
 

@@ -14,15 +14,15 @@ use crate::encoding::{Counted, field_text, open_text};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
 use crate::lines::LineStarts;
-use crate::reader::{Opened, Source, SourceInfo, file_name, file_stem};
 use crate::record::{RecordBuilder, Roles, Value};
+use crate::source::{EntrySource, Opened, SourceInfo, file_name, file_stem};
 use crate::warning::{InputWarning, Origin, WarningKind};
 
 type Decoded = encoding_rs_io::DecodeReaderBytes<Counted<std::fs::File>, Vec<u8>>;
 
 /// Opens a CSV file: reads the header (or names the columns), checks that the
 /// text column and the group-by column exist, and leaves the records for
-/// [`Source::next_entry`].
+/// [`EntrySource::next_entry`].
 pub(crate) fn open(path: &Path, options: &InputOptions) -> Result<Opened, CorpusError> {
     let stream = open_text(path)?;
     let mut reader = csv::ReaderBuilder::new()
@@ -187,7 +187,7 @@ impl CsvSource {
     }
 }
 
-impl Source for CsvSource {
+impl EntrySource for CsvSource {
     fn next_entry(&mut self) -> Option<Entry> {
         if self.done {
             return None;

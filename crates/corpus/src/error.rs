@@ -1,5 +1,5 @@
 //! Errors that stop a corpus from loading at all (per-article problems are
-//! [`Skipped`](crate::InputWarning) entries instead).
+//! [`Skipped`](crate::warning::InputWarning) entries instead).
 
 use std::path::PathBuf;
 
@@ -65,11 +65,11 @@ pub enum CorpusError {
         /// The corpus path.
         path: PathBuf,
         /// Articles that were found but skipped.
-        skipped: Vec<crate::InputWarning>,
+        skipped: Vec<crate::warning::InputWarning>,
     },
 }
 
-fn skipped_note(skipped: &[crate::InputWarning]) -> String {
+fn skipped_note(skipped: &[crate::warning::InputWarning]) -> String {
     match skipped.first() {
         None => String::new(),
         Some(first) => format!(" ({} skipped; first: {})", skipped.len(), first),

@@ -10,7 +10,7 @@ use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
 use crate::manifest::{ARTICLE_KEYS, Manifest, ManifestArticle, parse_manifest};
 use crate::manifest_csv::parse_manifest_csv;
-use crate::reader::{Opened, Source, SourceInfo, file_name};
+use crate::source::{EntrySource, Opened, SourceInfo, file_name};
 use crate::warning::{InputWarning, Origin, WarningKind};
 
 /// Name of the manifest file inside a corpus folder.
@@ -149,7 +149,7 @@ struct FolderSource {
     total_bytes: u64,
 }
 
-impl Source for FolderSource {
+impl EntrySource for FolderSource {
     fn next_entry(&mut self) -> Option<Entry> {
         let entry = self.plan.next()?;
         let file_path = self.root.join(&entry.file);

@@ -14,8 +14,8 @@ use crate::article::Entry;
 use crate::encoding::{Counted, open_text};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
-use crate::reader::{Opened, Source, SourceInfo, file_name, file_stem};
 use crate::record::{RecordBuilder, Roles, Value};
+use crate::source::{EntrySource, Opened, SourceInfo, file_name, file_stem};
 use crate::warning::{InputWarning, Origin, WarningKind};
 
 type Decoded = encoding_rs_io::DecodeReaderBytes<Counted<std::fs::File>, Vec<u8>>;
@@ -194,7 +194,7 @@ fn kind(value: &serde_json::Value) -> &'static str {
     }
 }
 
-impl Source for JsonlSource {
+impl EntrySource for JsonlSource {
     fn next_entry(&mut self) -> Option<Entry> {
         let line = self.pending.take().or_else(|| self.next_line())?;
         let origin = Origin::line(self.file.clone(), line.number);

@@ -85,6 +85,7 @@ mod manifest;
 mod manifest_csv;
 mod reader;
 mod record;
+mod source;
 mod warning;
 
 use std::path::Path;
@@ -93,7 +94,8 @@ pub use article::{Article, Corpus, Entry};
 pub use error::CorpusError;
 pub use format::{FieldMapping, Format, InputOptions};
 pub use manifest::{CorpusInfo, Manifest, ManifestArticle};
-pub use reader::{CorpusReader, FIRST_BATCH, SourceInfo, open};
+pub use reader::{CorpusReader, FIRST_BATCH, open};
+pub use source::SourceInfo;
 pub use warning::{InputWarning, Origin, WarningKind};
 
 /// Loads the corpus at `path` (a folder, or a CSV or JSONL file read with the

@@ -2,57 +2,14 @@
 //! unique, progress in bytes, and [`CorpusReader::read_all`] for small corpora.
 
 use std::collections::hash_map::Entry as Slot;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::article::{Corpus, Entry};
 use crate::error::CorpusError;
 use crate::format::{Format, InputOptions};
+use crate::source::{EntrySource, SourceInfo};
 use crate::warning::{InputWarning, Origin, WarningKind};
 use crate::{csv_file, folder, jsonl_file};
-
-/// What is known about a corpus before its articles are read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceInfo {
-    /// Short name, used for the report folder: the manifest's `name`, else the
-    /// folder name or the file stem (`test` for `test.csv`).
-    pub name: String,
-    /// Human title, when a manifest gives one.
-    pub title: Option<String>,
-    /// Description, when a manifest gives one.
-    pub description: Option<String>,
-    /// Language of the articles, when a manifest gives one.
-    pub language: Option<String>,
-    /// The format being read.
-    pub format: Format,
-    /// The path given to [`open`].
-    pub path: PathBuf,
-    /// The encoding of a CSV or JSONL file (folders decode file by file).
-    pub encoding: Option<&'static str>,
-    /// The names a group-by may use: the CSV columns, the fields of the first
-    /// JSONL object, or the manifest's article keys and fields.
-    pub columns: Vec<String>,
-}
-
-/// One format's stream of entries, before ids are made unique.
-pub(crate) trait Source: Send {
-    /// The next entry in input order, or `None` at the end.
-    fn next_entry(&mut self) -> Option<Entry>;
-    /// Input bytes read so far.
-    fn bytes_read(&self) -> u64;
-    /// Input bytes in all, when known.
-    fn total_bytes(&self) -> Option<u64>;
-    /// Warnings that can only be given once the input is read.
-    fn final_warnings(&mut self) -> Vec<InputWarning> {
-        Vec::new()
-    }
-}
-
-/// What a format's `open` hands to the [`CorpusReader`].
-pub(crate) struct Opened {
-    pub info: SourceInfo,
-    pub source: Box<dyn Source>,
-    pub warnings: Vec<InputWarning>,
-}
 
 /// Entries in the first batch of [`CorpusReader::read_ahead`].
 pub const FIRST_BATCH: usize = 64;
@@ -64,7 +21,7 @@ pub const FIRST_BATCH: usize = 64;
 /// a reason naming the first one.
 pub struct CorpusReader {
     info: SourceInfo,
-    source: Box<dyn Source>,
+    source: Box<dyn EntrySource>,
     warnings: Vec<InputWarning>,
     first_use: rustc_hash::FxHashMap<String, Origin>,
     finished: bool,
@@ -278,20 +235,6 @@ impl CorpusReader {
         }
         Entry::Article(article)
     }
-}
-
-/// The file name of `path`, for origins (`test.csv:57`).
-pub(crate) fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-/// The file stem of `path`, for corpus names.
-pub(crate) fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| "corpus".to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Writes `bytes` to `name` in a fresh folder and reads it with `options` in

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use sprs::CsMat;
 
-use crate::FeatureError;
+use crate::error::FeatureError;
 
 /// Settings of the n-gram representation, named as scikit-learn's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

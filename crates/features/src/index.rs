@@ -11,7 +11,7 @@ use core_text::{Analyzer, Document, Span, Token, TokenKind, normalize_token, sca
 use rustc_hash::FxHashMap;
 
 use crate::frames::{FrameMatcher, WordId};
-use crate::vocabulary::LabelCounts;
+use crate::labels::LabelCounts;
 
 /// What a distinct normalised word is to the analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]

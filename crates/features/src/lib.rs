@@ -35,6 +35,7 @@ pub mod frames;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
+pub mod labels;
 pub mod lexicon;
 #[cfg(test)]
 mod properties;
@@ -49,10 +50,10 @@ pub use error::FeatureError;
 pub use frames::{FrameHit, FrameMatcher, Matches, hits_per_frame};
 pub use index::{DocTerms, WordIndex, WordInfo};
 pub use kwic::{Kwic, kwic};
+pub use labels::LabelCounts;
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
 pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf, tfidf_from_counts};
 pub use vocabulary::{
-    DocFrequency, LabelCounts, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix,
-    count_terms,
+    DocFrequency, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix, count_terms,
 };

@@ -5,24 +5,12 @@ use std::path::PathBuf;
 /// Why a report could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The corpus could not be loaded.
+    /// The analysis failed (the corpus, the lexicon or a computation).
     #[error(transparent)]
-    Corpus(#[from] corpus::CorpusError),
-    /// A feature computation failed (settings, lexicon).
+    Analysis(#[from] analysis::AnalysisError),
+    /// The lexicon could not be loaded.
     #[error(transparent)]
-    Features(#[from] features::FeatureError),
-    /// Keyness could not be computed.
-    #[error("keyness: {0}")]
-    Keyness(#[from] features::keyness::KeynessError),
-    /// Class-based TF-IDF could not be computed.
-    #[error("label words: {0}")]
-    ClassTfidf(#[from] features::class_tfidf::ClassTfidfError),
-    /// Shared-passage settings are invalid.
-    #[error(transparent)]
-    Syndication(#[from] features::syndication::SyndicationError),
-    /// Clustering failed.
-    #[error("clustering: {0}")]
-    Cluster(#[from] cluster::ClusterError),
+    Lexicon(#[from] features::FeatureError),
     /// A chart could not be drawn.
     #[error(transparent)]
     Chart(#[from] crate::charts::ChartError),

@@ -4,7 +4,6 @@
 
 use ndarray::Array2;
 
-use crate::analysis::Analysis;
 use crate::charts::{
     self, Bars, ColorScale, DendrogramChart, DivergingBars, Heatmap, Interval, IntervalChart,
     IntervalSeries, Merge, Point, Scatter, Stack, StackedBars,
@@ -12,6 +11,7 @@ use crate::charts::{
 use crate::error::ReportError;
 use crate::numbers::{fixed, percent, slug, thousands};
 use crate::output::ReportWriter;
+use analysis::Analysis;
 
 /// Points drawn on the map of a large corpus (a [`cluster::spread_sample`]).
 pub(crate) const MAP_POINTS: usize = 2000;
@@ -21,8 +21,8 @@ pub const KEYNESS_CHARTS: usize = 30;
 /// Draws every chart into `charts/`.
 pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
     let labels: Vec<String> = a.articles.iter().map(|x| x.label()).collect();
-    let groups = &a.outlets.groups.names;
-    if a.layout.per_article_charts {
+    let groups = &a.group_statistics.groups.names;
+    if a.scale.per_article_charts {
         if let Some(similarity) = &a.similarity {
             writer.add(
                 "charts/similarity.svg",
@@ -61,7 +61,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
         }
         let rates: Vec<Vec<(usize, f64)>> = (0..a.lexicon.frames.len())
             .map(|f| {
-                a.frames_by_group()
+                a.group_frames
                     .iter()
                     .map(|g| {
                         g.ranked
@@ -107,7 +107,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
             .map(|&i| Point {
                 x: c.projection.coords[[i, 0]],
                 y: c.projection.coords[[i, 1]],
-                label: if a.layout.label_points {
+                label: if a.scale.label_points {
                     labels[i].clone()
                 } else {
                     String::new()
@@ -288,7 +288,7 @@ const KEYNESS_BARS_PER_SIDE: usize = 10;
 /// on the right, under-represented on the left; `None` when nothing passes
 /// the minimum count.
 fn keyness(a: &Analysis, group: usize, name: &str) -> Result<Option<String>, ReportError> {
-    let Some(terms) = &a.outlets.keyness[group] else {
+    let Some(terms) = &a.group_statistics.keyness[group] else {
         return Ok(None);
     };
     let over = terms
@@ -334,7 +334,7 @@ fn keyness(a: &Analysis, group: usize, name: &str) -> Result<Option<String>, Rep
 /// Frame rates per outlet with their bootstrap intervals.
 fn prevalence(a: &Analysis) -> Result<String, ReportError> {
     let categories: Vec<String> = a.lexicon.frames.iter().map(|f| f.label.clone()).collect();
-    let points: Vec<Vec<Option<Interval>>> = (0..a.outlets.groups.names.len())
+    let points: Vec<Vec<Option<Interval>>> = (0..a.group_statistics.groups.names.len())
         .map(|g| {
             (0..a.lexicon.frames.len())
                 .map(|f| {
@@ -352,7 +352,7 @@ fn prevalence(a: &Analysis) -> Result<String, ReportError> {
         })
         .collect();
     let series: Vec<IntervalSeries> = a
-        .outlets
+        .group_statistics
         .groups
         .names
         .iter()
@@ -373,20 +373,17 @@ fn prevalence(a: &Analysis) -> Result<String, ReportError> {
 
 /// Frame hits per outlet split into own voice, quoted and reported.
 fn voices(a: &Analysis) -> Result<String, ReportError> {
-    let groups = &a.outlets.groups;
+    let groups = &a.group_statistics.groups;
     let mut values = [
         vec![0.0; groups.names.len()],
         vec![0.0; groups.names.len()],
         vec![0.0; groups.names.len()],
     ];
-    for (i, hits) in a.hits.iter().enumerate() {
-        for hit in hits {
-            let stack = match &hit.voice {
-                crate::voices::Voice::Own => 0,
-                crate::voices::Voice::Quoted(_) => 1,
-                crate::voices::Voice::Reported(_) => 2,
-            };
-            values[stack][groups.of_article[i]] += 1.0;
+    for frame in &a.frame_voices {
+        for (g, cell) in frame.iter().enumerate() {
+            values[0][g] += cell.own as f64;
+            values[1][g] += cell.quoted as f64;
+            values[2][g] += cell.reported as f64;
         }
     }
     let stacks = [

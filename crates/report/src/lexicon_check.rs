@@ -4,10 +4,10 @@
 
 use std::fmt::Write;
 
-use crate::analysis::Analysis;
-use crate::markdown::escape;
+use crate::markdown::table::{Align, Table, escape};
 use crate::numbers::{count, thousands};
-use crate::pipeline::{ARTICLES_NAMED_PER_PATTERN, PatternTally};
+use analysis::Analysis;
+use analysis::first_pass::PatternTally;
 
 /// The check as Markdown.
 pub fn lexicon_check(a: &Analysis) -> String {
@@ -31,11 +31,16 @@ pub fn lexicon_check(a: &Analysis) -> String {
             .function
             .map_or_else(String::new, |x| format!(" ({})", x.name()));
         let _ = writeln!(sections, "## {}{function}\n", escape(&frame.label));
-        let _ = writeln!(
-            sections,
-            "| Pattern | Hits | Articles | Forms matched | Removed by exclusions |"
+        let mut table = Table::new(
+            &mut sections,
+            &[
+                ("Pattern", Align::Left),
+                ("Hits", Align::Right),
+                ("Articles", Align::Left),
+                ("Forms matched", Align::Left),
+                ("Removed by exclusions", Align::Right),
+            ],
         );
-        let _ = writeln!(sections, "|---|---:|---|---|---:|");
         let mut evidence = String::new();
         for (t, term) in frame.terms.iter().enumerate() {
             let tally = &a.patterns[f][t];
@@ -54,19 +59,18 @@ pub fn lexicon_check(a: &Analysis) -> String {
             } else {
                 String::new()
             };
-            let _ = writeln!(
-                sections,
-                "| `{}` | {} | {} | {}{more} | {} |",
-                term.pattern,
+            let forms = if shown.is_empty() {
+                "–".to_owned()
+            } else {
+                shown.join(", ")
+            };
+            table.row(&[
+                format!("`{}`", term.pattern),
                 thousands(tally.hits),
                 articles_with_hits(a, tally),
-                if shown.is_empty() {
-                    "–".to_owned()
-                } else {
-                    shown.join(", ")
-                },
-                thousands(tally.excluded)
-            );
+                format!("{forms}{more}"),
+                thousands(tally.excluded),
+            ]);
             if !tally.lines.is_empty() {
                 let _ = writeln!(
                     evidence,
@@ -115,7 +119,7 @@ fn articles_with_hits(a: &Analysis, tally: &PatternTally) -> String {
         .collect();
     match tally.articles {
         0 => "–".to_owned(),
-        n if n <= ARTICLES_NAMED_PER_PATTERN => ids.join(", "),
+        n if n <= a.config.display.articles_named_per_pattern => ids.join(", "),
         n => format!("{} (first: {}, …)", thousands(n), ids.join(", ")),
     }
 }

@@ -10,7 +10,7 @@ use crate::charts::{
     IntervalSeries, Merge, Point, Scatter, Stack, StackedBars, bars, dendrogram, diverging_bars,
     heatmap, intervals, scatter, stacked_bars,
 };
-use crate::markdown::escape;
+use crate::markdown::table::escape;
 
 /// Markup, entities, quotes, umlauts, white space, XML-forbidden and odd
 /// characters: what breaks naive escaping.

@@ -15,8 +15,8 @@
 
 use ndarray::Array2;
 
-use super::lloyd::squared_distance;
 use super::rows::{Points, Rows};
+use crate::distance::squared_distance;
 
 /// What a pass needs to know about the centroids of one run.
 pub(super) struct Geometry {

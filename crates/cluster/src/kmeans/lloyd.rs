@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use super::elkan::{Geometry, elkan};
 use super::rows::Rows;
+use crate::distance::squared_distance;
 use crate::parallel::{CHUNK_ROWS, map_chunks};
 
 /// The outcome of one run.
@@ -282,11 +283,6 @@ fn inertia(x: &Rows, batch: &Batch, centroids: &[Array2<f64>]) -> Vec<f64> {
         total.iter_mut().zip(&part).for_each(|(t, p)| *t += p);
     }
     total
-}
-
-/// Squared Euclidean distance, summed in index order.
-pub(super) fn squared_distance(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(u, v)| (u - v) * (u - v)).sum()
 }
 
 /// Gives each empty cluster the row farthest from its own centroid, taken from a cluster

@@ -175,7 +175,7 @@ pub(super) fn dot(a: &[f64], b: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kmeans::lloyd::squared_distance;
+    use crate::distance::squared_distance;
     use ndarray::array;
 
     #[test]

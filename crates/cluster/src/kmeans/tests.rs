@@ -4,6 +4,7 @@ use ndarray::{Array2, array};
 
 use super::*;
 use crate::canonical_labels;
+use crate::distance::squared_distance;
 use crate::samples::blobs;
 
 fn fit(x: &Array2<f64>, params: KMeansParams) -> KMeansModel {

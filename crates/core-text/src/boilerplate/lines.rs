@@ -44,9 +44,11 @@ pub(super) fn is_headline(line: &str) -> bool {
     !end.ends_with(['.', '!', '?', '…', ':'])
 }
 
+/// Shortest line that counts as article body for the teaser rule.
+const BODY_MIN_WORDS: usize = 12;
+
 pub(super) fn is_body(line: &str) -> bool {
-    word_count(line, super::BODY_MIN_WORDS) >= super::BODY_MIN_WORDS
-        && line.contains(['.', '!', '?'])
+    word_count(line, BODY_MIN_WORDS) >= BODY_MIN_WORDS && line.contains(['.', '!', '?'])
 }
 
 pub(super) fn is_dateline(line: &str) -> bool {

@@ -99,8 +99,6 @@ impl Cleaned {
 const INTERFACE_MAX_WORDS: usize = 12;
 /// Longest related-article headline after a caption.
 const TEASER_MAX_WORDS: usize = 15;
-/// Shortest line that counts as article body for the teaser rule.
-const BODY_MIN_WORDS: usize = 12;
 /// Longer lines are article text even when they contain a credit or a post
 /// link: a caption or an embedded post (at most 280 characters plus its
 /// attribution, about 55 words) is shorter, and corpora exported one article per line

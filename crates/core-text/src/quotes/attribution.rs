@@ -11,11 +11,13 @@
 //! and titles after an institution noun (`Partei „Einiges Russland“`) none.
 
 use super::clause::{self, SentenceView};
-use super::cues::{Cue, Subject};
+use super::cue::{Cue, Subject};
 use super::lexicon::has_institution_type;
 use super::marks::{self, Marked};
+use super::quote::{Quote, QuoteKind, Speaker};
 use super::registry::{Context, Mention, Registry, Who};
-use super::{Quote, QuoteKind, Span, Speaker, Token, TokenKind};
+use crate::span::Span;
+use crate::token::{Token, TokenKind};
 
 /// Most words a quoted phrase has to be treated as a scare quote or coinage.
 const SHORT_QUOTE_WORDS: usize = 3;

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::{Span, Token};
+use crate::span::Span;
+use crate::token::Token;
 
 /// Characters that end a clause when they stand between two tokens.
 const CLAUSE_PUNCTUATION: &[char] = &[',', ';', ':', '–', '—', '(', ')'];

@@ -16,8 +16,8 @@
 //!   end with a colon (a colon announces a new quote), or when the paragraph
 //!   is a hard-wrapped line without final punctuation.
 
-use super::Span;
 use super::clause::{QUOTE_MARKS, slice};
+use crate::span::Span;
 
 /// A direct quotation found from its marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,15 +5,21 @@
 //! [`find_quotes`] reads a [`Document`]: quotation marks are paired per
 //! paragraph (`marks`), people and institutions are collected with their
 //! roles (`mentions`, `names`, `registry`), speech cues are found per sentence
-//! (`cues`, `verbs`) and put together (`attribution`). Only German grammar
-//! and vocabulary lists are used (`lexicon`, `roles`), never names.
+//! (`cue`, `cues`, `verb_cues`) and put together (`attribution`). Only German
+//! grammar and vocabulary lists are used (`lexicon`, `roles`, `verbs`), never
+//! names.
 
-use crate::{Document, Sentence, Span, Token, TokenKind};
 #[cfg(test)]
-use crate::{TextConfig, decode};
+use crate::decode::decode;
+#[cfg(test)]
+use crate::document::TextConfig;
+use crate::document::{Document, Sentence};
+use crate::span::Span;
+use crate::token::TokenKind;
 
 mod attribution;
 mod clause;
+mod cue;
 #[cfg(test)]
 mod cue_tests;
 mod cues;
@@ -21,6 +27,7 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod names;
+mod quote;
 mod registry;
 mod roles;
 #[cfg(test)]
@@ -29,55 +36,15 @@ mod seed_tests;
 mod speaker_tests;
 #[cfg(test)]
 mod tests;
+mod verb_cues;
 mod verbs;
 mod voice;
 
-pub use voice::voices_at;
-
-use serde::{Deserialize, Serialize};
+pub use quote::{Quote, QuoteKind, Speaker};
+pub use voice::{voice_at, voices_at};
 
 use attribution::Article;
 use clause::SentenceView;
-
-/// Whether a quotation is in quotation marks or paraphrased.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum QuoteKind {
-    /// Words in quotation marks.
-    Direct,
-    /// Speech without marks, introduced by a cue (`X zufolge`, `sagte, dass`).
-    Reported,
-}
-
-/// A quotation or reported statement in an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Quote {
-    /// Direct or reported.
-    pub kind: QuoteKind,
-    /// Direct: the quotation with its marks; Reported: the whole sentence.
-    pub span: Span,
-    /// Direct: inside the marks; Reported: the reported clause without the
-    /// cue where that is easy to cut, else the sentence without its final
-    /// punctuation.
-    pub content: Span,
-    /// Who said it, when the text says.
-    pub speaker: Option<Speaker>,
-    /// The cue as written, lowercase: `sagte`, `fügte hinzu`, `erklärt
-    /// hat`, `so`, `zufolge`, `laut`, `nach Ansicht`, `unter Berufung auf`.
-    pub cue: Option<String>,
-}
-
-/// A person or institution that speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Speaker {
-    /// Fullest form found in the article (`Dmitri Peskow`, `Kreml`).
-    pub name: String,
-    /// Stable key: the surname for people (the name's last word), the name
-    /// for institutions.
-    pub key: String,
-    /// The first role the article gives (`Kremlsprecher`, `Außenminister`;
-    /// for an institution its kind, `Nachrichtenagentur`).
-    pub role: Option<String>,
-}
 
 /// All quotations and reported statements of `doc`, sorted by `span.start`
 /// (an enclosing reported sentence before the direct quotation it holds).
@@ -133,7 +100,7 @@ pub fn find_quotes(doc: &Document) -> Vec<Quote> {
         mentions: &mentions,
         registry: &registry,
     };
-    let found: Vec<Vec<cues::Cue>> = clauses
+    let found: Vec<Vec<cue::Cue>> = clauses
         .iter()
         .map(|c| cues::find_cues(c, &mentions))
         .collect();
@@ -192,11 +159,4 @@ pub fn quoted_share(doc: &Document, quotes: &[Quote]) -> f64 {
         .filter(|(t, inside)| **inside && t.kind == TokenKind::Word)
         .count();
     quoted as f64 / words as f64
-}
-
-/// The quotation that `span` (a frame hit, a term) belongs to: the
-/// smallest direct quotation containing it, else the smallest reported
-/// one; `None` for the outlet's own voice.
-pub fn voice_at(quotes: &[Quote], span: Span) -> Option<&Quote> {
-    voices_at(quotes, &[span])[0]
 }

@@ -1,12 +1,19 @@
 //! Whose voice a span stands in, for many spans at once: a long article has
 //! thousands of hits and quotations, and testing every pair was quadratic.
 
-use super::{Quote, QuoteKind};
-use crate::Span;
+use super::quote::{Quote, QuoteKind};
+use crate::span::Span;
 
-/// The quotation each of `spans` belongs to, as [`voice_at`](super::voice_at)
-/// decides it: the smallest direct quotation containing the span, else the
-/// smallest reported one (ties: the earlier start).
+/// The quotation that `span` (a frame hit, a term) belongs to: the
+/// smallest direct quotation containing it, else the smallest reported
+/// one; `None` for the outlet's own voice.
+pub fn voice_at(quotes: &[Quote], span: Span) -> Option<&Quote> {
+    voices_at(quotes, &[span])[0]
+}
+
+/// The quotation each of `spans` belongs to, as [`voice_at`] decides it:
+/// the smallest direct quotation containing the span, else the smallest
+/// reported one (ties: the earlier start).
 ///
 /// A sweep over the spans by start with a Fenwick tree of the quotations
 /// begun so far, keyed by their end: `O((q + s) log q)` for `q` quotations

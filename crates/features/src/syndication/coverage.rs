@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use core_text::Document;
 
-use super::{SharedPassage, SharedRun};
+use super::passage::{SharedPassage, SharedRun};
 
 /// For every article (`lengths[i]` tokens), the share of its tokens inside
 /// any shared run (0.0 for an article without tokens).

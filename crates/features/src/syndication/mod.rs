@@ -78,6 +78,7 @@ mod duplicates;
 mod fingerprint;
 mod index;
 mod params;
+mod passage;
 mod verify;
 
 #[cfg(test)]
@@ -91,26 +92,10 @@ use rayon::prelude::*;
 pub use coverage::{repeated_token_mask, repeated_token_mask_runs};
 pub use duplicates::exact_duplicates;
 pub use params::{SyndicationError, SyndicationParams, ValidSyndicationParams};
+pub use passage::{SharedPassage, SharedRun};
 
 use index::Index;
 use verify::shared_stretches;
-
-/// A run of words that articles `a` and `b` (`a < b`) share, by token
-/// index: what [`shared_runs`] finds without any text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedRun {
-    /// The article with the lower index (into the word sequences).
-    pub a: usize,
-    /// The article with the higher index.
-    pub b: usize,
-    /// Indices into `a`'s tokens.
-    pub a_tokens: Range<usize>,
-    /// Indices into `b`'s tokens.
-    pub b_tokens: Range<usize>,
-    /// Length in tokens: both token ranges have it, unless text repeated
-    /// inside the run merged exact runs unevenly, then the shorter one.
-    pub tokens: usize,
-}
 
 /// What [`shared_runs`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,27 +112,6 @@ pub struct SharedRuns {
     /// shared runs made only of such fingerprints are not reported for any
     /// pair.
     pub skipped_common_fingerprints: usize,
-}
-
-/// A stretch of text that articles `a` and `b` (`a < b`) share: a
-/// [`SharedRun`] with its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SharedPassage {
-    /// The article with the lower index (into the documents).
-    pub a: usize,
-    /// The article with the higher index.
-    pub b: usize,
-    /// Bytes in `a`'s text, from the first shared token to the last.
-    pub a_span: Span,
-    /// Bytes in `b`'s text.
-    pub b_span: Span,
-    /// Indices into `a`'s tokens.
-    pub a_tokens: Range<usize>,
-    /// Indices into `b`'s tokens.
-    pub b_tokens: Range<usize>,
-    /// Length in tokens: both token ranges have it, unless text repeated
-    /// inside the passage merged runs unevenly, then the shorter one.
-    pub tokens: usize,
 }
 
 /// What [`shared_passages`] found.

@@ -1,8 +1,8 @@
 //! Axes: round tick values and their formatting, linear value-to-pixel scales, and
 //! drawing of numeric and categorical axes with their descriptions.
 
-use super::ChartError;
 use super::canvas::{Anchor, Canvas, Rect};
+use super::error::ChartError;
 use super::style::{AXIS_INK, DESC_FONT, DESC_GAP, GRID, INK, LABEL_FONT, TICK_FONT};
 
 /// Length of a tick mark; tick labels start 4 pixels beyond it.

@@ -4,13 +4,12 @@
 use super::axis::{
     CategoryAxis, NumericAxis, Scale, Ticks, draw_x_desc, format_fixed, value_decimals,
 };
-use super::canvas::{Anchor, Rect, render};
+use super::canvas::{Anchor, Rect, draw_lines, render};
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::{Legend, Swatch};
 use super::style::{
-    ACCENT, AXIS_INK, BAR, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, draw_lines,
-    wrap,
+    ACCENT, AXIS_INK, BAR, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, wrap,
 };
-use super::{ChartError, check_finite, invalid};
 
 const CHART: &str = "bar chart";
 

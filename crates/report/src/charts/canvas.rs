@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::ChartError;
-use super::style::{Font, Marker, WHITE_BG};
+use super::error::ChartError;
+use super::style::{Font, INK, Marker, WHITE_BG};
 
 /// A rectangle in pixels; `right` and `bottom` are exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,4 +244,21 @@ impl Canvas<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// Draws wrapped lines of `font` starting at `top`, centred on `center_x`; returns
+/// the y below the last line. (Here, not in `style`, so that `style` needs no canvas.)
+pub(super) fn draw_lines(
+    canvas: &Canvas,
+    lines: &[String],
+    font: Font,
+    center_x: i32,
+    top: i32,
+) -> Result<i32, ChartError> {
+    let mut y = top;
+    for line in lines {
+        canvas.text(line, (center_x, y), font, INK, Anchor::TOP_CENTER)?;
+        y += font.line_px();
+    }
+    Ok(y)
 }

@@ -2,9 +2,9 @@
 //! (which articles merge at which distance).
 
 use super::axis::{CategoryAxis, NumericAxis, Scale, Ticks, draw_x_desc};
-use super::canvas::{Rect, render};
-use super::style::{DESC_FONT, DESC_GAP, INK, MARGIN, TITLE_FONT, draw_lines, wrap};
-use super::{ChartError, check_finite, invalid};
+use super::canvas::{Rect, draw_lines, render};
+use super::error::{ChartError, check_finite, invalid};
+use super::style::{DESC_FONT, DESC_GAP, INK, MARGIN, TITLE_FONT, wrap};
 
 const CHART: &str = "dendrogram";
 

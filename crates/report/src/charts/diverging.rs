@@ -3,10 +3,10 @@
 //! ones left, each in its own colour.
 
 use super::canvas::{Anchor, Rect};
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::{Legend, Swatch};
 use super::rows::{RowFrame, RowSpec};
 use super::style::{INK, LABEL_FONT, OKABE_ITO};
-use super::{ChartError, check_finite, invalid};
 use plotters::style::RGBColor;
 
 const CHART: &str = "diverging bar chart";

@@ -2,13 +2,13 @@
 //! with optional text in each cell and a viridis colour bar.
 
 use super::axis::{CategoryAxis, draw_x_desc};
-use super::canvas::{Anchor, Rect, render};
+use super::canvas::{Anchor, Rect, draw_lines, render};
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::ColorBar;
 use super::style::{
-    CELL_FONT, ColorScale, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, draw_lines,
-    text_color_on, wrap,
+    CELL_FONT, ColorScale, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, text_color_on,
+    wrap,
 };
-use super::{ChartError, check_finite, invalid};
 
 const CHART: &str = "heatmap";
 

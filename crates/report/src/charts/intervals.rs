@@ -3,10 +3,10 @@
 //! in each row, series told apart by colour.
 
 use super::canvas::Canvas;
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::{Legend, Swatch};
 use super::rows::{RowFrame, RowSpec};
 use super::style::{darker, group_style, line_color};
-use super::{ChartError, check_finite, invalid};
 
 const CHART: &str = "interval chart";
 /// Radius of the dot at an estimate.

@@ -3,9 +3,9 @@
 
 use plotters::style::RGBColor;
 
-use super::ChartError;
 use super::axis::Ticks;
 use super::canvas::{Anchor, Canvas, Rect};
+use super::error::ChartError;
 use super::style::{
     AXIS_INK, ColorScale, INK, LEGEND_FONT, LEGEND_TITLE_FONT, Marker, TICK_FONT, darker, viridis,
     wrap,

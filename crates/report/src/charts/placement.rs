@@ -1,8 +1,8 @@
 //! Where scatter point labels go: beside their point where they hide no other label
 //! and no marker, or a little further out with a thin leader line.
 
-use super::ChartError;
 use super::canvas::{Anchor, Canvas, Rect};
+use super::error::ChartError;
 use super::style::{INK, LEADER, POINT_FONT};
 
 /// Space between a marker's edge and its label.

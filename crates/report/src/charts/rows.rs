@@ -2,13 +2,11 @@
 //! intervals, stacked bars): title, row labels left of the plot, a numeric value
 //! axis below it that always includes 0, and a legend on the right.
 
-use super::ChartError;
 use super::axis::{NumericAxis, Scale, Ticks};
-use super::canvas::{Anchor, Canvas, Rect, render};
+use super::canvas::{Anchor, Canvas, Rect, draw_lines, render};
+use super::error::ChartError;
 use super::legend::Legend;
-use super::style::{
-    AXIS_INK, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, draw_lines, wrap,
-};
+use super::style::{AXIS_INK, DESC_FONT, DESC_GAP, INK, LABEL_FONT, MARGIN, TITLE_FONT, wrap};
 use plotters::style::RGBColor;
 
 /// Space between row labels and the plot.

@@ -2,11 +2,11 @@
 //! coloured by group, with point labels while there are few points.
 
 use super::axis::{NumericAxis, Scale, Ticks};
-use super::canvas::{Rect, render};
+use super::canvas::{Rect, draw_lines, render};
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::{Legend, Swatch};
 use super::placement::{LABEL_GAP, draw_point_labels};
-use super::style::{MARGIN, POINT_FONT, TITLE_FONT, darker, draw_lines, group_style, wrap};
-use super::{ChartError, check_finite, invalid};
+use super::style::{MARGIN, POINT_FONT, TITLE_FONT, darker, group_style, wrap};
 
 const CHART: &str = "scatter";
 /// Above this many points, points are small and unlabelled.

@@ -3,10 +3,10 @@
 
 use super::axis::{format_fixed, value_decimals};
 use super::canvas::{Anchor, Rect};
+use super::error::{ChartError, check_finite, invalid};
 use super::legend::{Legend, Swatch};
 use super::rows::{RowFrame, RowSpec};
 use super::style::{INK, LABEL_FONT, OKABE_ITO};
-use super::{ChartError, check_finite, invalid};
 
 const CHART: &str = "stacked bar chart";
 /// Space between a bar's end and its total.

@@ -4,8 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
-use super::ChartError;
-use super::canvas::{Anchor, Canvas};
+use super::error::{ChartError, invalid};
 
 /// Empty space around the whole chart.
 pub(super) const MARGIN: i32 = 24;
@@ -77,7 +76,7 @@ impl ColorScale<'_> {
         if self.min.is_finite() && self.max.is_finite() && self.min < self.max {
             Ok(())
         } else {
-            Err(super::invalid(
+            Err(invalid(
                 chart,
                 format!(
                     "has colour scale min {} and max {}, but they must be finite with min < max",
@@ -208,23 +207,6 @@ pub(super) fn wrap(text: &str, font: Font, max_px: i32) -> Vec<String> {
         lines.push(String::new());
     }
     lines
-}
-
-/// Draws wrapped lines of `font` starting at `top`, centred on `center_x`; returns
-/// the y below the last line.
-pub(super) fn draw_lines(
-    canvas: &Canvas,
-    lines: &[String],
-    font: Font,
-    center_x: i32,
-    top: i32,
-) -> Result<i32, ChartError> {
-    let mut y = top;
-    for line in lines {
-        canvas.text(line, (center_x, y), font, INK, Anchor::TOP_CENTER)?;
-        y += font.line_px();
-    }
-    Ok(y)
 }
 
 /// Relative luminance of `color` (WCAG): 0 for black, 1 for white.

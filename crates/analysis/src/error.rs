@@ -1,0 +1,31 @@
+//! Errors of an analysis, each naming the input or the step at fault.
+
+/// Why an analysis could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum AnalysisError {
+    /// The corpus could not be loaded.
+    #[error(transparent)]
+    Corpus(#[from] corpus::CorpusError),
+    /// A feature computation failed (settings, lexicon).
+    #[error(transparent)]
+    Features(#[from] features::FeatureError),
+    /// Keyness could not be computed.
+    #[error("keyness: {0}")]
+    Keyness(#[from] features::keyness::KeynessError),
+    /// Class-based TF-IDF could not be computed.
+    #[error("label words: {0}")]
+    ClassTfidf(#[from] features::class_tfidf::ClassTfidfError),
+    /// An interval or a test could not be computed.
+    #[error("frame statistics: {0}")]
+    Uncertainty(#[from] features::uncertainty::UncertaintyError),
+    /// Shared-passage settings are invalid.
+    #[error(transparent)]
+    Syndication(#[from] features::syndication::SyndicationError),
+    /// Clustering failed.
+    #[error("clustering: {0}")]
+    Cluster(#[from] cluster::ClusterError),
+    /// The sink that receives the per-article rows failed (a data file
+    /// could not be written); the analysis stops.
+    #[error(transparent)]
+    Sink(Box<dyn std::error::Error + Send + Sync>),
+}

@@ -1,0 +1,166 @@
+//! The plain value an analysis produces: every number, hit and evidence
+//! line a renderer needs, computed once, so renderers compute nothing.
+
+use features::{Lexicon, TermCounts, Tfidf};
+use ndarray::Array2;
+
+use crate::article::ArticleInfo;
+use crate::clusters::Clustering;
+use crate::config::AnalysisConfig;
+use crate::digest::ArticleStats;
+use crate::first_pass::{EvidenceLine, PatternTally};
+use crate::hits::Hit;
+use crate::passages::Passages;
+use crate::scale::Scale;
+use crate::second_pass::TextEvidence;
+use crate::statistics::{FramePrevalence, GroupStatistics, HeadToHead};
+use crate::tallies::{CorpusTotals, FrameVoices, GroupFrames, GroupTotals, SimilarPairs};
+use crate::voices::GroupVoices;
+use corpus::InputWarning;
+
+/// Everything an analysis found: the one value renderers read.
+pub struct Analysis {
+    /// Corpus short name.
+    pub corpus_name: String,
+    /// Corpus title, when given.
+    pub corpus_title: Option<String>,
+    /// Corpus description, when given.
+    pub corpus_description: Option<String>,
+    /// Article metadata, in matrix row order.
+    pub articles: Vec<ArticleInfo>,
+    /// Per-article numbers (words, sentences, removed lines, quotes).
+    pub stats: Vec<ArticleStats>,
+    /// For an exact duplicate, the first article with the same text.
+    pub duplicate_of: Vec<Option<usize>>,
+    /// Which views the corpus size allows.
+    pub scale: Scale,
+    /// Vocabulary and counts.
+    pub counts: TermCounts,
+    /// Counted tokens per sentence, per article.
+    pub sentence_tokens: Vec<Vec<u32>>,
+    /// TF-IDF weights.
+    pub tfidf: Tfidf,
+    /// Cosine similarity of the articles' TF-IDF rows (small corpora only).
+    pub similarity: Option<Array2<f64>>,
+    /// The most and the least similar pair of articles (small corpora only).
+    pub similar_pairs: Option<SimilarPairs>,
+    /// Mean cosine similarity between and within groups (outlets).
+    pub group_similarity: Array2<f64>,
+    /// Clusters, when the corpus is large enough.
+    pub clustering: Option<Clustering>,
+    /// The framing lexicon.
+    pub lexicon: Lexicon,
+    /// Lexicon file name, for the record.
+    pub lexicon_file: String,
+    /// Frame hits per article, with their voice.
+    pub hits: Vec<Vec<Hit>>,
+    /// The first evidence lines per frame.
+    pub evidence: Vec<Vec<EvidenceLine>>,
+    /// Per frame and pattern: hits, forms, exclusions, first lines.
+    pub patterns: Vec<Vec<PatternTally>>,
+    /// Who speaks, per outlet.
+    pub group_voices: Vec<GroupVoices>,
+    /// Frame hits by voice, per frame and group: `[frame][group]`.
+    pub frame_voices: Vec<Vec<FrameVoices>>,
+    /// Shared passages and exact duplicates.
+    pub passages: Passages,
+    /// Frame hits dropped because they lie in a repeated passage (only with
+    /// `exclude_repeated`), per article.
+    pub repeated_hits: Vec<usize>,
+    /// The groups (outlets, or `--group-by` values) with their keyness and
+    /// label words.
+    pub group_statistics: GroupStatistics,
+    /// Per group, in order of first appearance, the frames ranked by the
+    /// group's pooled rate.
+    pub group_frames: Vec<GroupFrames>,
+    /// Articles, tokens, removed lines and duplicates per group.
+    pub group_totals: Vec<GroupTotals>,
+    /// Tokens, removed lines and hits of the whole corpus.
+    pub totals: CorpusTotals,
+    /// Keyness and label words per k-means cluster.
+    pub cluster_statistics: Option<GroupStatistics>,
+    /// Frame rates per outlet with intervals and tests.
+    pub prevalence: Vec<FramePrevalence>,
+    /// The first two named outlets compared frame by frame, when there are two.
+    pub head_to_head: Option<((usize, usize), Vec<HeadToHead>)>,
+    /// Text needed after the first pass (key-term contexts).
+    pub text_evidence: TextEvidence,
+    /// Articles that could not be read.
+    pub skipped: Vec<InputWarning>,
+    /// Every input skipped, repaired, renamed or cut (skips included, in
+    /// input order), then remarks about the corpus as a whole: the rows of
+    /// `warnings.tsv`.
+    pub warnings: Vec<InputWarning>,
+    /// The settings used.
+    pub config: AnalysisConfig,
+}
+
+impl std::fmt::Debug for Analysis {
+    /// A summary: the full analysis would print every token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analysis")
+            .field("corpus", &self.corpus_name)
+            .field("articles", &self.articles.len())
+            .field("terms", &self.counts.terms.len())
+            .field("k", &self.clustering.as_ref().map(|c| c.k))
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the report calls the units it compares: outlets, or the groups of
+/// `--group-by` (newsroom categories are not outlets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupNoun {
+    /// `outlet` or `group`.
+    pub one: &'static str,
+    /// `outlets` or `groups`.
+    pub many: &'static str,
+    /// With its article: `an outlet` or `a group`.
+    pub an: &'static str,
+    /// Capitalised, for a table header: `Outlet` or `Group`.
+    pub title: &'static str,
+}
+
+impl Analysis {
+    /// The `--group-by` column, unless it is the outlet.
+    pub fn group_column(&self) -> Option<&str> {
+        self.config
+            .group_by
+            .as_deref()
+            .filter(|column| *column != "outlet")
+    }
+
+    /// The word for the compared units: `outlet` unless the articles are
+    /// grouped by another column.
+    pub fn group_noun(&self) -> GroupNoun {
+        match self.group_column() {
+            None => GroupNoun {
+                one: "outlet",
+                many: "outlets",
+                an: "an outlet",
+                title: "Outlet",
+            },
+            Some(_) => GroupNoun {
+                one: "group",
+                many: "groups",
+                an: "a group",
+                title: "Group",
+            },
+        }
+    }
+
+    /// Frame hits per 1,000 counted tokens of article `doc` for frame
+    /// `frame`; 0 for an article without counted tokens.
+    pub fn rate_per_1000(&self, doc: usize, frame: usize) -> f64 {
+        let tokens = self.counts.n_tokens(doc);
+        if tokens == 0 {
+            return 0.0;
+        }
+        self.frame_hits(doc, frame) as f64 * 1000.0 / tokens as f64
+    }
+
+    /// Hits of `frame` in article `doc`.
+    pub fn frame_hits(&self, doc: usize, frame: usize) -> usize {
+        self.hits[doc].iter().filter(|h| h.frame == frame).count()
+    }
+}

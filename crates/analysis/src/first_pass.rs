@@ -1,0 +1,320 @@
+//! The first pass over a corpus: articles are read in bounded batches,
+//! analysed in parallel and reduced to digests, in input order; each
+//! article's rows go to an [`ArticleSink`] as the pass goes (the report
+//! streams them into its large data files), so memory stays bounded by the
+//! batch size and the compact digests.
+
+use std::collections::{BTreeMap, HashMap};
+
+use corpus::{CorpusReader, Entry, InputWarning, SourceInfo};
+use features::{FrameMatcher, LabelCounts, Lexicon, WordIndex};
+use rayon::prelude::*;
+
+use crate::article::ArticleInfo;
+use crate::config::{AnalysisConfig, DisplayConfig};
+use crate::digest::{ArticleDigest, ArticleStats, QuoteSummary, Shared, digest};
+use crate::error::AnalysisError;
+use crate::hits::{ContextLine, Hit};
+use crate::progress::{Progress, ProgressUnit};
+use crate::sink::ArticleSink;
+use crate::source::READ_BATCH;
+use crate::statistics::Groups;
+use crate::voices::{SpeakerStats, VoiceTally};
+
+/// An evidence line with the article it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceLine {
+    /// Article index.
+    pub article: usize,
+    /// The hit.
+    pub hit: Hit,
+    /// Its context.
+    pub line: ContextLine,
+}
+
+/// What the lexicon check needs to know about one pattern.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PatternTally {
+    /// Hits.
+    pub hits: usize,
+    /// Articles with a hit.
+    pub articles: usize,
+    /// The first articles with a hit, in corpus order (at most `display.articles_named_per_pattern`).
+    pub first_articles: Vec<usize>,
+    /// Matched surface forms and how often.
+    pub forms: BTreeMap<String, usize>,
+    /// Matches removed by the pattern's exclusions.
+    pub excluded: usize,
+    /// The first evidence lines.
+    pub lines: Vec<EvidenceLine>,
+}
+
+/// Everything the first pass collects.
+pub struct Collected {
+    /// The corpus source.
+    pub source: SourceInfo,
+    /// Article metadata in input order.
+    pub articles: Vec<ArticleInfo>,
+    /// Per-article numbers.
+    pub stats: Vec<ArticleStats>,
+    /// Provisional term ids per article.
+    pub terms: Vec<Vec<u32>>,
+    /// Sentence ends into `terms` per article.
+    pub sentence_ends: Vec<Vec<u32>>,
+    /// Surface forms of all terms.
+    pub labels: LabelCounts,
+    /// Frame hits per article.
+    pub hits: Vec<Vec<Hit>>,
+    /// Token hashes per article (empty for exact duplicates).
+    pub word_hashes: Vec<Vec<u64>>,
+    /// For an exact duplicate, the first article with the same text.
+    pub duplicate_of: Vec<Option<usize>>,
+    /// Articles by group (outlet or `--group-by` value).
+    pub groups: Groups,
+    /// Voices per group.
+    pub voices: Vec<VoiceTally>,
+    /// The first evidence lines per frame.
+    pub evidence: Vec<Vec<EvidenceLine>>,
+    /// Per frame, per pattern: the lexicon check's numbers.
+    pub patterns: Vec<Vec<PatternTally>>,
+    /// Articles that could not be read.
+    pub skipped: Vec<InputWarning>,
+    /// Every input skipped, repaired, renamed or cut, in input order, then
+    /// the reader's remarks about the whole corpus.
+    pub warnings: Vec<InputWarning>,
+    /// Term keys by provisional id.
+    pub keys: Vec<Box<str>>,
+}
+
+/// Runs the first pass, handing every article's rows to `sink`.
+pub fn collect<S: ArticleSink + Send>(
+    mut reader: CorpusReader,
+    lexicon: &Lexicon,
+    matcher: &FrameMatcher,
+    index: WordIndex,
+    config: &AnalysisConfig,
+    sink: &mut S,
+    progress: &dyn Progress,
+) -> Result<Collected, AnalysisError> {
+    let shared = Shared {
+        index: &index,
+        matcher,
+        lexicon,
+        config,
+    };
+    let mut merger = Merger::new(lexicon, reader.info().clone());
+    progress.start(
+        "reading and analysing articles",
+        reader.total_bytes(),
+        ProgressUnit::Bytes,
+    );
+    let mut last_bytes = 0;
+    // Merging is sequential (input order); it runs beside the parallel
+    // analysis of the next batch instead of after it.
+    type Analysed<R> = Vec<Result<(ArticleDigest, R), InputWarning>>;
+    let mut merge = |entries: Analysed<S::Rows>, sink: &mut S| -> Result<(), AnalysisError> {
+        for entry in entries {
+            match entry {
+                Ok((digest, rows)) => {
+                    sink.write(rows)
+                        .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
+                    merger.add(digest, &config.display);
+                }
+                Err(skipped) => {
+                    merger.collected.warnings.push(skipped.clone());
+                    merger.skipped.push(skipped);
+                }
+            }
+        }
+        Ok(())
+    };
+    let mut analysed: Analysed<S::Rows> = Vec::new();
+    reader.read_ahead(READ_BATCH, |batch, bytes| {
+        let previous = std::mem::take(&mut analysed);
+        let (entries, merged) = rayon::join(
+            || {
+                batch
+                    .into_par_iter()
+                    .map(|entry| match entry {
+                        Entry::Article(article) => Ok(digest::<S>(article, &shared)),
+                        Entry::Skipped(skipped) => Err(skipped),
+                    })
+                    .collect()
+            },
+            || merge(previous, sink),
+        );
+        merged?;
+        analysed = entries;
+        progress.advance(bytes - last_bytes);
+        last_bytes = bytes;
+        Ok::<(), AnalysisError>(())
+    })?;
+    merge(analysed, sink)?;
+    progress.finish();
+    let warnings = reader.warnings().to_vec();
+    merger.collected.labels = index.labels();
+    Ok(merger.finish(index.into_keys(), warnings))
+}
+
+/// Sequential merging of digests, in input order.
+struct Merger {
+    collected: Collected,
+    skipped: Vec<InputWarning>,
+    /// Hash of a whole token sequence → first article with it.
+    first_with_hash: HashMap<u64, usize>,
+    /// Articles with hits, per frame and pattern (to count articles).
+    last_article: Vec<Vec<usize>>,
+}
+
+impl Merger {
+    fn new(lexicon: &Lexicon, source: SourceInfo) -> Merger {
+        Merger {
+            collected: Collected {
+                source,
+                articles: Vec::new(),
+                stats: Vec::new(),
+                terms: Vec::new(),
+                sentence_ends: Vec::new(),
+                labels: LabelCounts::default(),
+                hits: Vec::new(),
+                word_hashes: Vec::new(),
+                duplicate_of: Vec::new(),
+                groups: Groups::default(),
+                voices: Vec::new(),
+                evidence: vec![Vec::new(); lexicon.frames.len()],
+                patterns: lexicon
+                    .frames
+                    .iter()
+                    .map(|f| vec![PatternTally::default(); f.terms.len()])
+                    .collect(),
+                skipped: Vec::new(),
+                warnings: Vec::new(),
+                keys: Vec::new(),
+            },
+            skipped: Vec::new(),
+            first_with_hash: HashMap::new(),
+            last_article: lexicon
+                .frames
+                .iter()
+                .map(|f| vec![usize::MAX; f.terms.len()])
+                .collect(),
+        }
+    }
+
+    fn add(&mut self, digest: ArticleDigest, display: &DisplayConfig) {
+        let c = &mut self.collected;
+        let article = c.articles.len();
+        for (hit, line) in digest.hits.iter().zip(&digest.contexts) {
+            let evidence = EvidenceLine {
+                article,
+                hit: hit.clone(),
+                line: line.clone(),
+            };
+            let tally = &mut c.patterns[hit.frame][hit.term];
+            tally.hits += 1;
+            *tally.forms.entry(line.keyword.clone()).or_insert(0) += 1;
+            if self.last_article[hit.frame][hit.term] != article {
+                self.last_article[hit.frame][hit.term] = article;
+                tally.articles += 1;
+                if tally.first_articles.len() < display.articles_named_per_pattern {
+                    tally.first_articles.push(article);
+                }
+            }
+            if tally.lines.len() < display.evidence_per_pattern {
+                tally.lines.push(evidence.clone());
+            }
+            if c.evidence[hit.frame].len() < display.evidence_per_frame {
+                c.evidence[hit.frame].push(evidence);
+            }
+        }
+        for &(frame, term) in &digest.excluded {
+            c.patterns[frame][term].excluded += 1;
+        }
+
+        let group = c.groups.add(&digest.info.group);
+        if group == c.voices.len() {
+            c.voices.push(VoiceTally::default());
+        }
+        add_voices(&mut c.voices[group], &digest.stats, &digest.quotes);
+
+        let whole = sequence_hash(&digest.word_hashes);
+        let duplicate_of = match self.first_with_hash.get(&whole) {
+            Some(&first)
+                if !digest.word_hashes.is_empty() && c.word_hashes[first] == digest.word_hashes =>
+            {
+                Some(first)
+            }
+            Some(_) => None,
+            None => {
+                self.first_with_hash.insert(whole, article);
+                None
+            }
+        };
+        c.duplicate_of.push(duplicate_of);
+        c.word_hashes.push(if duplicate_of.is_some() {
+            Vec::new()
+        } else {
+            digest.word_hashes
+        });
+        c.warnings.extend(digest.warnings);
+        c.articles.push(digest.info);
+        c.stats.push(digest.stats);
+        c.terms.push(digest.terms);
+        c.sentence_ends.push(digest.sentence_ends);
+        c.hits.push(digest.hits);
+    }
+
+    fn finish(mut self, keys: Vec<Box<str>>, warnings: Vec<InputWarning>) -> Collected {
+        self.collected.keys = keys;
+        self.collected.skipped = self.skipped;
+        self.collected.warnings.extend(warnings);
+        self.collected
+    }
+}
+
+fn add_voices(tally: &mut VoiceTally, stats: &ArticleStats, quotes: &[QuoteSummary]) {
+    tally.words += stats.n_words;
+    tally.quoted_words += stats.quoted_words;
+    tally.reported_words += stats.reported_words;
+    for quote in quotes {
+        let Some(speaker) = &quote.speaker else {
+            if quote.kind == core_text::QuoteKind::Direct {
+                tally.unattributed += 1;
+            }
+            continue;
+        };
+        let entry = tally
+            .speakers
+            .entry(speaker.key.clone())
+            .or_insert_with(|| SpeakerStats {
+                key: speaker.key.clone(),
+                name: speaker.name.clone(),
+                role: speaker.role.clone(),
+                direct: 0,
+                reported: 0,
+                words: 0,
+            });
+        if speaker.name.len() > entry.name.len() {
+            entry.name = speaker.name.clone();
+        }
+        match quote.kind {
+            core_text::QuoteKind::Direct => {
+                entry.direct += 1;
+                entry.words += quote.words;
+            }
+            core_text::QuoteKind::Reported => entry.reported += 1,
+        }
+    }
+}
+
+/// FNV-1a over the token hashes of an article: equal texts, equal hashes.
+fn sequence_hash(hashes: &[u64]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for h in hashes {
+        for byte in h.to_le_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}

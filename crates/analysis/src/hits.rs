@@ -1,0 +1,32 @@
+//! A frame hit and its context line as the analysis keeps them: the leaf
+//! that the passes, the statistics and the sinks share.
+
+use crate::voices::Voice;
+
+/// A frame hit as the analysis keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Frame index in the lexicon.
+    pub frame: usize,
+    /// Pattern index within the frame.
+    pub term: usize,
+    /// First token of the hit.
+    pub token: u32,
+    /// Sentence of the hit.
+    pub sentence: u32,
+    /// Byte span in the article's decoded text.
+    pub span: core_text::Span,
+    /// Own voice, quoted or reported.
+    pub voice: Voice,
+}
+
+/// A keyword-in-context line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextLine {
+    /// Up to `kwic_width` characters before the match.
+    pub left: String,
+    /// The match.
+    pub keyword: String,
+    /// Up to `kwic_width` characters after the match.
+    pub right: String,
+}

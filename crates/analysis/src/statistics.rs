@@ -1,0 +1,398 @@
+//! The statistics behind "which terms set each outlet apart" and "how sure
+//! can we be": keyness and label words per outlet and per cluster, and frame
+//! rates with bootstrap intervals and permutation tests. No I/O here.
+
+use features::TermCounts;
+
+use crate::hits::Hit;
+use features::keyness::{KeyTerm, KeynessError, keyness};
+use features::uncertainty::{
+    BootstrapParams, Interval, PermutationParams, PermutationResult, UncertaintyError, Unit,
+    UnitTable, benjamini_hochberg, bootstrap_rate_in, permutation_test_in,
+};
+use rayon::prelude::*;
+
+use crate::config::StatisticsConfig;
+use crate::error::AnalysisError;
+
+/// Articles sorted into groups (outlets, or clusters), numbered by first
+/// appearance.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Groups {
+    /// Group names, by id.
+    pub names: Vec<String>,
+    /// Group id of every article.
+    pub of_article: Vec<usize>,
+    ids: std::collections::HashMap<String, usize>,
+}
+
+impl Groups {
+    /// Groups from one name per article.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Groups {
+        let mut groups = Groups::default();
+        for name in names {
+            groups.add(name);
+        }
+        groups
+    }
+
+    /// Adds the next article, in group `name`; returns the group id.
+    pub fn add(&mut self, name: &str) -> usize {
+        let id = match self.ids.get(name) {
+            Some(&id) => id,
+            None => {
+                self.names.push(name.to_owned());
+                self.ids.insert(name.to_owned(), self.names.len() - 1);
+                self.names.len() - 1
+            }
+        };
+        self.of_article.push(id);
+        id
+    }
+
+    /// The articles of group `id`.
+    pub fn members(&self, id: usize) -> Vec<usize> {
+        (0..self.of_article.len())
+            .filter(|&i| self.of_article[i] == id)
+            .collect()
+    }
+}
+
+/// A frame's rate in one group, with its interval and its test against the
+/// rest of the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FramePrevalence {
+    /// Frame index.
+    pub frame: usize,
+    /// Group id.
+    pub group: usize,
+    /// Rate per 1,000 counted tokens with its bootstrap interval; `None`
+    /// when the group has no counted tokens.
+    pub interval: Option<Interval>,
+    /// Permutation test of this group's rate minus the rest's; `None` when
+    /// there is no rest or either side has no tokens.
+    pub versus_rest: Option<PermutationResult>,
+    /// Benjamini–Hochberg adjusted p-value over all tests of the report.
+    pub q: Option<f64>,
+    /// Bootstrap resamples drawn (fewer for very large groups).
+    pub resamples: usize,
+}
+
+/// Keyness, label words and frame uncertainty for one grouping.
+#[derive(Debug, Clone)]
+pub struct GroupStatistics {
+    /// The groups.
+    pub groups: Groups,
+    /// Key terms per group (each against all other articles), sorted by
+    /// signed chi-square, highest first; `None` when the group or the rest
+    /// has no counted tokens.
+    pub keyness: Vec<Option<Vec<KeyTerm>>>,
+    /// c-TF-IDF label words per group: (column, weight), highest first.
+    pub label_words: Vec<Vec<(usize, f64)>>,
+}
+
+impl GroupStatistics {
+    /// The first `shown` over-represented key terms of group `g`, highest
+    /// signed chi-square first.
+    pub fn shown_key_terms(&self, g: usize, shown: usize) -> impl Iterator<Item = &KeyTerm> {
+        self.keyness[g]
+            .iter()
+            .flatten()
+            .filter(|t| t.chi2 > 0.0)
+            .take(shown)
+    }
+}
+
+/// Keyness and c-TF-IDF label words for a grouping of the articles.
+pub fn group_statistics(
+    counts: &TermCounts,
+    groups: Groups,
+    config: &StatisticsConfig,
+    n_label_words: usize,
+) -> Result<GroupStatistics, AnalysisError> {
+    let params = config
+        .keyness
+        .check()
+        .map_err(features::keyness::KeynessError::from)?;
+    let keyness_per_group = (0..groups.names.len())
+        .into_par_iter()
+        .map(
+            |g| match keyness(&counts.counts, &groups.of_article, g, &params) {
+                Ok(terms) => Ok(Some(terms)),
+                // A group without counted tokens, or one that is the whole
+                // corpus, has no keyness; anything else is a fault.
+                Err(KeynessError::EmptyGroup { .. } | KeynessError::EmptyReference { .. }) => {
+                    Ok(None)
+                }
+                Err(other) => Err(other),
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    let class =
+        features::class_tfidf::class_tfidf(&counts.counts, &groups.of_article, groups.names.len())?;
+    let label_words = (0..groups.names.len())
+        .map(|g| features::class_tfidf::top_terms(&class.matrix, g, n_label_words))
+        .collect();
+    Ok(GroupStatistics {
+        groups,
+        keyness: keyness_per_group,
+        label_words,
+    })
+}
+
+/// Per-sentence units of one frame: its hits and the counted tokens of each
+/// sentence (`sentence_tokens[article][sentence]`). A sentence with hits but
+/// no counted token (every word a stop word or pruned) joins the sentence
+/// before it, so no rate divides by zero.
+pub fn sentence_units(sentence_tokens: &[Vec<u32>], hits: &[Vec<Hit>], frame: usize) -> Vec<Unit> {
+    let mut units = Vec::new();
+    for (article, tokens) in sentence_tokens.iter().enumerate() {
+        let mut frame_hits = vec![0.0; tokens.len()];
+        for hit in hits[article].iter().filter(|h| h.frame == frame) {
+            frame_hits[hit.sentence as usize] += 1.0;
+        }
+        let first = units.len();
+        let mut pending = 0.0;
+        for (s, &n) in tokens.iter().enumerate() {
+            if n > 0 {
+                units.push(Unit {
+                    article,
+                    hits: frame_hits[s] + pending,
+                    tokens: f64::from(n),
+                });
+                pending = 0.0;
+            } else if let Some(last) = units[first..].last_mut() {
+                last.hits += frame_hits[s];
+            } else {
+                pending += frame_hits[s];
+            }
+        }
+    }
+    units
+}
+
+/// Every frame's rate per group with intervals and tests against the rest,
+/// q-values adjusted over all tests.
+pub fn frame_prevalence(
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<Hit>],
+    n_frames: usize,
+    groups: &Groups,
+    config: &StatisticsConfig,
+) -> Result<Vec<FramePrevalence>, AnalysisError> {
+    let n = sentence_tokens.len();
+    let members: Vec<Vec<usize>> = (0..groups.names.len()).map(|g| groups.members(g)).collect();
+    let rests: Vec<Vec<usize>> = (0..members.len())
+        .map(|group| (0..n).filter(|i| groups.of_article[*i] != group).collect())
+        .collect();
+    // Frames and their groups in parallel, each test with its own seeded
+    // stream: the results do not depend on the thread count or the order
+    // of work. A frame's units are built by the thread that tests it.
+    let per_frame: Vec<Vec<FramePrevalence>> = (0..n_frames)
+        .into_par_iter()
+        .map(|frame| {
+            let units = sentence_units(sentence_tokens, hits, frame);
+            let table = UnitTable::new(&units)?;
+            (0..members.len())
+                .into_par_iter()
+                .map(|group| {
+                    let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
+                    // A one-article group draws its sentences: a book-length
+                    // article has hundreds of thousands.
+                    let draws = table
+                        .bootstrap_draws(&members[group])
+                        .max(members[group].len());
+                    let resamples = scaled(
+                        config.bootstrap_resamples,
+                        draws,
+                        config.min_resamples,
+                        config.draw_budget,
+                    );
+                    let bootstrap = BootstrapParams {
+                        resamples,
+                        level: config.level,
+                        seed,
+                    };
+                    let interval =
+                        unless_empty(bootstrap_rate_in(&table, &members[group], &bootstrap))?;
+                    let rest = &rests[group];
+                    let versus_rest = match &table {
+                        table if !rest.is_empty() => {
+                            let draws = table.permutation_draws(&members[group], rest).max(n);
+                            let permutation = PermutationParams {
+                                permutations: scaled(
+                                    config.permutations,
+                                    draws,
+                                    config.min_permutations,
+                                    config.draw_budget,
+                                ),
+                                seed,
+                            };
+                            unless_empty(permutation_test_in(
+                                table,
+                                &members[group],
+                                rest,
+                                &permutation,
+                            ))?
+                        }
+                        _ => None,
+                    };
+                    Ok(FramePrevalence {
+                        frame,
+                        group,
+                        interval,
+                        versus_rest,
+                        q: None,
+                        resamples,
+                    })
+                })
+                .collect::<Result<Vec<_>, UncertaintyError>>()
+        })
+        .collect::<Result<_, _>>()?;
+    let mut out: Vec<FramePrevalence> = per_frame.into_iter().flatten().collect();
+    let tested: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].versus_rest.is_some())
+        .collect();
+    let p_values: Vec<f64> = tested
+        .iter()
+        .map(|&i| out[i].versus_rest.map_or(1.0, |t| t.p_value))
+        .collect();
+    for (&i, q) in tested.iter().zip(benjamini_hochberg(&p_values)) {
+        out[i].q = Some(q);
+    }
+    Ok(out)
+}
+
+/// A result, or `None` where a group has no counted tokens to resample;
+/// every other failure is a fault and stays an error.
+fn unless_empty<T>(result: Result<T, UncertaintyError>) -> Result<Option<T>, UncertaintyError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(UncertaintyError::EmptyGroup { .. }) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
+/// `wanted` repetitions, fewer when each draws `size` items and the total
+/// would pass `budget`, never fewer than `floor`.
+pub fn scaled(wanted: usize, size: usize, floor: usize, budget: usize) -> usize {
+    let affordable = budget / size.max(1);
+    wanted.min(affordable.max(floor))
+}
+
+/// One frame compared between two groups.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadToHead {
+    /// Frame index.
+    pub frame: usize,
+    /// The permutation test of group a's rate minus group b's.
+    pub test: Option<PermutationResult>,
+    /// Benjamini–Hochberg adjusted over the frames.
+    pub q: Option<f64>,
+}
+
+/// The first two groups that name an outlet (not `unknown (…)`), if any.
+pub fn named_pair(groups: &Groups) -> Option<(usize, usize)> {
+    let mut named = (0..groups.names.len()).filter(|&g| !groups.names[g].starts_with("unknown ("));
+    Some((named.next()?, named.next()?))
+}
+
+/// Every frame's rate difference between groups `a` and `b` with a
+/// permutation test; q-values adjusted over the frames.
+pub fn head_to_head(
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<Hit>],
+    n_frames: usize,
+    groups: &Groups,
+    (a, b): (usize, usize),
+    config: &StatisticsConfig,
+) -> Result<Vec<HeadToHead>, AnalysisError> {
+    let (members_a, members_b) = (groups.members(a), groups.members(b));
+    let mut out: Vec<HeadToHead> = (0..n_frames)
+        .into_par_iter()
+        .map(|frame| {
+            let units = sentence_units(sentence_tokens, hits, frame);
+            let table = UnitTable::new(&units)?;
+            let pooled = members_a.len() + members_b.len();
+            let draws = table.permutation_draws(&members_a, &members_b).max(pooled);
+            let params = PermutationParams {
+                permutations: scaled(
+                    config.permutations,
+                    draws,
+                    config.min_permutations,
+                    config.draw_budget,
+                ),
+                seed: config.seed ^ ((frame as u64) << 32) ^ 0xffff,
+            };
+            Ok(HeadToHead {
+                frame,
+                test: unless_empty(permutation_test_in(&table, &members_a, &members_b, &params))?,
+                q: None,
+            })
+        })
+        .collect::<Result<_, UncertaintyError>>()?;
+    let tested: Vec<usize> = (0..out.len()).filter(|&i| out[i].test.is_some()).collect();
+    let p_values: Vec<f64> = tested
+        .iter()
+        .map(|&i| out[i].test.map_or(1.0, |t| t.p_value))
+        .collect();
+    for (&i, q) in tested.iter().zip(benjamini_hochberg(&p_values)) {
+        out[i].q = Some(q);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_numbered_by_first_appearance() {
+        let groups = Groups::from_names(["SNA", "RT DE", "SNA", "unknown (4)"]);
+        assert_eq!(groups.names, ["SNA", "RT DE", "unknown (4)"]);
+        assert_eq!(groups.of_article, [0, 1, 0, 2]);
+        assert_eq!(groups.members(0), [0, 2]);
+        assert_eq!(named_pair(&groups), Some((0, 1)));
+        assert_eq!(
+            named_pair(&Groups::from_names(["unknown (1)", "SNA"])),
+            None
+        );
+    }
+
+    #[test]
+    fn repetitions_shrink_only_for_large_draws() {
+        assert_eq!(scaled(9999, 5, 199, 4_000_000), 9999);
+        assert_eq!(scaled(9999, 400, 199, 4_000_000), 9999);
+        assert_eq!(scaled(9999, 1028, 199, 4_000_000), 3891);
+        assert_eq!(scaled(9999, 10_000, 199, 4_000_000), 400);
+        assert_eq!(scaled(9999, 102_800, 199, 4_000_000), 199);
+        assert_eq!(scaled(2000, 11_000, 200, 4_000_000), 363);
+    }
+
+    #[test]
+    fn sentences_without_counted_tokens_join_the_one_before() {
+        let hit = |sentence: u32| Hit {
+            frame: 0,
+            term: 0,
+            token: 0,
+            sentence,
+            span: core_text::Span::new(0, 1),
+            voice: crate::voices::Voice::Own,
+        };
+        // Article 0: sentences with 2, 0 and 1 counted tokens, a hit in the
+        // empty one; article 1: a hit before any counted token.
+        let tokens = vec![vec![2, 0, 1], vec![0, 3]];
+        let hits = vec![vec![hit(1)], vec![hit(0)]];
+        let units = sentence_units(&tokens, &hits, 0);
+        let summary: Vec<(usize, f64, f64)> = units
+            .iter()
+            .map(|u| (u.article, u.hits, u.tokens))
+            .collect();
+        assert_eq!(summary, [(0, 1.0, 2.0), (0, 0.0, 1.0), (1, 1.0, 3.0)]);
+        assert!(
+            sentence_units(&tokens, &hits, 1)
+                .iter()
+                .all(|u| u.hits == 0.0)
+        );
+    }
+}

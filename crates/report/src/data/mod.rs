@@ -1,0 +1,556 @@
+//! The data contract: every number of the report as plain files under
+//! `data/` that scipy, pandas or R can read and check
+//! (documented in `docs/data-contract.md`). Large files are streamed to
+//! disk line by line; `clean.jsonl`, `kwic.tsv` and `quotes.tsv` are written
+//! during the first pass, by the sink in [`article_rows`].
+
+use analysis::{Analysis, KChoice};
+use serde_json::json;
+
+pub mod article_rows;
+pub mod tsv;
+
+use crate::error::ReportError;
+use crate::numbers::{exact, push_integer, push_significant17};
+use crate::output::{ReportWriter, StreamedFile};
+use tsv::tsv;
+
+/// Writes every data file not already streamed by the first pass.
+pub fn add_data_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
+    // The tables built in memory (keyness alone is over 100 MB at 100,000
+    // articles) are made in parallel, beside the streamed files.
+    let (tables, streamed) = rayon::join(
+        || memory_tables(analysis),
+        || streamed_files(analysis, writer),
+    );
+    streamed?;
+    for (name, bytes) in tables {
+        writer.add(name, bytes)?;
+    }
+    Ok(())
+}
+
+/// The data files written as they are formatted.
+fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
+    matrix_market(
+        &analysis.counts.counts,
+        MatrixKind::Integer,
+        writer.stream("data/counts.mtx")?,
+    )?;
+    matrix_market(
+        &analysis.tfidf.matrix,
+        MatrixKind::Real,
+        writer.stream("data/tfidf.mtx")?,
+    )?;
+    tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+    shared_tsv(analysis, writer.stream("data/shared.tsv")?)?;
+    frames_tsv(analysis, writer.stream("data/frames.tsv")?)
+}
+
+/// The data files built whole in memory, by name, in a fixed order.
+fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
+    use rayon::prelude::*;
+    type Table<'a> = (&'static str, Box<dyn Fn() -> Vec<u8> + Sync + 'a>);
+    let mut tables: Vec<Table> = vec![
+        ("data/docs.tsv", Box::new(|| docs_tsv(analysis))),
+        ("data/terms.tsv", Box::new(|| terms_tsv(analysis))),
+    ];
+    if let Some(similarity) = &analysis.similarity {
+        tables.push((
+            "data/similarity.tsv",
+            Box::new(move || {
+                let ids: Vec<&str> = analysis.articles.iter().map(|a| a.id.as_str()).collect();
+                square_tsv("doc_id", &ids, similarity)
+            }),
+        ));
+    }
+    tables.push((
+        "data/group-similarity.tsv",
+        Box::new(|| {
+            let groups: Vec<&str> = analysis
+                .group_statistics
+                .groups
+                .names
+                .iter()
+                .map(String::as_str)
+                .collect();
+            square_tsv("group", &groups, &analysis.group_similarity)
+        }),
+    ));
+    tables.push((
+        "data/keyness.tsv",
+        Box::new(|| keyness_tsv(analysis, &analysis.group_statistics)),
+    ));
+    if let Some(stats) = &analysis.cluster_statistics {
+        tables.push((
+            "data/keyness-clusters.tsv",
+            Box::new(move || keyness_tsv(analysis, stats)),
+        ));
+    }
+    tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
+    tables.push(("data/duplicates.tsv", Box::new(|| duplicates_tsv(analysis))));
+    tables.push(("data/warnings.tsv", Box::new(|| warnings_tsv(analysis))));
+    if let Some(clustering) = &analysis.clustering {
+        tables.push(("data/clusters.tsv", Box::new(|| clusters_tsv(analysis))));
+        if let Some(tree) = &clustering.dendrogram {
+            tables.push(("data/linkage.tsv", Box::new(move || linkage_tsv(tree))));
+        }
+        if let Some(tree) = &clustering.group_dendrogram {
+            tables.push((
+                "data/group-linkage.tsv",
+                Box::new(move || linkage_tsv(tree)),
+            ));
+        }
+        tables.push(("data/projection.tsv", Box::new(|| projection_tsv(analysis))));
+    }
+    tables.push(("data/config.json", Box::new(|| config_json(analysis))));
+    tables
+        .par_iter()
+        .map(|(name, make)| (*name, make()))
+        .collect()
+}
+
+/// Every input skipped, repaired, renamed or cut: `source line kind
+/// detail` (line empty for a whole file); only the header when nothing went
+/// wrong.
+fn warnings_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.warnings.iter().map(|w| {
+        vec![
+            w.origin.file.clone(),
+            w.origin.line.map_or_else(String::new, |l| l.to_string()),
+            w.kind.name().to_owned(),
+            w.detail.clone(),
+        ]
+    });
+    tsv(&["source", "line", "kind", "detail"], rows)
+}
+
+fn docs_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.articles.iter().enumerate().map(|(i, a)| {
+        vec![
+            a.id.clone(),
+            a.outlet.clone().unwrap_or_default(),
+            a.title.clone().unwrap_or_default(),
+            a.date.clone().unwrap_or_default(),
+            analysis.counts.n_tokens(i).to_string(),
+            analysis
+                .clustering
+                .as_ref()
+                .map_or_else(String::new, |c| c.labels[i].to_string()),
+            a.group.clone(),
+        ]
+    });
+    tsv(
+        &[
+            "doc_id", "outlet", "title", "date", "n_tokens", "cluster", "group",
+        ],
+        rows,
+    )
+}
+
+fn terms_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis
+        .counts
+        .terms
+        .iter()
+        .map(|t| vec![t.key.clone(), t.label.clone()]);
+    tsv(&["term", "label"], rows)
+}
+
+enum MatrixKind {
+    Integer,
+    Real,
+}
+
+/// Matrix Market coordinate format, 1-based, row-major order.
+fn matrix_market(
+    matrix: &sprs::CsMat<f64>,
+    kind: MatrixKind,
+    mut file: StreamedFile,
+) -> Result<(), ReportError> {
+    let field = match kind {
+        MatrixKind::Integer => "integer",
+        MatrixKind::Real => "real",
+    };
+    file.append(
+        format!(
+            "%%MatrixMarket matrix coordinate {field} general\n% Generated by `cargo xtask report`: articles (rows, docs.tsv order) x terms (columns, terms.tsv order)\n{} {} {}\n",
+            matrix.rows(),
+            matrix.cols(),
+            matrix.nnz()
+        )
+        .as_bytes(),
+    )?;
+    let rows: Vec<_> = matrix.outer_iterator().collect();
+    write_in_parallel(&rows, &mut file, |row, values, buffer| {
+        for (column, value) in values.iter() {
+            push_integer(buffer, row as u64 + 1);
+            buffer.push(b' ');
+            push_integer(buffer, column as u64 + 1);
+            buffer.push(b' ');
+            match kind {
+                MatrixKind::Integer => push_integer(buffer, *value as u64),
+                MatrixKind::Real => push_significant17(buffer, *value),
+            }
+            buffer.push(b'\n');
+        }
+    })?;
+    file.finish()
+}
+
+/// Formats `items` into `file` in order: chunks are formatted in parallel
+/// (float formatting is the slow part of the large data files) and appended
+/// one after the other, a window at a time so memory stays bounded.
+fn write_in_parallel<T: Sync>(
+    items: &[T],
+    file: &mut StreamedFile,
+    format: impl Fn(usize, &T, &mut Vec<u8>) + Sync,
+) -> Result<(), ReportError> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 256;
+    const WINDOW: usize = 64 * CHUNK;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let parts: Vec<Vec<u8>> = window
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buffer = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    format(w * WINDOW + c * CHUNK + i, item, &mut buffer);
+                }
+                buffer
+            })
+            .collect();
+        for part in parts {
+            file.append(&part)?;
+        }
+    }
+    Ok(())
+}
+
+fn tokens_jsonl(analysis: &Analysis, mut file: StreamedFile) -> Result<(), ReportError> {
+    write_in_parallel(&analysis.articles, &mut file, |i, a, buffer| {
+        let tokens: Vec<&str> = analysis.counts.sequences[i]
+            .iter()
+            .map(|&column| analysis.counts.terms[column as usize].key.as_str())
+            .collect();
+        serde_json::to_writer(&mut *buffer, &json!({ "doc_id": a.id, "tokens": tokens }))
+            .expect("serialising tokens");
+        buffer.push(b'\n');
+    })?;
+    file.finish()
+}
+
+/// A square matrix with a name column and one column per label.
+fn square_tsv(corner: &str, labels: &[&str], values: &ndarray::Array2<f64>) -> Vec<u8> {
+    let mut header = vec![corner];
+    header.extend(labels.iter().copied());
+    let rows = labels.iter().enumerate().map(|(i, label)| {
+        let mut row = vec![(*label).to_owned()];
+        row.extend(values.row(i).iter().map(|v| exact(*v)));
+        row
+    });
+    tsv(&header, rows)
+}
+
+fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError> {
+    let mut stream = tsv::TsvStream::new(
+        file,
+        &[
+            "doc_id",
+            "frame",
+            "hits",
+            "rate_per_1000",
+            "own",
+            "quoted",
+            "reported",
+        ],
+    )?;
+    for (i, a) in analysis.articles.iter().enumerate() {
+        for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
+            let by_voice = |kind: &str| {
+                analysis.hits[i]
+                    .iter()
+                    .filter(|h| h.frame == f && h.voice.kind() == kind)
+                    .count()
+                    .to_string()
+            };
+            stream.row(&[
+                a.id.clone(),
+                frame.id.clone(),
+                analysis.frame_hits(i, f).to_string(),
+                exact(analysis.rate_per_1000(i, f)),
+                by_voice("own"),
+                by_voice("quoted"),
+                by_voice("reported"),
+            ])?;
+        }
+    }
+    stream.finish()
+}
+
+/// Every scored term of every group: `group term label a b chi2 g2 log_ratio p`
+/// (plus the totals and G²'s p), groups in order, terms by signed chi2.
+fn keyness_tsv(analysis: &Analysis, stats: &analysis::statistics::GroupStatistics) -> Vec<u8> {
+    let mut rows = Vec::new();
+    for (g, name) in stats.groups.names.iter().enumerate() {
+        for t in stats.keyness[g].iter().flatten() {
+            let term = &analysis.counts.terms[t.term];
+            rows.push(vec![
+                name.clone(),
+                term.key.clone(),
+                term.label.clone(),
+                exact(t.a),
+                exact(t.b),
+                exact(t.chi2),
+                exact(t.g2),
+                exact(t.log_ratio),
+                exact(t.p),
+                exact(t.total_a),
+                exact(t.total_b),
+                exact(t.p_g2),
+            ]);
+        }
+    }
+    tsv(
+        &[
+            "group",
+            "term",
+            "label",
+            "a",
+            "b",
+            "chi2",
+            "g2",
+            "log_ratio",
+            "p",
+            "total_a",
+            "total_b",
+            "p_g2",
+        ],
+        rows,
+    )
+}
+
+/// Frame rate per outlet with its interval and its test against the rest.
+fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
+    let optional = |value: Option<f64>| value.map_or_else(String::new, exact);
+    let rows = analysis.prevalence.iter().map(|p| {
+        let unit = |u: features::uncertainty::SamplingUnit| match u {
+            features::uncertainty::SamplingUnit::Articles => "articles".to_owned(),
+            features::uncertainty::SamplingUnit::Sentences => "sentences".to_owned(),
+        };
+        vec![
+            analysis.group_statistics.groups.names[p.group].clone(),
+            analysis.lexicon.frames[p.frame].id.clone(),
+            optional(p.interval.map(|i| i.estimate)),
+            optional(p.interval.map(|i| i.low)),
+            optional(p.interval.map(|i| i.high)),
+            p.interval.map_or_else(String::new, |i| unit(i.resampled)),
+            optional(p.versus_rest.map(|t| t.difference)),
+            optional(p.versus_rest.map(|t| t.p_value)),
+            optional(p.q),
+            p.versus_rest.map_or_else(String::new, |t| unit(t.unit)),
+        ]
+    });
+    tsv(
+        &[
+            "group",
+            "frame",
+            "rate_per_1000",
+            "low",
+            "high",
+            "resampled",
+            "difference_vs_rest",
+            "p",
+            "q",
+            "permuted",
+        ],
+        rows,
+    )
+}
+
+/// Every shared passage: both articles, byte spans, length in words, text.
+/// Streamed: a heavily syndicated corpus has millions of passages.
+fn shared_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError> {
+    let mut stream = tsv::TsvStream::new(
+        file,
+        &[
+            "doc_a", "doc_b", "a_start", "a_end", "b_start", "b_end", "words", "text",
+        ],
+    )?;
+    for (i, p) in analysis.passages.shared.iter().enumerate() {
+        let [a, b] = analysis.text_evidence.shared_passage(i);
+        let bounds = |s: Option<&analysis::second_pass::Stretch>| {
+            s.map_or_else(Default::default, |s| {
+                (s.span.start.to_string(), s.span.end.to_string())
+            })
+        };
+        let ((a_start, a_end), (b_start, b_end)) = (bounds(a), bounds(b));
+        stream.row(&[
+            analysis.articles[p.a].id.as_str(),
+            analysis.articles[p.b].id.as_str(),
+            &a_start,
+            &a_end,
+            &b_start,
+            &b_end,
+            &p.tokens.to_string(),
+            a.map_or("", |s| s.text.as_str()),
+        ])?;
+    }
+    stream.finish()
+}
+
+/// Exact duplicates: an article and the first article with the same text.
+fn duplicates_tsv(analysis: &Analysis) -> Vec<u8> {
+    let rows = analysis.passages.duplicates.iter().map(|&(d, first)| {
+        vec![
+            analysis.articles[d].id.clone(),
+            analysis.articles[first].id.clone(),
+        ]
+    });
+    tsv(&["doc_id", "duplicate_of"], rows)
+}
+
+fn clusters_tsv(analysis: &Analysis) -> Vec<u8> {
+    let clustering = analysis.clustering.as_ref().expect("checked by caller");
+    let rows = clustering
+        .scores
+        .iter()
+        .zip(&clustering.stability)
+        .map(|(s, stability)| {
+            vec![
+                s.k.to_string(),
+                exact(s.silhouette),
+                exact(s.inertia),
+                exact(stability.mean_ari),
+                exact(stability.min_ari),
+                stability.is_stable().to_string(),
+                (s.k == clustering.k).to_string(),
+            ]
+        });
+    tsv(
+        &[
+            "k",
+            "silhouette",
+            "inertia",
+            "seed_mean_ari",
+            "seed_min_ari",
+            "stable",
+            "chosen",
+        ],
+        rows,
+    )
+}
+
+/// scipy's linkage matrix `Z`: left, right, distance, size per merge.
+fn linkage_tsv(tree: &cluster::Dendrogram) -> Vec<u8> {
+    let rows = tree.merges.iter().map(|m| {
+        vec![
+            m.left.to_string(),
+            m.right.to_string(),
+            exact(m.distance),
+            m.size.to_string(),
+        ]
+    });
+    tsv(&["left", "right", "distance", "size"], rows)
+}
+
+fn projection_tsv(analysis: &Analysis) -> Vec<u8> {
+    let clustering = analysis.clustering.as_ref().expect("checked by caller");
+    let rows = analysis.articles.iter().enumerate().map(|(i, a)| {
+        vec![
+            a.id.clone(),
+            exact(clustering.projection.coords[[i, 0]]),
+            exact(clustering.projection.coords[[i, 1]]),
+            clustering.labels[i].to_string(),
+            clustering
+                .linkage_labels
+                .as_ref()
+                .map_or_else(String::new, |l| l[i].to_string()),
+        ]
+    });
+    tsv(
+        &["doc_id", "pc1", "pc2", "kmeans_cluster", "linkage_cluster"],
+        rows,
+    )
+}
+
+fn config_json(analysis: &Analysis) -> Vec<u8> {
+    let config = &analysis.config;
+    let clustering = analysis.clustering.as_ref();
+    let value = json!({
+        "rahmen_version": env!("CARGO_PKG_VERSION"),
+        "group_by": config.group_by,
+        "corpus": {
+            "name": analysis.corpus_name,
+            "articles": analysis.articles.len(),
+            "skipped": analysis.skipped.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        },
+        "text": config.text,
+        "analyzer": {
+            "stop_words": match &config.analyzer.stop_words {
+                core_text::StopWords::NltkGerman => "nltk-german",
+                core_text::StopWords::NltkGermanNews => "nltk-german+s-adverbs",
+                core_text::StopWords::None => "none",
+                core_text::StopWords::Custom(_) => "custom",
+            },
+            "stop_list": core_text::stop_word_list(&config.analyzer.stop_words),
+            "stemmer": config.analyzer.stemming,
+            "min_chars": config.analyzer.min_chars,
+            "numbers": "dropped",
+            "compounds": "hyphenated compounds kept whole; key = parts' stems joined by '-'",
+        },
+        "tfidf": config.tfidf,
+        "vocabulary": {
+            "terms": analysis.counts.terms.len(),
+            "pruned_by_df": analysis.counts.pruned,
+        },
+        "clustering": {
+            "seed": config.clustering.seed,
+            "k": clustering.map(|c| c.k),
+            "k_chosen_by": clustering.map(|c| match c.choice {
+                KChoice::Given => "user",
+                KChoice::Silhouette => "silhouette",
+            }),
+            "k_candidates": clustering.map(|c| c.scores.iter().map(|s| s.k).collect::<Vec<_>>()),
+            "k_max": config.clustering.k_max,
+            "kmeans": {
+                "init": "k-means++",
+                "n_init": config.clustering.n_init,
+                "max_iter": config.clustering.max_iter,
+                "tolerance": config.clustering.tolerance,
+                "rows": "l2-normalised tf-idf (spherical k-means)",
+            },
+            "linkage": { "method": "average", "distance": "cosine" },
+            "silhouette_metric": "euclidean on l2-normalised rows",
+            "stability": {
+                "seeds": clustering.map(|c| c.stability.first().map(|s| s.seeds.clone())),
+                "measure": "mean pairwise adjusted rand index of k-means partitions",
+                "stable_if_at_least": cluster::STABLE_ARI,
+            },
+            "projection": "pca, 2 components, on l2-normalised tf-idf rows",
+            "scan_n_init": config.clustering.scan_n_init,
+            "silhouette_sample": config.clustering.silhouette_sample,
+            "stability_seeds": config.clustering.stability_seeds,
+            "stability_sample": config.clustering.stability_sample,
+            "lsa_dims": config.clustering.lsa_dims,
+            "lsa_n_iter": config.clustering.lsa_n_iter,
+            "lsa_fit_sample": config.clustering.lsa_fit_sample,
+            "char_ngrams": config.clustering.char_ngrams,
+            "kmeans_fit_sample": config.clustering.kmeans_fit_sample,
+        },
+        "frames": {
+            "lexicon_file": analysis.lexicon_file,
+            "lexicon": analysis.lexicon,
+            "rate_basis": "hits per 1,000 counted tokens (n_tokens in docs.tsv)",
+        },
+        "statistics": config.statistics,
+        "syndication": config.syndication,
+        "display": config.display,
+        "input": config.input,
+        "scale": config.scale,
+    });
+    let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");
+    out.push(b'\n');
+    out
+}
