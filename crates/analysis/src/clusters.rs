@@ -78,6 +78,9 @@ pub struct Clustering {
     pub group_agreement: Option<GroupAgreement>,
     /// 2-D PCA coordinates of every article.
     pub projection: cluster::Projection,
+    /// The articles drawn on the map: all, or a seeded spread sample of
+    /// `scale.map_points` (`cluster::spread_sample`), in article order.
+    pub map_points: Vec<usize>,
     /// The LSA step, on the large path.
     pub lsa: Option<LsaSummary>,
 }
@@ -259,6 +262,7 @@ pub fn cluster_articles(
         group_dendrogram,
         group_agreement,
         projection,
+        map_points: cluster::spread_sample(n, config.scale.map_points, settings.seed),
         lsa,
     })
 }

@@ -250,6 +250,21 @@ pub struct DisplayConfig {
     pub removed_lines_kept: usize,
     /// Groups (and clusters) that get a keyness chart.
     pub keyness_charts: usize,
+    /// Terms on each side of a keyness chart.
+    pub keyness_bars_per_side: usize,
+    /// Skipped articles and warnings listed in the report (all are in
+    /// `warnings.tsv`).
+    pub problems_shown: usize,
+    /// Distinct shared passages listed (all pairs are in `shared.tsv`).
+    pub passages_shown: usize,
+    /// Article ids listed under a group or cluster (all are in `docs.tsv`).
+    pub members_listed: usize,
+    /// Speakers listed per group (all quotations are in `quotes.tsv`).
+    pub speakers_shown: usize,
+    /// Most frequent removed boilerplate lines listed for a large corpus.
+    pub removed_lines_shown: usize,
+    /// Matched word forms listed per pattern by the lexicon check.
+    pub forms_shown: usize,
 }
 
 impl Default for DisplayConfig {
@@ -264,6 +279,13 @@ impl Default for DisplayConfig {
             articles_named_per_pattern: 8,
             removed_lines_kept: 40,
             keyness_charts: 30,
+            keyness_bars_per_side: 10,
+            problems_shown: 50,
+            passages_shown: 30,
+            members_listed: 20,
+            speakers_shown: 12,
+            removed_lines_shown: 20,
+            forms_shown: 12,
         }
     }
 }

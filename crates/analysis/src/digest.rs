@@ -3,6 +3,8 @@
 //! a sink prepared leave this module, so memory does not grow with the
 //! corpus text.
 
+use std::collections::BTreeMap;
+
 use core_text::{Document, QuoteKind, Reason, Speaker, TokenKind};
 use corpus::{Article, InputWarning, WarningKind};
 use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
@@ -35,6 +37,8 @@ pub struct ArticleStats {
     pub removed: Vec<RemovedLine>,
     /// All removed lines.
     pub removed_total: usize,
+    /// All removed lines by the name of the rule that removed them.
+    pub removed_by_reason: BTreeMap<String, usize>,
     /// Words inside direct quotations.
     pub quoted_words: usize,
     /// Words inside reported speech.
@@ -220,6 +224,10 @@ pub fn digest<S: ArticleSink>(article: Article, shared: &Shared) -> (ArticleDige
             })
             .collect(),
         removed_total: doc.removed.len(),
+        removed_by_reason: doc.removed.iter().fold(BTreeMap::new(), |mut by, r| {
+            *by.entry(r.reason.to_string()).or_insert(0) += 1;
+            by
+        }),
         quoted_words: quoted_in(QuoteKind::Direct),
         reported_words: quoted_in(QuoteKind::Reported),
     };

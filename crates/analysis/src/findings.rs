@@ -44,6 +44,9 @@ pub struct Analysis {
     pub similarity: Option<Array2<f64>>,
     /// The most and the least similar pair of articles (small corpora only).
     pub similar_pairs: Option<SimilarPairs>,
+    /// Per article, its highest TF-IDF weights as (column, weight), terms in
+    /// every article left out (only where the scale has per-article tables).
+    pub distinctive_terms: Option<Vec<Vec<(usize, f64)>>>,
     /// Mean cosine similarity between and within groups (outlets).
     pub group_similarity: Array2<f64>,
     /// Clusters, when the corpus is large enough.

@@ -192,6 +192,10 @@ pub fn analyze<S: ArticleSink + Send>(
     let group_frames = tallies::group_frames(&groups, &hits, |i| counts.n_tokens(i), n_frames);
     let frame_voices = tallies::frame_voices(&groups, &hits, n_frames);
     let similar_pairs = similarity.as_ref().and_then(tallies::similar_pairs);
+    let distinctive_terms = scale.per_article_tables.then(|| {
+        let df: Vec<usize> = counts.terms.iter().map(|t| t.df).collect();
+        tallies::distinctive_terms(&tfidf.matrix, &df, config.display.top_terms)
+    });
     let stats = &collected.stats;
     let group_totals = tallies::group_totals(
         &groups,
@@ -208,6 +212,7 @@ pub fn analyze<S: ArticleSink + Send>(
             .map(|i| counts.n_tokens(i))
             .sum(),
         removed_lines: stats.iter().map(|s| s.removed_total).sum(),
+        removed: tallies::removed_lines(stats, config.display.removed_lines_shown),
         hits_per_frame,
         repeated_hits: repeated_hits.iter().sum(),
     };
@@ -224,6 +229,7 @@ pub fn analyze<S: ArticleSink + Send>(
         tfidf,
         similarity,
         similar_pairs,
+        distinctive_terms,
         group_similarity,
         clustering,
         lexicon,

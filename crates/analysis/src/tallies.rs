@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use ndarray::Array2;
 
+use crate::digest::ArticleStats;
 use crate::hits::Hit;
 use crate::statistics::Groups;
 use crate::voices::Voice;
@@ -107,6 +108,43 @@ pub fn group_totals(
         .collect()
 }
 
+/// Removed boilerplate across the corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemovedLines {
+    /// All removed lines by the name of the rule that removed them.
+    pub by_reason: BTreeMap<String, usize>,
+    /// The most frequent removed lines (rule, shortened line, times), most
+    /// frequent first, ties in rule and text order; counted among the lines
+    /// each article keeps (`display.removed_lines_kept`).
+    pub frequent: Vec<(String, String, usize)>,
+}
+
+/// Sums the per-article rule counts and ranks the kept lines.
+pub fn removed_lines(stats: &[ArticleStats], shown: usize) -> RemovedLines {
+    let mut by_reason: BTreeMap<String, usize> = BTreeMap::new();
+    let mut lines: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for article in stats {
+        for (reason, n) in &article.removed_by_reason {
+            *by_reason.entry(reason.clone()).or_insert(0) += n;
+        }
+        for removal in &article.removed {
+            *lines
+                .entry((removal.reason.to_string(), removal.text.clone()))
+                .or_insert(0) += 1;
+        }
+    }
+    let mut frequent: Vec<((String, String), usize)> = lines.into_iter().collect();
+    frequent.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    RemovedLines {
+        by_reason,
+        frequent: frequent
+            .into_iter()
+            .take(shown)
+            .map(|((reason, text), n)| (reason, text, n))
+            .collect(),
+    }
+}
+
 /// What the whole corpus holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CorpusTotals {
@@ -114,6 +152,8 @@ pub struct CorpusTotals {
     pub tokens: usize,
     /// Removed boilerplate lines.
     pub removed_lines: usize,
+    /// Removed lines by rule, and the most frequent ones.
+    pub removed: RemovedLines,
     /// Frame hits per frame.
     pub hits_per_frame: Vec<usize>,
     /// Frame hits dropped as repeated (with `exclude_repeated`).
@@ -161,6 +201,30 @@ pub fn frame_voices(groups: &Groups, hits: &[Vec<Hit>], n_frames: usize) -> Vec<
     out
 }
 
+/// Per article, its `top` highest TF-IDF weights as (column, weight),
+/// highest first (ties by column), leaving out terms that occur in every
+/// article (they cannot tell articles apart) unless there is only one.
+pub fn distinctive_terms(
+    tfidf: &sprs::CsMat<f64>,
+    df: &[usize],
+    top: usize,
+) -> Vec<Vec<(usize, f64)>> {
+    let n = tfidf.rows();
+    (0..n)
+        .map(|i| {
+            let mut weights: Vec<(usize, f64)> = tfidf.outer_view(i).map_or_else(Vec::new, |row| {
+                row.iter()
+                    .filter(|(c, _)| n < 2 || df[*c] < n)
+                    .map(|(c, v)| (c, *v))
+                    .collect()
+            });
+            weights.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            weights.truncate(top);
+            weights
+        })
+        .collect()
+}
+
 /// The most and the least similar pair of distinct articles: (first,
 /// second, cosine), the first such pair in row order on ties.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -203,6 +267,73 @@ pub fn similar_pairs(similarity: &Array2<f64>) -> Option<SimilarPairs> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removed_lines_count_every_line_by_rule_and_rank_the_kept_ones() {
+        use crate::digest::RemovedLine;
+        use core_text::Reason;
+        let article = |kept: &[(&str, Reason)], by_reason: &[(&str, usize)]| ArticleStats {
+            removed: kept
+                .iter()
+                .map(|&(text, reason)| RemovedLine {
+                    reason,
+                    text: text.to_owned(),
+                })
+                .collect(),
+            removed_total: by_reason.iter().map(|(_, n)| n).sum(),
+            removed_by_reason: by_reason.iter().map(|&(r, n)| (r.to_owned(), n)).collect(),
+            ..ArticleStats::default()
+        };
+        // The first article removed 45 lines but keeps only two of them.
+        let stats = [
+            article(
+                &[
+                    ("Anmelden", Reason::Navigation),
+                    ("Foto: dpa", Reason::Caption),
+                ],
+                &[("navigation", 44), ("caption", 1)],
+            ),
+            article(&[("Anmelden", Reason::Navigation)], &[("navigation", 1)]),
+        ];
+        let removed = removed_lines(&stats, 1);
+        let by_reason: Vec<(&str, usize)> = removed
+            .by_reason
+            .iter()
+            .map(|(r, n)| (r.as_str(), *n))
+            .collect();
+        assert_eq!(by_reason, [("caption", 1), ("navigation", 45)]);
+        assert_eq!(
+            removed.frequent,
+            [("navigation".to_owned(), "Anmelden".to_owned(), 2)]
+        );
+    }
+
+    #[test]
+    fn voices_are_counted_per_frame_and_group() {
+        let groups = Groups::from_names(["RT DE", "SNA", "RT DE"]);
+        let hit = |frame, voice| Hit {
+            frame,
+            term: 0,
+            token: 0,
+            sentence: 0,
+            span: core_text::Span::new(0, 1),
+            voice,
+        };
+        let hits = vec![
+            vec![
+                hit(0, Voice::Own),
+                hit(1, Voice::Quoted(Some("Lawrow".into()))),
+            ],
+            vec![hit(0, Voice::Reported(None))],
+            vec![hit(0, Voice::Own)],
+        ];
+        let cells = frame_voices(&groups, &hits, 2);
+        assert_eq!((cells[0][0].own, cells[0][0].total()), (2, 2));
+        assert_eq!(cells[0][1].reported, 1);
+        assert_eq!(cells[0][1].speakers["not named"], 1);
+        assert_eq!(cells[1][0].speakers["Lawrow"], 1);
+        assert_eq!(cells[1][1], FrameVoices::default());
+    }
 
     #[test]
     fn extreme_pairs_keep_the_first_on_ties() {

@@ -13,11 +13,6 @@ use crate::numbers::{fixed, percent, slug, thousands};
 use crate::output::ReportWriter;
 use analysis::Analysis;
 
-/// Points drawn on the map of a large corpus (a [`cluster::spread_sample`]).
-pub(crate) const MAP_POINTS: usize = 2000;
-/// Keyness charts are drawn for at most this many groups.
-pub const KEYNESS_CHARTS: usize = 30;
-
 /// Draws every chart into `charts/`.
 pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
     let labels: Vec<String> = a.articles.iter().map(|x| x.label()).collect();
@@ -79,7 +74,11 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
     }
     writer.add("charts/prevalence.svg", prevalence(a)?)?;
     writer.add("charts/voices.svg", voices(a)?)?;
-    for (g, name) in groups.iter().enumerate().take(KEYNESS_CHARTS) {
+    for (g, name) in groups
+        .iter()
+        .enumerate()
+        .take(a.config.display.keyness_charts)
+    {
         if let Some(svg) = keyness(a, g, name)? {
             writer.add(format!("charts/keyness-{}.svg", slug(name)), svg)?;
         }
@@ -101,7 +100,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
                 value_labels: true,
             })?,
         )?;
-        let shown = cluster::spread_sample(a.articles.len(), MAP_POINTS, a.config.clustering.seed);
+        let shown = &c.map_points;
         let points: Vec<Point> = shown
             .iter()
             .map(|&i| Point {
@@ -281,9 +280,6 @@ fn frames_chart(
     })?)
 }
 
-/// Terms shown on each side of a keyness chart.
-const KEYNESS_BARS_PER_SIDE: usize = 10;
-
 /// Diverging bars of one outlet's key terms: over-represented (signed χ² > 0)
 /// on the right, under-represented on the left; `None` when nothing passes
 /// the minimum count.
@@ -294,12 +290,12 @@ fn keyness(a: &Analysis, group: usize, name: &str) -> Result<Option<String>, Rep
     let over = terms
         .iter()
         .filter(|t| t.chi2 > 0.0)
-        .take(KEYNESS_BARS_PER_SIDE);
+        .take(a.config.display.keyness_bars_per_side);
     let mut under: Vec<_> = terms
         .iter()
         .rev()
         .filter(|t| t.chi2 < 0.0)
-        .take(KEYNESS_BARS_PER_SIDE)
+        .take(a.config.display.keyness_bars_per_side)
         .collect();
     under.reverse();
     let shown: Vec<_> = over.chain(under).collect();

@@ -51,11 +51,11 @@ pub fn lexicon_check(a: &Analysis) -> String {
             forms.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
             let shown: Vec<String> = forms
                 .iter()
-                .take(12)
+                .take(a.config.display.forms_shown)
                 .map(|(form, n)| format!("{} ×{n}", escape(form)))
                 .collect();
-            let more = if forms.len() > 12 {
-                format!(", … {} more", forms.len() - 12)
+            let more = if forms.len() > a.config.display.forms_shown {
+                format!(", … {} more", forms.len() - a.config.display.forms_shown)
             } else {
                 String::new()
             };

@@ -13,29 +13,19 @@ use analysis::tallies::SimilarPairs;
 
 /// "Distinctive terms per article" (small corpora).
 pub fn distinctive_terms(out: &mut String, a: &Analysis) {
-    if !a.scale.per_article_tables {
+    let Some(per_article) = &a.distinctive_terms else {
         return;
-    }
+    };
     let _ = writeln!(out, "## Distinctive terms per article\n");
-    let n = a.articles.len();
     let _ = writeln!(
         out,
         "The {} highest TF-IDF weights of each article (weights in brackets), leaving out terms that occur in every article: those cannot tell articles apart.\n",
         a.config.display.top_terms
     );
     let mut table = Table::new(out, &[("Article", Align::Left), ("Terms", Align::Left)]);
-    for (i, article) in a.articles.iter().enumerate() {
-        let row = a.tfidf.matrix.outer_view(i);
-        let mut weights: Vec<(usize, f64)> = row.map_or_else(Vec::new, |r| {
-            r.iter()
-                .filter(|(c, _)| n < 2 || a.counts.terms[*c].df < n)
-                .map(|(c, v)| (c, *v))
-                .collect()
-        });
-        weights.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (article, weights) in a.articles.iter().zip(per_article) {
         let terms: Vec<String> = weights
             .iter()
-            .take(a.config.display.top_terms)
             .map(|(c, w)| format!("{} ({})", escape(&a.counts.terms[*c].label), fixed(*w, 3)))
             .collect();
         table.row(&[escape(&article.label()), terms.join(", ")]);

@@ -9,9 +9,6 @@ use crate::markdown::table::{Align, Table, escape};
 use crate::numbers::{count, thousands};
 use analysis::Analysis;
 
-/// Problems listed in the report (all are printed by `cargo xtask report`).
-const PROBLEMS_SHOWN: usize = 50;
-
 /// "Corpus".
 pub fn corpus_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## Corpus\n");
@@ -48,17 +45,13 @@ fn article_table(out: &mut String, a: &Analysis) {
     );
     for (i, article) in a.articles.iter().enumerate() {
         let stats = &a.stats[i];
-        let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-        for removal in &stats.removed {
-            *reasons.entry(removal.reason.to_string()).or_insert(0) += 1;
-        }
         table.row(&[
             escape(&article.id),
             escape(article.outlet.as_deref().unwrap_or("unknown")),
             escape(article.date.as_deref().unwrap_or("–")),
             escape(article.title.as_deref().unwrap_or("–")),
             thousands(a.counts.n_tokens(i)),
-            removed_summary(&reasons, stats.removed_total),
+            removed_summary(&stats.removed_by_reason, stats.removed_total),
         ]);
     }
     let _ = writeln!(out);
@@ -144,31 +137,23 @@ fn removed_per_article(out: &mut String, a: &Analysis) {
 
 /// For large corpora: removed lines by reason, with the most frequent lines.
 fn removed_overall(out: &mut String, a: &Analysis) {
-    let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
-    let mut lines: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for stats in &a.stats {
-        for removal in &stats.removed {
-            *reasons.entry(removal.reason.to_string()).or_insert(0) += 1;
-            *lines
-                .entry((removal.reason.to_string(), removal.text.clone()))
-                .or_insert(0) += 1;
-        }
-    }
+    let removed = &a.totals.removed;
     let _ = writeln!(out, "### Removed boilerplate\n");
-    if reasons.is_empty() {
+    if removed.by_reason.is_empty() {
         let _ = writeln!(out, "No line was removed.\n");
         return;
     }
-    let total = a.totals.removed_lines;
-    let summary: Vec<String> = reasons.iter().map(|(r, n)| format!("{n} `{r}`")).collect();
+    let summary: Vec<String> = removed
+        .by_reason
+        .iter()
+        .map(|(r, n)| format!("{n} `{r}`"))
+        .collect();
     let _ = writeln!(
         out,
         "{} removed: {}. The most frequent:\n",
-        count(total, "line", "lines"),
+        count(a.totals.removed_lines, "line", "lines"),
         summary.join(", ")
     );
-    let mut frequent: Vec<_> = lines.into_iter().collect();
-    frequent.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     let mut table = Table::new(
         out,
         &[
@@ -177,8 +162,8 @@ fn removed_overall(out: &mut String, a: &Analysis) {
             ("Times", Align::Right),
         ],
     );
-    for ((reason, text), n) in frequent.into_iter().take(20) {
-        table.row(&[format!("`{reason}`"), escape(&text), n.to_string()]);
+    for (reason, text, n) in &removed.frequent {
+        table.row(&[format!("`{reason}`"), escape(text), n.to_string()]);
     }
     let _ = writeln!(
         out,
@@ -191,19 +176,27 @@ fn problems(out: &mut String, a: &Analysis) {
         return;
     }
     let _ = writeln!(out, "### Problems with the input\n");
-    for skipped in a.skipped.iter().take(PROBLEMS_SHOWN) {
+    for skipped in a.skipped.iter().take(a.config.display.problems_shown) {
         let _ = writeln!(out, "- skipped {}", escape(&skipped.to_string()));
     }
-    if a.skipped.len() > PROBLEMS_SHOWN {
-        let _ = writeln!(out, "- … {} more skipped", a.skipped.len() - PROBLEMS_SHOWN);
+    if a.skipped.len() > a.config.display.problems_shown {
+        let _ = writeln!(
+            out,
+            "- … {} more skipped",
+            a.skipped.len() - a.config.display.problems_shown
+        );
     }
     let other: Vec<&corpus::InputWarning> =
         a.warnings.iter().filter(|w| !w.kind.is_skip()).collect();
-    for warning in other.iter().take(PROBLEMS_SHOWN) {
+    for warning in other.iter().take(a.config.display.problems_shown) {
         let _ = writeln!(out, "- {} ({})", escape(&warning.to_string()), warning.kind);
     }
-    if other.len() > PROBLEMS_SHOWN {
-        let _ = writeln!(out, "- … {} more warnings", other.len() - PROBLEMS_SHOWN);
+    if other.len() > a.config.display.problems_shown {
+        let _ = writeln!(
+            out,
+            "- … {} more warnings",
+            other.len() - a.config.display.problems_shown
+        );
     }
     let _ = writeln!(
         out,

@@ -10,9 +10,6 @@ use analysis::Analysis;
 use analysis::excerpt::shorten;
 use features::syndication::SharedRun;
 
-/// Passages listed in the report (all are in `data/shared.tsv`).
-const PASSAGES_SHOWN: usize = 30;
-
 /// "Shared passages".
 pub fn passages_section(out: &mut String, a: &Analysis) {
     let params = &a.config.syndication.params;
@@ -157,7 +154,7 @@ fn passage_table<'a>(
             ("Passage", Align::Left),
         ],
     );
-    for row in rows.iter().take(PASSAGES_SHOWN) {
+    for row in rows.iter().take(a.config.display.passages_shown) {
         let labels: Vec<String> = row
             .articles
             .iter()
@@ -178,11 +175,11 @@ fn passage_table<'a>(
             escape(&shorten(row.text, 160)),
         ]);
     }
-    if rows.len() > PASSAGES_SHOWN {
+    if rows.len() > a.config.display.passages_shown {
         let _ = writeln!(
             out,
             "\n{} more passages; every pair is in `data/shared.tsv`.",
-            rows.len() - PASSAGES_SHOWN
+            rows.len() - a.config.display.passages_shown
         );
     }
     let _ = writeln!(out);

@@ -38,25 +38,18 @@ pub fn cluster_keyness(out: &mut String, a: &Analysis) {
     group_tables(out, a, stats, "keyness-clusters", false);
 }
 
-/// Article ids listed under a group or cluster; larger ones list these
-/// and point to `docs.tsv` (a cluster of 10,000 ids is not for reading).
-const LISTED_MEMBERS: usize = 20;
-
-/// The `Articles: …` line of a group or cluster.
-fn members_line(members: &[&str]) -> String {
-    let listed: Vec<String> = members
-        .iter()
-        .take(LISTED_MEMBERS)
-        .map(|id| escape(id))
-        .collect();
-    if members.len() <= LISTED_MEMBERS {
-        format!("Articles: {}.", listed.join(", "))
+/// The `Articles: …` line of a group or cluster, its first `listed` ids
+/// (a cluster of 10,000 ids is not for reading).
+fn members_line(members: &[&str], listed: usize) -> String {
+    let shown: Vec<String> = members.iter().take(listed).map(|id| escape(id)).collect();
+    if members.len() <= listed {
+        format!("Articles: {}.", shown.join(", "))
     } else {
         format!(
             "Articles ({}): {} and {} more; `data/docs.tsv` gives every article's group and cluster.",
             thousands(members.len()),
-            listed.join(", "),
-            thousands(members.len() - LISTED_MEMBERS)
+            shown.join(", "),
+            thousands(members.len() - listed)
         )
     }
 }
@@ -77,7 +70,11 @@ fn group_tables(
             .collect();
         let _ = writeln!(out, "#### {}\n", escape(name));
         if !(members.len() == 1 && name.contains(members[0])) {
-            let _ = writeln!(out, "{}\n", members_line(&members));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                members_line(&members, a.config.display.members_listed)
+            );
         }
         let labels: Vec<String> = stats.label_words[g]
             .iter()
@@ -352,10 +349,10 @@ mod tests {
 
     #[test]
     fn long_member_lists_are_cut_with_a_pointer_to_the_data() {
-        assert_eq!(members_line(&["a_1", "b"]), "Articles: a\\_1, b.");
+        assert_eq!(members_line(&["a_1", "b"], 20), "Articles: a\\_1, b.");
         let ids: Vec<String> = (1..=1234).map(|i| format!("row-{i}")).collect();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let line = members_line(&ids);
+        let line = members_line(&ids, 20);
         assert!(
             line.starts_with("Articles (1,234): row-1, row-2,"),
             "{line}"

@@ -7,9 +7,6 @@ use crate::markdown::table::{Align, Table, escape};
 use crate::numbers::{count, percent};
 use analysis::Analysis;
 
-/// Speakers listed per outlet.
-const SPEAKERS_SHOWN: usize = 12;
-
 /// "Voices: who speaks in each outlet" (or group).
 pub fn voices_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(
@@ -57,7 +54,7 @@ pub fn voices_section(out: &mut String, a: &Analysis) {
                 ("Words quoted", Align::Right),
             ],
         );
-        for s in v.speakers.iter().take(SPEAKERS_SHOWN) {
+        for s in v.speakers.iter().take(a.config.display.speakers_shown) {
             table.row(&[
                 escape(&s.name),
                 escape(s.role.as_deref().unwrap_or("–")),
@@ -66,11 +63,11 @@ pub fn voices_section(out: &mut String, a: &Analysis) {
                 s.words.to_string(),
             ]);
         }
-        if v.speakers.len() > SPEAKERS_SHOWN {
+        if v.speakers.len() > a.config.display.speakers_shown {
             let _ = writeln!(
                 out,
                 "\n{} more in `data/quotes.tsv`.",
-                v.speakers.len() - SPEAKERS_SHOWN
+                v.speakers.len() - a.config.display.speakers_shown
             );
         }
         let _ = writeln!(out);
