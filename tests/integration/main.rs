@@ -11,5 +11,6 @@ mod settings;
 mod snapshots;
 mod stale_reports;
 mod tenkgnad_input;
+mod validation;
 mod voices;
 mod well_formed;

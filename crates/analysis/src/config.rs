@@ -98,6 +98,40 @@ pub struct AnalysisConfig {
     pub input: InputConfig,
     /// Which views a corpus of a given size gets.
     pub scale: ScaleConfig,
+    /// Validation of the hits against hand coding.
+    pub validation: ValidationConfig,
+}
+
+/// Validating frame hits against hand coding: the sample coders get and
+/// how their codes are read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ValidationConfig {
+    /// Hits in the sample (fewer when the corpus has fewer).
+    pub sample_size: usize,
+    /// What the sample is stratified by: any of `outlet` (the compared
+    /// group), `frame`, `term`. Every stratum gets an equal share; a small
+    /// stratum takes all its hits and leaves the rest to the others.
+    pub stratify: Vec<String>,
+    /// Seed of the draw: which hits of a stratum are taken, and their order.
+    pub seed: u64,
+    /// Characters of context on each side of a sampled hit.
+    pub context_width: usize,
+    /// A term is flagged when the upper end of its precision interval lies
+    /// below this.
+    pub flag_below: f64,
+}
+
+impl Default for ValidationConfig {
+    fn default() -> Self {
+        ValidationConfig {
+            sample_size: 300,
+            stratify: vec!["outlet".to_owned(), "frame".to_owned()],
+            seed: 42,
+            context_width: 200,
+            flag_below: 0.5,
+        }
+    }
 }
 
 /// Settings of the statistics.

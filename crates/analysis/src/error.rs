@@ -24,6 +24,24 @@ pub enum AnalysisError {
     /// Clustering failed.
     #[error("clustering: {0}")]
     Cluster(#[from] cluster::ClusterError),
+    /// A setting is out of range.
+    #[error("invalid setting `{name}`: {message}")]
+    Setting {
+        /// The setting.
+        name: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A coder's file could not be read.
+    #[error("{}{}: {message}", path.display(), line.map_or_else(String::new, |l| format!(":{l}")))]
+    Codes {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The line, when one is at fault.
+        line: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
     /// The sink that receives the per-article rows failed (a data file
     /// could not be written); the analysis stops.
     #[error(transparent)]

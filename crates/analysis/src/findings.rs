@@ -15,6 +15,7 @@ use crate::scale::Scale;
 use crate::second_pass::TextEvidence;
 use crate::statistics::{FramePrevalence, GroupStatistics, HeadToHead};
 use crate::tallies::{CorpusTotals, FrameVoices, GroupFrames, GroupTotals, SimilarPairs};
+use crate::validation::outcome::Validation;
 use crate::voices::GroupVoices;
 use corpus::InputWarning;
 
@@ -94,6 +95,9 @@ pub struct Analysis {
     /// input order), then remarks about the corpus as a whole: the rows of
     /// `warnings.tsv`.
     pub warnings: Vec<InputWarning>,
+    /// What the coders' codes say about the hits, when codes were given
+    /// ([`crate::validation::score`]).
+    pub validation: Option<Validation>,
     /// The settings used.
     pub config: AnalysisConfig,
 }

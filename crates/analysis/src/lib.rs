@@ -56,13 +56,14 @@ pub mod sink;
 pub mod source;
 pub mod statistics;
 pub mod tallies;
+pub mod validation;
 pub mod voices;
 
 pub use article::ArticleInfo;
 pub use clusters::{Clustering, KChoice};
 pub use config::{
     AnalysisConfig, ClusteringConfig, DisplayConfig, InputConfig, ScaleConfig, StatisticsConfig,
-    SyndicationConfig,
+    SyndicationConfig, ValidationConfig,
 };
 pub use error::AnalysisError;
 pub use findings::{Analysis, GroupNoun};

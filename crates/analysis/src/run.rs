@@ -251,6 +251,7 @@ pub fn analyze<S: ArticleSink + Send>(
         text_evidence,
         skipped: collected.skipped,
         warnings: collected.warnings,
+        validation: None,
         config: config.clone(),
     })
 }

@@ -43,6 +43,7 @@ pub mod similarity;
 pub mod syndication;
 pub mod tfidf;
 pub mod uncertainty;
+pub mod validation;
 pub mod vocabulary;
 
 pub use char_ngrams::{CharNgramParams, CharNgramTfidf};

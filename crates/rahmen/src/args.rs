@@ -138,6 +138,41 @@ pub struct ReportArgs {
     /// Do not count frame hits inside passages an earlier article already contains.
     #[arg(long)]
     exclude_repeated: bool,
+    /// Coders' files (CSV with `hit_id` and `relevant` columns, from `rahmen validate sample`): adds precision, agreement and corrected rates to the report.
+    #[arg(long, num_args = 1.., value_parser = existing_path)]
+    pub codes: Vec<PathBuf>,
+}
+
+/// The options of the validation sample and scoring.
+#[derive(Args)]
+pub struct ValidationArgs {
+    /// Hits in the sample.
+    #[arg(long = "n", default_value_t = 300)]
+    pub sample_size: usize,
+    /// Stratify by any of outlet, frame, term (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "outlet,frame")]
+    pub stratify: Vec<String>,
+    /// Seed of the draw.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Characters of context on each side of a sampled hit.
+    #[arg(long, default_value_t = 200)]
+    pub context: usize,
+}
+
+impl ValidationArgs {
+    /// These options in the analysis settings, beside `group_by`.
+    pub fn config(&self, group_by: Option<String>) -> AnalysisConfig {
+        let mut config = AnalysisConfig {
+            group_by,
+            ..AnalysisConfig::default()
+        };
+        config.validation.sample_size = self.sample_size;
+        config.validation.stratify = self.stratify.clone();
+        config.validation.seed = self.seed;
+        config.validation.context_width = self.context;
+        config
+    }
 }
 
 impl ReportArgs {
@@ -215,7 +250,7 @@ mod tests {
         let cli = Cli::try_parse_from(["rahmen", "report"].iter().chain(flags))?;
         match cli.command {
             Command::Report(args) => Ok(args),
-            Command::LexiconCheck(_) => unreachable!("parsed `report`"),
+            _ => unreachable!("parsed `report`"),
         }
     }
 

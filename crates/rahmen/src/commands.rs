@@ -3,10 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use analysis::{AnalysisConfig, NullSink};
+use analysis::validation::{Codes, read_codes};
+use analysis::{Analysis, AnalysisConfig, NullSink};
 use anyhow::Context;
 
-use crate::args::{InputArgs, ReportArgs};
+use crate::args::{InputArgs, ReportArgs, ValidationArgs};
 use crate::progress_bar::ProgressBars;
 
 /// `rahmen report`: analyses the corpus, writes the report (by default to
@@ -24,13 +25,20 @@ pub fn report(args: &ReportArgs, reports_root: &Path) -> anyhow::Result<()> {
         .unwrap_or_else(|| reports_root.join("reports").join(&name));
     let bars = ProgressBars::new();
 
-    let analysis = report::generate(&input, &lexicon, &config, &out, &bars).with_context(|| {
-        format!(
-            "cannot make a report for {}; the previous report in {} is unchanged",
-            input.path.display(),
-            out.display()
-        )
-    })?;
+    let codes = if args.codes.is_empty() {
+        None
+    } else {
+        Some(read_codes(&args.codes)?)
+    };
+    let analysis =
+        report::generate_validated(&input, &lexicon, &config, codes.as_ref(), &out, &bars)
+            .with_context(|| {
+                format!(
+                    "cannot make a report for {}; the previous report in {} is unchanged",
+                    input.path.display(),
+                    out.display()
+                )
+            })?;
     for skipped in analysis.skipped.iter().take(20) {
         eprintln!("warning: skipped {skipped}");
     }
@@ -101,30 +109,117 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, u64)>) -> anyh
     Ok(())
 }
 
-/// `rahmen lexicon-check`: prints the check as Markdown. Nothing is
-/// written: the per-article rows go to a [`NullSink`].
-pub fn lexicon_check(args: &InputArgs) -> anyhow::Result<()> {
-    let (input, lexicon_path) = args.resolve()?;
-    let lexicon = features::Lexicon::load(&lexicon_path)?;
-    let config = AnalysisConfig {
-        group_by: args.group_by.clone(),
-        ..AnalysisConfig::default()
-    };
-    let analysis = analysis::analyze(
-        &input,
+/// Analyses without writing anything (the rows go to a [`NullSink`]).
+fn analyse_quietly(
+    input: &analysis::Input,
+    lexicon_path: &Path,
+    config: &AnalysisConfig,
+) -> anyhow::Result<Analysis> {
+    let lexicon = features::Lexicon::load(lexicon_path)?;
+    analysis::analyze(
+        input,
         lexicon,
-        report::lexicon_file_name(&lexicon_path),
-        &config,
+        report::lexicon_file_name(lexicon_path),
+        config,
         &mut NullSink,
         &ProgressBars::new(),
     )
     .with_context(|| {
         format!(
-            "cannot check {} on {}",
-            lexicon_path.display(),
-            input.path.display()
+            "cannot analyse {} with {}",
+            input.path.display(),
+            lexicon_path.display()
         )
-    })?;
+    })
+}
+
+/// Codes read from the files given, if any.
+fn codes_of(paths: &[PathBuf]) -> anyhow::Result<Option<Codes>> {
+    Ok(if paths.is_empty() {
+        None
+    } else {
+        Some(read_codes(paths)?)
+    })
+}
+
+/// `rahmen validate sample`: the blinded, stratified sample of hits for
+/// coders, written to `out` (replaced only once complete).
+pub fn validate_sample(
+    input: &InputArgs,
+    options: &ValidationArgs,
+    out: &Path,
+    unblind: bool,
+) -> anyhow::Result<()> {
+    let (corpus, lexicon_path) = input.resolve()?;
+    let config = options.config(input.group_by.clone());
+    let analysis = analyse_quietly(&corpus, &lexicon_path, &config)?;
+    let mut sample = analysis::validation::draw_sample(&analysis, &config.validation)?;
+    analysis::validation::sample_contexts(
+        &corpus,
+        &analysis,
+        &mut sample,
+        &config,
+        &ProgressBars::new(),
+    )?;
+    let bytes = report::data::validation::sample_csv(&analysis, &sample, unblind);
+    write_whole(out, &bytes)?;
+    let hits: usize = analysis.hits.iter().map(Vec::len).sum();
+    println!(
+        "sampled {} of {} hits into {}; coders fill the `relevant` column (1 or 0), then `rahmen validate score --codes {}`",
+        sample.len(),
+        hits,
+        out.display(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// `rahmen validate score`: precision, agreement and corrected rates from
+/// the coders' files, printed as Markdown; `out` also gets `validation.tsv`.
+pub fn validate_score(
+    input: &InputArgs,
+    options: &ValidationArgs,
+    codes: &[PathBuf],
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
+    let (corpus, lexicon_path) = input.resolve()?;
+    let config = options.config(input.group_by.clone());
+    let codes = codes_of(codes)?.context("no --codes given")?;
+    let mut analysis = analyse_quietly(&corpus, &lexicon_path, &config)?;
+    let validation = analysis::validation::score(&analysis, &codes, &config)?;
+    if let Some(out) = out {
+        write_whole(
+            out,
+            &report::data::validation::validation_tsv(&analysis, &validation),
+        )?;
+    }
+    analysis.validation = Some(validation);
+    print!("{}", report::markdown::validation::section(&analysis));
+    Ok(())
+}
+
+/// Writes `bytes` beside `path` and renames it into place, so a failed
+/// write never leaves half a file where a good one was.
+fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    std::fs::rename(&partial, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// `rahmen lexicon-check`: prints the check as Markdown. Nothing is
+/// written: the per-article rows go to a [`NullSink`].
+pub fn lexicon_check(args: &InputArgs, codes: &[PathBuf]) -> anyhow::Result<()> {
+    let (input, lexicon_path) = args.resolve()?;
+    let config = AnalysisConfig {
+        group_by: args.group_by.clone(),
+        ..AnalysisConfig::default()
+    };
+    let mut analysis = analyse_quietly(&input, &lexicon_path, &config)?;
+    if let Some(codes) = codes_of(codes)? {
+        analysis.validation = Some(analysis::validation::score(&analysis, &codes, &config)?);
+    }
     print!("{}", report::lexicon_check(&analysis));
     Ok(())
 }

@@ -44,13 +44,74 @@ pub enum Command {
     /// Analyse a corpus and write its report (Markdown, SVG charts, data files).
     Report(args::ReportArgs),
     /// List every lexicon pattern with its hits, matched forms and evidence lines.
-    LexiconCheck(args::InputArgs),
+    LexiconCheck(LexiconCheckArgs),
+    /// Validate the hits against hand coding: draw a sample for coders, score their codes.
+    #[command(subcommand)]
+    Validate(ValidateCommand),
+}
+
+/// Options of `rahmen lexicon-check`.
+#[derive(clap::Args)]
+pub struct LexiconCheckArgs {
+    /// The corpus and the lexicon.
+    #[command(flatten)]
+    pub input: args::InputArgs,
+    /// Coders' files: patterns whose hits mostly miss are flagged.
+    #[arg(long, num_args = 1..)]
+    pub codes: Vec<std::path::PathBuf>,
+}
+
+/// `rahmen validate …`.
+#[derive(Subcommand)]
+pub enum ValidateCommand {
+    /// Write a blinded, stratified random sample of frame hits for coders (CSV).
+    Sample {
+        /// The corpus and the lexicon.
+        #[command(flatten)]
+        input: args::InputArgs,
+        /// Sample size, strata, seed, context.
+        #[command(flatten)]
+        options: args::ValidationArgs,
+        /// The sample file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Also show each hit's article, group, frame and term (not for blind coding).
+        #[arg(long)]
+        unblind: bool,
+    },
+    /// Precision, agreement and corrected rates from the coders' files.
+    Score {
+        /// The corpus and the lexicon (as for the sample).
+        #[command(flatten)]
+        input: args::InputArgs,
+        /// Strata and seed of the sample (as for the sample).
+        #[command(flatten)]
+        options: args::ValidationArgs,
+        /// Coders' files: one per coder, or one with a `relevant_<coder>` column per coder.
+        #[arg(long, num_args = 1.., required = true)]
+        codes: Vec<std::path::PathBuf>,
+        /// Also write `validation.tsv` here.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 /// Runs one command.
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Report(args) => commands::report(args, Path::new(".")),
-        Command::LexiconCheck(args) => commands::lexicon_check(args),
+        Command::LexiconCheck(args) => commands::lexicon_check(&args.input, &args.codes),
+        Command::Validate(ValidateCommand::Sample {
+            input,
+            options,
+            out,
+            unblind,
+        }) => commands::validate_sample(input, options, out, *unblind),
+        Command::Validate(ValidateCommand::Score {
+            input,
+            options,
+            codes,
+            out,
+        }) => commands::validate_score(input, options, codes, out.as_deref()),
     }
 }

@@ -106,8 +106,46 @@ pub fn lexicon_check(a: &Analysis) -> String {
     if !silent.is_empty() {
         let _ = writeln!(out, "Patterns without hits: {}.\n", silent.join(", "));
     }
+    if let Some(v) = &a.validation {
+        flagged_by_coders(&mut out, a, v);
+    }
     out.push_str(&sections);
     out
+}
+
+/// Patterns whose coded hits mostly miss the frame (the whole precision
+/// interval below `validation.flag_below`).
+fn flagged_by_coders(out: &mut String, a: &Analysis, v: &analysis::validation::Validation) {
+    if v.flagged_terms.is_empty() {
+        let _ = writeln!(
+            out,
+            "No pattern's precision interval lies wholly below {} ({} coded hits).\n",
+            a.config.validation.flag_below, v.decided
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "**Flagged by the coders** (precision interval wholly below {}):\n",
+        a.config.validation.flag_below
+    );
+    for &(f, t) in &v.flagged_terms {
+        let frame = &a.lexicon.frames[f];
+        if let Some(row) = v.terms.iter().find(|r| r.frame == f && r.term == Some(t)) {
+            let _ = writeln!(
+                out,
+                "- `{}` ({}): {} of {} coded hits relevant, precision {:.2} [{:.2}, {:.2}]",
+                frame.terms[t].pattern,
+                frame.id,
+                row.relevant,
+                row.coded,
+                row.precision,
+                row.low,
+                row.high
+            );
+        }
+    }
+    let _ = writeln!(out);
 }
 
 /// The articles with hits: their ids while there are few, else the count and the first ids.

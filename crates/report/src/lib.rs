@@ -76,6 +76,19 @@ pub fn generate(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<Analysis, ReportError> {
+    generate_validated(source, lexicon_path, config, None, out, progress)
+}
+
+/// [`generate`], with the coders' codes scored against the hits (the
+/// section "How valid are the hits?", `validation.tsv`, corrected rates).
+pub fn generate_validated(
+    source: &dyn Source,
+    lexicon_path: &Path,
+    config: &AnalysisConfig,
+    codes: Option<&analysis::validation::Codes>,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<Analysis, ReportError> {
     let lexicon = features::Lexicon::load(lexicon_path)?;
     let mut writer = ReportWriter::new(out)?;
     let mut article_files = data::article_rows::ArticleFiles::open(&mut writer)?;
@@ -89,6 +102,10 @@ pub fn generate(
     )
     .map_err(unwrap_sink_error)?;
     article_files.finish()?;
+    let mut analysis = analysis;
+    if let Some(codes) = codes {
+        analysis.validation = Some(analysis::validation::score(&analysis, codes, config)?);
+    }
     progress.start("writing the report", None, ProgressUnit::Steps);
     render(&analysis, &mut writer)?;
     writer.commit()?;

@@ -9,6 +9,7 @@ use serde_json::json;
 
 pub mod article_rows;
 pub mod tsv;
+pub mod validation;
 
 use crate::error::ReportError;
 use crate::numbers::{exact, push_integer, push_significant17};
@@ -102,6 +103,16 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
             ));
         }
         tables.push(("data/projection.tsv", Box::new(|| projection_tsv(analysis))));
+    }
+    if let Some(v) = &analysis.validation {
+        tables.push((
+            "data/validation.tsv",
+            Box::new(move || validation::validation_tsv(analysis, v)),
+        ));
+        tables.push((
+            "data/corrected-rates.tsv",
+            Box::new(move || validation::corrected_rates_tsv(analysis, v)),
+        ));
     }
     tables.push(("data/config.json", Box::new(|| config_json(analysis))));
     tables
@@ -549,6 +560,7 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
         "display": config.display,
         "input": config.input,
         "scale": config.scale,
+        "validation": config.validation,
     });
     let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");
     out.push(b'\n');

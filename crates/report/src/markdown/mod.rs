@@ -15,6 +15,7 @@ mod frames;
 mod passages;
 mod statistics;
 pub mod table;
+pub mod validation;
 mod voices;
 
 use table::{Align, Table, escape};
@@ -28,6 +29,7 @@ pub fn report_markdown(analysis: &Analysis) -> String {
     corpus::corpus_section(&mut out, analysis);
     frames::frames_section(&mut out, analysis);
     statistics::prevalence_section(&mut out, analysis);
+    validation::validation_section(&mut out, analysis);
     voices::own_voice_section(&mut out, analysis);
     frames::evidence_section(&mut out, analysis);
     voices::voices_section(&mut out, analysis);
@@ -345,6 +347,18 @@ fn data_section(out: &mut String, a: &Analysis) {
             (
                 "projection.tsv",
                 "PCA coordinates and cluster labels per article",
+            ),
+        ]);
+    }
+    if a.validation.is_some() {
+        files.extend([
+            (
+                "validation.tsv",
+                "precision of the hits per frame, per frame and group, per term, with Wilson intervals",
+            ),
+            (
+                "corrected-rates.tsv",
+                "frame rates per group as counted and corrected by precision, with bootstrap intervals",
             ),
         ]);
     }
