@@ -35,3 +35,24 @@ fn committed_10kgnad_report_is_up_to_date() {
         listing.join("\n")
     );
 }
+
+/// The dated demonstration report as `cargo xtask report --corpus
+/// corpus/10kgnad-dated/articles.csv --outlet-field section --date-field date
+/// --bin week --name 10kgnad-dated` makes it (framing over time).
+#[test]
+fn committed_dated_report_is_up_to_date() {
+    let root = rahmen_tests::workspace_root();
+    let mut input = analysis::Input::folder(&root.join("corpus/10kgnad-dated/articles.csv"));
+    input.options.fields.outlet = Some("section".into());
+    input.options.fields.date = Some("date".into());
+    input.name = Some("10kgnad-dated".into());
+    let fresh = rahmen_tests::generate(&input, &analysis::AnalysisConfig::default()).unwrap();
+    let differences =
+        report::compare_folders(&fresh.path, &root.join("reports/10kgnad-dated")).unwrap();
+    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
+    assert!(
+        listing.is_empty(),
+        "reports/10kgnad-dated is stale; run the command in corpus/10kgnad-dated/README.md and commit:\n{}",
+        listing.join("\n")
+    );
+}

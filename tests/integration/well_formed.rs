@@ -19,9 +19,10 @@ fn every_svg_parses_and_carries_its_text() {
             (path, bytes)
         })
         .collect();
-    // similarity, frames, prevalence, voices, silhouette, projection, dendrogram and
-    // one keyness chart per outlet.
-    assert_eq!(svgs.len(), 7 + analysis.group_statistics.groups.names.len());
+    // similarity, frames, prevalence, voices, silhouette, projection, dendrogram,
+    // timeline (the seed corpus has dates) and one keyness chart per outlet.
+    assert!(analysis.timeline.is_some());
+    assert_eq!(svgs.len(), 8 + analysis.group_statistics.groups.names.len());
     for (path, bytes) in &svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)

@@ -3,6 +3,7 @@
 //! runs wherever cargo does. The user's tool is the `rahmen` binary.
 
 mod bench;
+mod dated_corpus;
 mod report_task;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,8 @@ enum Task {
     Report(Box<report_task::XtaskReportArgs>),
     /// Measure throughput and peak memory on 10kGNAD x1, x20, x100 and one long article (release build).
     Bench(bench::BenchArgs),
+    /// Write the dated demonstration corpus (10kGNAD sections with invented dates) for framing over time.
+    DatedCorpus(dated_corpus::DatedCorpusArgs),
     /// One measurement in a fresh process (used by `bench`).
     #[command(hide = true)]
     BenchRun(bench::BenchRunArgs),
@@ -40,6 +43,7 @@ fn main() -> anyhow::Result<()> {
     match cli.task {
         Task::Report(args) => report_task::run(&args),
         Task::Bench(args) => bench::run(&args),
+        Task::DatedCorpus(args) => dated_corpus::run(&args),
         Task::BenchRun(args) => bench::run_one(&args),
     }
 }

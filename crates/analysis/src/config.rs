@@ -100,6 +100,41 @@ pub struct AnalysisConfig {
     pub scale: ScaleConfig,
     /// Validation of the hits against hand coding.
     pub validation: ValidationConfig,
+    /// Frame rates over time (periods of the articles' dates).
+    pub timeline: TimelineConfig,
+}
+
+/// Framing over time: how dated articles are binned into periods and which
+/// cells (group × period) are too small to show or test.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimelineConfig {
+    /// Length of a period: `day`, `week` (ISO week, Monday first) or `month`.
+    pub bin: String,
+    /// A cell with fewer articles is insufficient: drawn hollow, not tested.
+    pub min_articles: usize,
+    /// A cell with fewer counted tokens is insufficient, too.
+    pub min_tokens: usize,
+    /// A change between two periods is flagged when its q-value lies below
+    /// this.
+    pub flag_below: f64,
+    /// Draws all the timeline's intervals and tests may make together:
+    /// each gets an equal share (at most `statistics.draw_budget`, never
+    /// below the statistics' floors of resamples and permutations), so a
+    /// year of weeks of a large corpus stays fast.
+    pub draw_budget: usize,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> Self {
+        TimelineConfig {
+            bin: "week".to_owned(),
+            min_articles: 2,
+            min_tokens: 200,
+            flag_below: 0.05,
+            draw_budget: 200_000_000,
+        }
+    }
 }
 
 /// Validating frame hits against hand coding: the sample coders get and
@@ -299,6 +334,9 @@ pub struct DisplayConfig {
     pub removed_lines_shown: usize,
     /// Matched word forms listed per pattern by the lexicon check.
     pub forms_shown: usize,
+    /// The view the report's prose and charts lead with: `all` (every
+    /// counted token) or `own` (text no other outlet shares).
+    pub lead_view: String,
 }
 
 impl Default for DisplayConfig {
@@ -320,6 +358,7 @@ impl Default for DisplayConfig {
             speakers_shown: 12,
             removed_lines_shown: 20,
             forms_shown: 12,
+            lead_view: "all".to_owned(),
         }
     }
 }

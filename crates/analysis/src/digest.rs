@@ -65,6 +65,9 @@ pub struct ArticleDigest {
     pub stats: ArticleStats,
     /// Provisional term ids of the counted tokens, in text order.
     pub terms: Vec<u32>,
+    /// The token index of each counted token (parallel to `terms`), to tell
+    /// own text from text shared with another outlet.
+    pub term_tokens: Vec<u32>,
     /// For every sentence, the end of its counted tokens in `terms`.
     pub sentence_ends: Vec<u32>,
     /// Frame hits with their voice.
@@ -255,6 +258,7 @@ pub fn digest<S: ArticleSink>(article: Article, shared: &Shared) -> (ArticleDige
         info,
         stats,
         terms: doc_terms.terms,
+        term_tokens: doc_terms.tokens,
         sentence_ends,
         hits,
         contexts,

@@ -15,7 +15,9 @@ use crate::scale::Scale;
 use crate::second_pass::TextEvidence;
 use crate::statistics::{FramePrevalence, GroupStatistics, HeadToHead};
 use crate::tallies::{CorpusTotals, FrameVoices, GroupFrames, GroupTotals, SimilarPairs};
+use crate::timeline::Timeline;
 use crate::validation::outcome::Validation;
+use crate::views::{KeynessVariant, View, ViewFindings};
 use crate::voices::GroupVoices;
 use corpus::InputWarning;
 
@@ -96,8 +98,18 @@ pub struct Analysis {
     /// `warnings.tsv`.
     pub warnings: Vec<InputWarning>,
     /// What the coders' codes say about the hits, when codes were given
-    /// ([`crate::validation::score`]).
+    /// ([`crate::validation::score()`]).
     pub validation: Option<Validation>,
+    /// Frame rates per group and period of the articles' dates, with the
+    /// tested changes; `None` when fewer than two periods hold dated
+    /// articles.
+    pub timeline: Option<Timeline>,
+    /// The frame tables of the views `own` (text no other group's article
+    /// shares) and `shared` (the rest); the fields above are the view `all`.
+    pub views: Vec<ViewFindings>,
+    /// Keyness of the groups in the other unit (documents next to tokens)
+    /// and, when groups share text, on the own and the shared text.
+    pub keyness_variants: Vec<KeynessVariant>,
     /// The settings used.
     pub config: AnalysisConfig,
 }
@@ -164,6 +176,18 @@ impl Analysis {
             return 0.0;
         }
         self.frame_hits(doc, frame) as f64 * 1000.0 / tokens as f64
+    }
+
+    /// The tables of `view` (`None` for `all`: the fields themselves).
+    pub fn view(&self, view: View) -> Option<&ViewFindings> {
+        self.views.iter().find(|v| v.view == view)
+    }
+
+    /// The frames per group the report leads with: `display.lead_view`'s.
+    pub fn lead_group_frames(&self) -> &[GroupFrames] {
+        View::from_name(&self.config.display.lead_view)
+            .and_then(|view| self.view(view))
+            .map_or(&self.group_frames, |v| &v.group_frames)
     }
 
     /// Hits of `frame` in article `doc`.

@@ -59,6 +59,8 @@ pub struct Collected {
     pub stats: Vec<ArticleStats>,
     /// Provisional term ids per article.
     pub terms: Vec<Vec<u32>>,
+    /// The token index of each counted token, per article.
+    pub term_tokens: Vec<Vec<u32>>,
     /// Sentence ends into `terms` per article.
     pub sentence_ends: Vec<Vec<u32>>,
     /// Surface forms of all terms.
@@ -174,6 +176,7 @@ impl Merger {
                 articles: Vec::new(),
                 stats: Vec::new(),
                 terms: Vec::new(),
+                term_tokens: Vec::new(),
                 sentence_ends: Vec::new(),
                 labels: LabelCounts::default(),
                 hits: Vec::new(),
@@ -260,6 +263,7 @@ impl Merger {
         c.articles.push(digest.info);
         c.stats.push(digest.stats);
         c.terms.push(digest.terms);
+        c.term_tokens.push(digest.term_tokens);
         c.sentence_ends.push(digest.sentence_ends);
         c.hits.push(digest.hits);
     }

@@ -52,18 +52,21 @@ pub mod progress;
 mod run;
 pub mod scale;
 pub mod second_pass;
+pub mod seeds;
 pub mod sink;
 pub mod source;
 pub mod statistics;
 pub mod tallies;
+pub mod timeline;
 pub mod validation;
+pub mod views;
 pub mod voices;
 
 pub use article::ArticleInfo;
 pub use clusters::{Clustering, KChoice};
 pub use config::{
     AnalysisConfig, ClusteringConfig, DisplayConfig, InputConfig, ScaleConfig, StatisticsConfig,
-    SyndicationConfig, ValidationConfig,
+    SyndicationConfig, TimelineConfig, ValidationConfig,
 };
 pub use error::AnalysisError;
 pub use findings::{Analysis, GroupNoun};

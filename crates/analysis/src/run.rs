@@ -18,8 +18,12 @@ use crate::scale::Scale;
 use crate::second_pass::gather_evidence;
 use crate::sink::ArticleSink;
 use crate::source::Source;
-use crate::statistics::{Groups, frame_prevalence, group_statistics, named_pair};
+use crate::statistics::{
+    FramePrevalence, Groups, frame_prevalence, group_keyness, group_statistics, named_pair,
+};
 use crate::tallies;
+use crate::views::{KeynessVariant, SharedText, View, ViewFindings};
+use features::keyness::KeynessUnit;
 
 /// Runs the whole analysis, handing each article's rows to `sink` during
 /// the first pass.
@@ -45,6 +49,15 @@ pub fn analyze<S: ArticleSink + Send>(
     }
     let scale = Scale::new(collected.articles.len(), &config.scale);
 
+    let groups = collected.groups;
+    let passages = find_passages(
+        &collected.word_hashes,
+        &collected.duplicate_of,
+        &collected.articles,
+        config,
+    )?;
+    let shared_text = SharedText::new(&passages, &groups);
+
     progress.start("counting terms", None, ProgressUnit::Steps);
     let vocabulary = features::build_vocabulary(
         &collected.keys,
@@ -53,36 +66,71 @@ pub fn analyze<S: ArticleSink + Send>(
         config.tfidf.min_df,
         config.tfidf.max_df,
     )?;
-    let (sequences, sentence_tokens): (Vec<Vec<u32>>, Vec<Vec<u32>>) = collected
+    // Counted tokens per sentence, in all text and (when another group
+    // shares any text) in the article's own text.
+    let any_shared = shared_text.any();
+    type Counted = (Vec<u32>, Vec<u32>, Vec<u32>, [Vec<u32>; 2]);
+    let per_article: Vec<Counted> = collected
         .terms
         .par_iter()
+        .zip(&collected.term_tokens)
         .zip(&collected.sentence_ends)
-        .map(|(terms, ends)| {
+        .enumerate()
+        .map(|(article, ((terms, tokens), ends))| {
             let mut per_sentence = Vec::with_capacity(ends.len());
+            let mut own_per_sentence = Vec::new();
             let mut start = 0usize;
             for &end in ends {
-                let kept = terms[start..end as usize]
-                    .iter()
-                    .filter(|&&id| vocabulary.remap[id as usize].is_some())
-                    .count();
-                per_sentence.push(kept as u32);
+                let range = start..end as usize;
+                let kept = |&(&id, _): &(&u32, &u32)| vocabulary.remap[id as usize].is_some();
+                let in_sentence = || terms[range.clone()].iter().zip(&tokens[range.clone()]);
+                per_sentence.push(in_sentence().filter(kept).count() as u32);
+                if any_shared {
+                    let own = in_sentence()
+                        .filter(kept)
+                        .filter(|&(_, &token)| !shared_text.is_shared(article, token as usize))
+                        .count();
+                    own_per_sentence.push(own as u32);
+                }
                 start = end as usize;
             }
-            (vocabulary.columns(terms), per_sentence)
+            // The columns of the own and the shared text, for their keyness.
+            let mut split = [Vec::new(), Vec::new()];
+            if any_shared {
+                for (&id, &token) in terms.iter().zip(tokens) {
+                    if let Some(column) = vocabulary.remap[id as usize] {
+                        let shared = shared_text.is_shared(article, token as usize);
+                        split[usize::from(shared)].push(column);
+                    }
+                }
+            }
+            (
+                vocabulary.columns(terms),
+                per_sentence,
+                own_per_sentence,
+                split,
+            )
         })
-        .unzip();
+        .collect();
     drop(collected.terms);
+    drop(collected.term_tokens);
+    let mut sequences = Vec::with_capacity(per_article.len());
+    let mut sentence_tokens = Vec::with_capacity(per_article.len());
+    let mut own_sentence_tokens = Vec::with_capacity(per_article.len());
+    let mut view_columns: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
+    for (sequence, all, own, [own_columns, shared_columns]) in per_article {
+        sequences.push(sequence);
+        sentence_tokens.push(all);
+        own_sentence_tokens.push(own);
+        if any_shared {
+            view_columns[0].push(own_columns);
+            view_columns[1].push(shared_columns);
+        }
+    }
     let counts = TermCounts::new(vocabulary, sequences);
     let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
     progress.finish();
 
-    let groups = collected.groups;
-    let passages = find_passages(
-        &collected.word_hashes,
-        &collected.duplicate_of,
-        &collected.articles,
-        config,
-    )?;
     let mut hits = collected.hits;
     let mut repeated_hits = vec![0; hits.len()];
     if config.syndication.exclude_repeated {
@@ -95,6 +143,7 @@ pub fn analyze<S: ArticleSink + Send>(
         }
     }
     drop(collected.word_hashes);
+    let n_frames = lexicon.frames.len();
 
     progress.start(
         "comparing and clustering articles",
@@ -152,16 +201,32 @@ pub fn analyze<S: ArticleSink + Send>(
             .map(|tests| (pair, tests))
         });
         let head_to_head = head_to_head.transpose()?;
-        Ok((prevalence, head_to_head))
+        let views = view_findings(
+            &shared_text,
+            &own_sentence_tokens,
+            &sentence_tokens,
+            &hits,
+            &groups,
+            &prevalence,
+            n_frames,
+            config,
+        )?;
+        Ok((prevalence, head_to_head, views))
     };
     let keyness_of_groups = || -> Result<_, AnalysisError> {
-        let by_group = group_statistics(&counts, groups.clone(), &config.statistics, label_words)?;
+        let by_group = group_statistics(
+            &counts.counts,
+            groups.clone(),
+            &config.statistics,
+            label_words,
+        )?;
+        let variants = keyness_variants(&counts, &view_columns, &groups, config)?;
         let cluster_statistics = match &clustering {
             Some(c) => {
                 let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
                 let groups = Groups::from_names(names.iter().map(String::as_str));
                 Some(group_statistics(
-                    &counts,
+                    &counts.counts,
                     groups,
                     &config.statistics,
                     label_words,
@@ -169,11 +234,11 @@ pub fn analyze<S: ArticleSink + Send>(
             }
             None => None,
         };
-        Ok((by_group, cluster_statistics))
+        Ok((by_group, cluster_statistics, variants))
     };
     let (frame_results, keyness_results) = rayon::join(frame_tests, keyness_of_groups);
-    let (prevalence, head_to_head) = frame_results?;
-    let (by_group, cluster_statistics) = keyness_results?;
+    let (prevalence, head_to_head, views) = frame_results?;
+    let (by_group, cluster_statistics, keyness_variants) = keyness_results?;
     progress.finish();
 
     let text_evidence = gather_evidence(
@@ -188,7 +253,6 @@ pub fn analyze<S: ArticleSink + Send>(
         config,
         progress,
     )?;
-    let n_frames = lexicon.frames.len();
     let group_frames = tallies::group_frames(&groups, &hits, |i| counts.n_tokens(i), n_frames);
     let frame_voices = tallies::frame_voices(&groups, &hits, n_frames);
     let similar_pairs = similarity.as_ref().and_then(tallies::similar_pairs);
@@ -216,6 +280,20 @@ pub fn analyze<S: ArticleSink + Send>(
         hits_per_frame,
         repeated_hits: repeated_hits.iter().sum(),
     };
+    progress.start("frame rates over time", None, ProgressUnit::Steps);
+    let timeline = crate::timeline::timeline(
+        &crate::timeline::TimelineInput {
+            articles: &collected.articles,
+            groups: &groups,
+            hits: &hits,
+            sentence_tokens: &sentence_tokens,
+            n_tokens: &|i| counts.n_tokens(i),
+            n_frames,
+        },
+        &config.timeline,
+        &config.statistics,
+    )?;
+    progress.finish();
     Ok(Analysis {
         corpus_name: source.name().unwrap_or(info.name),
         corpus_title: info.title,
@@ -252,8 +330,123 @@ pub fn analyze<S: ArticleSink + Send>(
         skipped: collected.skipped,
         warnings: collected.warnings,
         validation: None,
+        timeline,
+        views,
+        keyness_variants,
         config: config.clone(),
     })
+}
+
+/// Keyness beyond the main one (all text, the configured unit): all text
+/// in the other unit (documents next to tokens), and, when groups share
+/// text, the own and the shared text in the configured unit, with their
+/// label words.
+fn keyness_variants(
+    counts: &TermCounts,
+    view_columns: &[Vec<Vec<u32>>; 2],
+    groups: &Groups,
+    config: &AnalysisConfig,
+) -> Result<Vec<KeynessVariant>, AnalysisError> {
+    let params = config.statistics.keyness;
+    let other = match params.unit {
+        KeynessUnit::Tokens => KeynessUnit::Documents,
+        KeynessUnit::Documents => KeynessUnit::Tokens,
+    };
+    let mut out = vec![KeynessVariant {
+        view: View::All,
+        unit: other,
+        keyness: group_keyness(&counts.counts, groups, &params.unit(other))?,
+        label_words: None,
+    }];
+    if view_columns[0].is_empty() {
+        return Ok(out);
+    }
+    let label_words_n = config.display.top_terms;
+    for (view, columns) in [View::Own, View::Shared].into_iter().zip(view_columns) {
+        let matrix = features::count_matrix(columns, counts.terms.len());
+        out.push(KeynessVariant {
+            view,
+            unit: params.unit,
+            keyness: group_keyness(&matrix, groups, &params)?,
+            label_words: Some(crate::statistics::label_words(
+                &matrix,
+                groups,
+                label_words_n,
+            )?),
+        });
+    }
+    Ok(out)
+}
+
+/// The frame tables of the views `own` and `shared`. Without text shared
+/// between groups, `own` is `all` (its prevalence is not computed twice)
+/// and `shared` is empty.
+#[allow(clippy::too_many_arguments)]
+fn view_findings(
+    shared_text: &SharedText,
+    own_sentence_tokens: &[Vec<u32>],
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<crate::hits::Hit>],
+    groups: &Groups,
+    prevalence: &[FramePrevalence],
+    n_frames: usize,
+    config: &AnalysisConfig,
+) -> Result<Vec<ViewFindings>, AnalysisError> {
+    let any_shared = shared_text.any();
+    let mut out = Vec::new();
+    if !any_shared {
+        // `own` is `all` and `shared` is empty: nothing to add.
+        return Ok(out);
+    }
+    for view in [View::Own, View::Shared] {
+        let keep = |article: usize, hit: &crate::hits::Hit| {
+            let shared = any_shared && shared_text.is_shared(article, hit.token as usize);
+            (view == View::Shared) == shared
+        };
+        let view_hits: Vec<Vec<crate::hits::Hit>> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| h.iter().filter(|hit| keep(i, hit)).cloned().collect())
+            .collect();
+        let view_sentences: Vec<Vec<u32>> = sentence_tokens
+            .iter()
+            .enumerate()
+            .map(|(i, all)| match (any_shared, view) {
+                (false, View::Own) => all.clone(),
+                (false, _) => vec![0; all.len()],
+                (true, View::Own) => own_sentence_tokens[i].clone(),
+                (true, _) => all
+                    .iter()
+                    .zip(&own_sentence_tokens[i])
+                    .map(|(a, o)| a - o)
+                    .collect(),
+            })
+            .collect();
+        let tokens: Vec<usize> = view_sentences
+            .iter()
+            .map(|s| s.iter().map(|&n| n as usize).sum())
+            .collect();
+        let view_prevalence = if !any_shared && view == View::Own {
+            prevalence.to_vec()
+        } else {
+            frame_prevalence(
+                &view_sentences,
+                &view_hits,
+                n_frames,
+                groups,
+                &config.statistics,
+            )?
+        };
+        out.push(ViewFindings {
+            view,
+            group_frames: tallies::group_frames(groups, &view_hits, |i| tokens[i], n_frames),
+            frame_voices: tallies::frame_voices(groups, &view_hits, n_frames),
+            prevalence: view_prevalence,
+            hits: view_hits,
+            tokens,
+        });
+    }
+    Ok(out)
 }
 
 /// The rows of a sparse matrix scaled to unit length (zero rows stay zero).

@@ -2,7 +2,7 @@
 //! can we be": keyness and label words per outlet and per cluster, and frame
 //! rates with bootstrap intervals and permutation tests. No I/O here.
 
-use features::TermCounts;
+use sprs::CsMat;
 
 use crate::hits::Hit;
 use features::keyness::{KeyTerm, KeynessError, keyness};
@@ -105,39 +105,51 @@ impl GroupStatistics {
 
 /// Keyness and c-TF-IDF label words for a grouping of the articles.
 pub fn group_statistics(
-    counts: &TermCounts,
+    counts: &CsMat<f64>,
     groups: Groups,
     config: &StatisticsConfig,
     n_label_words: usize,
 ) -> Result<GroupStatistics, AnalysisError> {
-    let params = config
-        .keyness
+    Ok(GroupStatistics {
+        keyness: group_keyness(counts, &groups, &config.keyness)?,
+        label_words: label_words(counts, &groups, n_label_words)?,
+        groups,
+    })
+}
+
+/// c-TF-IDF label words per group: (column, weight), highest first.
+pub fn label_words(
+    counts: &CsMat<f64>,
+    groups: &Groups,
+    n_label_words: usize,
+) -> Result<Vec<Vec<(usize, f64)>>, AnalysisError> {
+    let class = features::class_tfidf::class_tfidf(counts, &groups.of_article, groups.names.len())?;
+    Ok((0..groups.names.len())
+        .map(|g| features::class_tfidf::top_terms(&class.matrix, g, n_label_words))
+        .collect())
+}
+
+/// Key terms of every group against the rest (`None` where the group or
+/// the rest has no counted tokens).
+pub fn group_keyness(
+    counts: &CsMat<f64>,
+    groups: &Groups,
+    params: &features::keyness::KeynessParams,
+) -> Result<Vec<Option<Vec<KeyTerm>>>, AnalysisError> {
+    let params = params
         .check()
         .map_err(features::keyness::KeynessError::from)?;
     let keyness_per_group = (0..groups.names.len())
         .into_par_iter()
-        .map(
-            |g| match keyness(&counts.counts, &groups.of_article, g, &params) {
-                Ok(terms) => Ok(Some(terms)),
-                // A group without counted tokens, or one that is the whole
-                // corpus, has no keyness; anything else is a fault.
-                Err(KeynessError::EmptyGroup { .. } | KeynessError::EmptyReference { .. }) => {
-                    Ok(None)
-                }
-                Err(other) => Err(other),
-            },
-        )
+        .map(|g| match keyness(counts, &groups.of_article, g, &params) {
+            Ok(terms) => Ok(Some(terms)),
+            // A group without counted tokens, or one that is the whole
+            // corpus, has no keyness; anything else is a fault.
+            Err(KeynessError::EmptyGroup { .. } | KeynessError::EmptyReference { .. }) => Ok(None),
+            Err(other) => Err(other),
+        })
         .collect::<Result<_, _>>()?;
-    let class =
-        features::class_tfidf::class_tfidf(&counts.counts, &groups.of_article, groups.names.len())?;
-    let label_words = (0..groups.names.len())
-        .map(|g| features::class_tfidf::top_terms(&class.matrix, g, n_label_words))
-        .collect();
-    Ok(GroupStatistics {
-        groups,
-        keyness: keyness_per_group,
-        label_words,
-    })
+    Ok(keyness_per_group)
 }
 
 /// Per-sentence units of one frame: its hits and the counted tokens of each
@@ -197,22 +209,8 @@ pub fn frame_prevalence(
                 .into_par_iter()
                 .map(|group| {
                     let seed = config.seed ^ ((frame as u64) << 32) ^ group as u64;
-                    // A one-article group draws its sentences: a book-length
-                    // article has hundreds of thousands.
-                    let draws = table
-                        .bootstrap_draws(&members[group])
-                        .max(members[group].len());
-                    let resamples = scaled(
-                        config.bootstrap_resamples,
-                        draws,
-                        config.min_resamples,
-                        config.draw_budget,
-                    );
-                    let bootstrap = BootstrapParams {
-                        resamples,
-                        level: config.level,
-                        seed,
-                    };
+                    let bootstrap = bootstrap_params(&table, &members[group], config, seed);
+                    let resamples = bootstrap.resamples;
                     let interval =
                         unless_empty(bootstrap_rate_in(&table, &members[group], &bootstrap))?;
                     let rest = &rests[group];
@@ -263,9 +261,31 @@ pub fn frame_prevalence(
     Ok(out)
 }
 
+/// The bootstrap of a group's rate: as many resamples as the draw budget
+/// allows, counting the units drawn each time (a one-article group draws
+/// its sentences: a book-length article has hundreds of thousands).
+pub fn bootstrap_params(
+    table: &UnitTable,
+    members: &[usize],
+    config: &StatisticsConfig,
+    seed: u64,
+) -> BootstrapParams {
+    let draws = table.bootstrap_draws(members).max(members.len());
+    BootstrapParams {
+        resamples: scaled(
+            config.bootstrap_resamples,
+            draws,
+            config.min_resamples,
+            config.draw_budget,
+        ),
+        level: config.level,
+        seed,
+    }
+}
+
 /// A result, or `None` where a group has no counted tokens to resample;
 /// every other failure is a fault and stays an error.
-fn unless_empty<T>(result: Result<T, UncertaintyError>) -> Result<Option<T>, UncertaintyError> {
+pub fn unless_empty<T>(result: Result<T, UncertaintyError>) -> Result<Option<T>, UncertaintyError> {
     match result {
         Ok(value) => Ok(Some(value)),
         Err(UncertaintyError::EmptyGroup { .. }) => Ok(None),

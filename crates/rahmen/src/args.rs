@@ -120,7 +120,7 @@ pub struct ReportArgs {
     /// The corpus and the lexicon.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output folder [default: reports/<corpus name> in the current folder; for `cargo xtask report`, in the workspace].
+    /// Output folder (default: `reports/<corpus name>` in the current folder; for `cargo xtask report`, in the workspace).
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Number of clusters [default: chosen by silhouette].
@@ -138,6 +138,12 @@ pub struct ReportArgs {
     /// Do not count frame hits inside passages an earlier article already contains.
     #[arg(long)]
     exclude_repeated: bool,
+    /// Period of the timeline: articles are binned by the day, ISO week (Monday first) or month of their date.
+    #[arg(long, value_parser = ["day", "week", "month"], default_value = "week")]
+    bin: String,
+    /// Which text the report's prose and charts lead with: all text, or each outlet's own text (without passages another outlet shares); the data files carry both.
+    #[arg(long, value_parser = ["all", "own"], default_value = "all")]
+    pub view: String,
     /// Coders' files (CSV with `hit_id` and `relevant` columns, from `rahmen validate sample`): adds precision, agreement and corrected rates to the report.
     #[arg(long, num_args = 1.., value_parser = existing_path)]
     pub codes: Vec<PathBuf>,
@@ -186,6 +192,8 @@ impl ReportArgs {
         config.clustering.seed = self.seed;
         config.statistics.seed = self.seed;
         config.syndication.exclude_repeated = self.exclude_repeated;
+        config.timeline.bin = self.bin.clone();
+        config.display.lead_view = self.view.clone();
         config.statistics.keyness =
             config
                 .statistics
@@ -268,6 +276,8 @@ mod tests {
             "--exclude-repeated",
             "--group-by",
             "label",
+            "--bin",
+            "month",
         ])
         .unwrap();
         let config = args.config();
@@ -275,6 +285,7 @@ mod tests {
         assert_eq!((config.clustering.seed, config.statistics.seed), (7, 7));
         assert_eq!(config.group_by.as_deref(), Some("label"));
         assert!(config.syndication.exclude_repeated);
+        assert_eq!(config.timeline.bin, "month");
         let expected = features::keyness::KeynessParams::default()
             .min_count(3)
             .unit(features::keyness::KeynessUnit::Documents);
@@ -291,6 +302,7 @@ mod tests {
             &["--corpus", "/no/such/corpus"],
             &["--lexicon", "/no/such/lexicon.toml"],
             &["--format", "xml"],
+            &["--bin", "year"],
         ] {
             let error = report_args(flags).err().expect("a usage error");
             assert_eq!(error.exit_code(), 2, "{flags:?}");

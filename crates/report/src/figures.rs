@@ -4,6 +4,8 @@
 
 use ndarray::Array2;
 
+mod timeline;
+
 use crate::charts::{
     self, Bars, ColorScale, DendrogramChart, DivergingBars, Heatmap, Interval, IntervalChart,
     IntervalSeries, Merge, Point, Scatter, Stack, StackedBars,
@@ -56,7 +58,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
         }
         let rates: Vec<Vec<(usize, f64)>> = (0..a.lexicon.frames.len())
             .map(|f| {
-                a.group_frames
+                a.lead_group_frames()
                     .iter()
                     .map(|g| {
                         g.ranked
@@ -74,6 +76,9 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
     }
     writer.add("charts/prevalence.svg", prevalence(a)?)?;
     writer.add("charts/voices.svg", voices(a)?)?;
+    if let Some(t) = &a.timeline {
+        writer.add("charts/timeline.svg", timeline::timeline_chart(a, t)?)?;
+    }
     for (g, name) in groups
         .iter()
         .enumerate()

@@ -15,6 +15,7 @@ use crate::error::AnalysisError;
 use crate::findings::Analysis;
 use crate::hits::ContextLine;
 use crate::progress::{Progress, ProgressUnit};
+use crate::seeds::splitmix64;
 use crate::source::{READ_BATCH, Source};
 use crate::validation::hit_id::hit_hash;
 
@@ -57,14 +58,6 @@ fn strata(config: &ValidationConfig) -> Result<Vec<Stratum>, AnalysisError> {
         .collect()
 }
 
-/// SplitMix64's finaliser: spreads a hash so that the order of hits by key
-/// is a fresh random order for every seed.
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 /// Equal shares of `n` for every stratum; a stratum smaller than its share
 /// takes all its hits and its rest goes to the others; what cannot be
 /// split evenly goes one by one to the first strata in order.
@@ -103,7 +96,7 @@ pub fn draw_sample(
 ) -> Result<Vec<SampledHit>, AnalysisError> {
     let by = strata(config)?;
     let groups = &a.group_statistics.groups;
-    let salt = mix(config.seed);
+    let salt = splitmix64(config.seed);
     // Per stratum, the `sample_size` smallest keys seen (no stratum gets
     // more), and how many hits it has: memory stays bounded.
     let mut kept: BTreeMap<Vec<usize>, BinaryHeap<(u64, usize, usize)>> = BTreeMap::new();
@@ -120,7 +113,7 @@ pub fn draw_sample(
                 })
                 .collect();
             let frame_id = &a.lexicon.frames[hit.frame].id;
-            let key = mix(hit_hash(doc_id, hit.span, frame_id) ^ salt);
+            let key = splitmix64(hit_hash(doc_id, hit.span, frame_id) ^ salt);
             *sizes.entry(stratum.clone()).or_insert(0) += 1;
             let heap = kept.entry(stratum).or_default();
             heap.push((key, article, index));

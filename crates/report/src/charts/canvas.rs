@@ -177,6 +177,20 @@ impl Canvas<'_, '_> {
             .map_err(|e| self.error(e))
     }
 
+    /// Fills a polygon with `color` at `opacity` (a translucent band lets
+    /// the lines and bands beneath it show through).
+    pub fn fill_polygon(
+        &self,
+        points: &[(i32, i32)],
+        color: RGBColor,
+        opacity: f64,
+    ) -> Result<(), ChartError> {
+        let style = ShapeStyle::from(color.mix(opacity)).filled();
+        self.area
+            .draw(&Polygon::new(points.to_vec(), style))
+            .map_err(|e| self.error(e))
+    }
+
     /// Draws an open polyline.
     pub fn line(
         &self,

@@ -1,6 +1,6 @@
 //! SVG charts for the report: heatmaps, dendrograms, scatter plots, bar charts,
-//! diverging bars (keyness), intervals (estimates with confidence intervals) and
-//! stacked bars.
+//! diverging bars (keyness), intervals (estimates with confidence intervals),
+//! stacked bars and small multiples of rates over time (timeline).
 //!
 //! Every chart is a plain input struct and a function that returns a complete SVG
 //! document as a `String`. Rendering goes through plotters' SVG backend without
@@ -25,6 +25,7 @@ mod stacked;
 mod style;
 #[cfg(test)]
 mod test_support;
+mod timeline;
 
 pub use self::bars::{Bars, bars};
 pub use self::dendrogram::{DendrogramChart, Merge, dendrogram};
@@ -35,3 +36,4 @@ pub use self::intervals::{Interval, IntervalChart, IntervalSeries, intervals};
 pub use self::scatter::{Point, Scatter, scatter};
 pub use self::stacked::{Stack, StackedBars, stacked_bars};
 pub use self::style::ColorScale;
+pub use self::timeline::{TimelineChart, TimelinePanel, TimelinePoint, timeline};

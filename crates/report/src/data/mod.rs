@@ -8,6 +8,7 @@ use analysis::{Analysis, KChoice};
 use serde_json::json;
 
 pub mod article_rows;
+pub mod timeline;
 pub mod tsv;
 pub mod validation;
 
@@ -80,12 +81,18 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
     ));
     tables.push((
         "data/keyness.tsv",
-        Box::new(|| keyness_tsv(analysis, &analysis.group_statistics)),
+        Box::new(|| {
+            keyness_tsv(
+                analysis,
+                &analysis.group_statistics,
+                &analysis.keyness_variants,
+            )
+        }),
     ));
     if let Some(stats) = &analysis.cluster_statistics {
         tables.push((
             "data/keyness-clusters.tsv",
-            Box::new(move || keyness_tsv(analysis, stats)),
+            Box::new(move || keyness_tsv(analysis, stats, &[])),
         ));
     }
     tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
@@ -112,6 +119,12 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
         tables.push((
             "data/corrected-rates.tsv",
             Box::new(move || validation::corrected_rates_tsv(analysis, v)),
+        ));
+    }
+    if let Some(t) = &analysis.timeline {
+        tables.push((
+            "data/timeline.tsv",
+            Box::new(move || timeline::timeline_tsv(analysis, t)),
         ));
     }
     tables.push(("data/config.json", Box::new(|| config_json(analysis))));
@@ -270,6 +283,7 @@ fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError
         &[
             "doc_id",
             "frame",
+            "view",
             "hits",
             "rate_per_1000",
             "own",
@@ -279,53 +293,93 @@ fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError
     )?;
     for (i, a) in analysis.articles.iter().enumerate() {
         for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
-            let by_voice = |kind: &str| {
-                analysis.hits[i]
-                    .iter()
-                    .filter(|h| h.frame == f && h.voice.kind() == kind)
-                    .count()
-                    .to_string()
-            };
-            stream.row(&[
-                a.id.clone(),
-                frame.id.clone(),
-                analysis.frame_hits(i, f).to_string(),
-                exact(analysis.rate_per_1000(i, f)),
-                by_voice("own"),
-                by_voice("quoted"),
-                by_voice("reported"),
-            ])?;
+            let all = (
+                "all",
+                &analysis.hits[i],
+                analysis.frame_hits(i, f),
+                analysis.rate_per_1000(i, f),
+            );
+            let views = analysis.views.iter().map(|v| {
+                (
+                    v.view.name(),
+                    &v.hits[i],
+                    v.frame_hits(i, f),
+                    v.rate_per_1000(i, f),
+                )
+            });
+            for (view, hits, n, rate) in std::iter::once(all).chain(views) {
+                let by_voice = |kind: &str| {
+                    hits.iter()
+                        .filter(|h| h.frame == f && h.voice.kind() == kind)
+                        .count()
+                        .to_string()
+                };
+                stream.row(&[
+                    a.id.clone(),
+                    frame.id.clone(),
+                    view.to_owned(),
+                    n.to_string(),
+                    exact(rate),
+                    by_voice("own"),
+                    by_voice("quoted"),
+                    by_voice("reported"),
+                ])?;
+            }
         }
     }
     stream.finish()
 }
 
-/// Every scored term of every group: `group term label a b chi2 g2 log_ratio p`
-/// (plus the totals and G²'s p), groups in order, terms by signed chi2.
-fn keyness_tsv(analysis: &Analysis, stats: &analysis::statistics::GroupStatistics) -> Vec<u8> {
+/// Every scored term of every group: `group view unit term label a b chi2
+/// g2 log_ratio p` (plus the totals and G²'s p), groups in order, terms by
+/// signed chi2; the main keyness (all text, the configured unit) and, for
+/// the groups, its variants (the other unit; own and shared text).
+fn keyness_tsv(
+    analysis: &Analysis,
+    stats: &analysis::statistics::GroupStatistics,
+    variants: &[analysis::views::KeynessVariant],
+) -> Vec<u8> {
+    let unit_name = |unit: features::keyness::KeynessUnit| match unit {
+        features::keyness::KeynessUnit::Tokens => "tokens",
+        features::keyness::KeynessUnit::Documents => "documents",
+    };
+    let main = (
+        "all",
+        unit_name(analysis.config.statistics.keyness.unit),
+        &stats.keyness,
+    );
+    let others = variants
+        .iter()
+        .map(|v| (v.view.name(), unit_name(v.unit), &v.keyness));
     let mut rows = Vec::new();
-    for (g, name) in stats.groups.names.iter().enumerate() {
-        for t in stats.keyness[g].iter().flatten() {
-            let term = &analysis.counts.terms[t.term];
-            rows.push(vec![
-                name.clone(),
-                term.key.clone(),
-                term.label.clone(),
-                exact(t.a),
-                exact(t.b),
-                exact(t.chi2),
-                exact(t.g2),
-                exact(t.log_ratio),
-                exact(t.p),
-                exact(t.total_a),
-                exact(t.total_b),
-                exact(t.p_g2),
-            ]);
+    for (view, unit, keyness) in std::iter::once(main).chain(others) {
+        for (g, name) in stats.groups.names.iter().enumerate() {
+            for t in keyness[g].iter().flatten() {
+                let term = &analysis.counts.terms[t.term];
+                rows.push(vec![
+                    name.clone(),
+                    view.to_owned(),
+                    unit.to_owned(),
+                    term.key.clone(),
+                    term.label.clone(),
+                    exact(t.a),
+                    exact(t.b),
+                    exact(t.chi2),
+                    exact(t.g2),
+                    exact(t.log_ratio),
+                    exact(t.p),
+                    exact(t.total_a),
+                    exact(t.total_b),
+                    exact(t.p_g2),
+                ]);
+            }
         }
     }
     tsv(
         &[
             "group",
+            "view",
+            "unit",
             "term",
             "label",
             "a",
@@ -345,7 +399,12 @@ fn keyness_tsv(analysis: &Analysis, stats: &analysis::statistics::GroupStatistic
 /// Frame rate per outlet with its interval and its test against the rest.
 fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
     let optional = |value: Option<f64>| value.map_or_else(String::new, exact);
-    let rows = analysis.prevalence.iter().map(|p| {
+    let all = analysis.prevalence.iter().map(|p| ("all", p));
+    let views = analysis
+        .views
+        .iter()
+        .flat_map(|v| v.prevalence.iter().map(move |p| (v.view.name(), p)));
+    let rows = all.chain(views).map(|(view, p)| {
         let unit = |u: features::uncertainty::SamplingUnit| match u {
             features::uncertainty::SamplingUnit::Articles => "articles".to_owned(),
             features::uncertainty::SamplingUnit::Sentences => "sentences".to_owned(),
@@ -353,6 +412,7 @@ fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
         vec![
             analysis.group_statistics.groups.names[p.group].clone(),
             analysis.lexicon.frames[p.frame].id.clone(),
+            view.to_owned(),
             optional(p.interval.map(|i| i.estimate)),
             optional(p.interval.map(|i| i.low)),
             optional(p.interval.map(|i| i.high)),
@@ -367,6 +427,7 @@ fn prevalence_tsv(analysis: &Analysis) -> Vec<u8> {
         &[
             "group",
             "frame",
+            "view",
             "rate_per_1000",
             "low",
             "high",
@@ -561,6 +622,7 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
         "input": config.input,
         "scale": config.scale,
         "validation": config.validation,
+        "timeline": config.timeline,
     });
     let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");
     out.push(b'\n');

@@ -79,11 +79,19 @@ pub fn frames_section(out: &mut String, a: &Analysis) {
     }
     let noun = a.group_noun();
     let _ = writeln!(out, "\n### Top frames per {}\n", noun.one);
-    let _ = writeln!(
-        out,
-        "Rates pool the articles of {} (all its hits per 1,000 of all its counted tokens).\n",
-        noun.an
-    );
+    if a.config.display.lead_view == "own" {
+        let _ = writeln!(
+            out,
+            "Rates pool the articles of {} on its own text (its hits outside passages another {} shares, per 1,000 of its counted tokens there; `--view all` for all text).\n",
+            noun.an, noun.one
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "Rates pool the articles of {} (all its hits per 1,000 of all its counted tokens).\n",
+            noun.an
+        );
+    }
     let mut table = Table::new(
         out,
         &[
@@ -94,7 +102,7 @@ pub fn frames_section(out: &mut String, a: &Analysis) {
             ("3rd", Align::Left),
         ],
     );
-    for (g, GroupFrames { group, ranked }) in a.group_frames.iter().enumerate() {
+    for (g, GroupFrames { group, ranked }) in a.lead_group_frames().iter().enumerate() {
         let members = a.group_statistics.groups.members(g).len();
         let mut row = vec![escape(group), members.to_string()];
         row.extend(

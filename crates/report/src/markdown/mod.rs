@@ -15,7 +15,9 @@ mod frames;
 mod passages;
 mod statistics;
 pub mod table;
+mod timeline;
 pub mod validation;
+mod views;
 mod voices;
 
 use table::{Align, Table, escape};
@@ -29,6 +31,8 @@ pub fn report_markdown(analysis: &Analysis) -> String {
     corpus::corpus_section(&mut out, analysis);
     frames::frames_section(&mut out, analysis);
     statistics::prevalence_section(&mut out, analysis);
+    views::own_text_section(&mut out, analysis);
+    timeline::timeline_section(&mut out, analysis);
     validation::validation_section(&mut out, analysis);
     voices::own_voice_section(&mut out, analysis);
     frames::evidence_section(&mut out, analysis);
@@ -69,8 +73,17 @@ fn header(out: &mut String, a: &Analysis) {
     if let Some(description) = &a.corpus_description {
         let _ = writeln!(out, "{}\n", escape(description.trim()).replace('\n', " "));
     }
-    let _ = writeln!(out, "**At a glance**\n");
-    for GroupFrames { group, ranked } in &a.group_frames {
+    if a.config.display.lead_view == "own" {
+        let _ = writeln!(
+            out,
+            "**At a glance** (each {}'s own text: passages another {} shares are left out)\n",
+            a.group_noun().one,
+            a.group_noun().one
+        );
+    } else {
+        let _ = writeln!(out, "**At a glance**\n");
+    }
+    for GroupFrames { group, ranked } in a.lead_group_frames() {
         let top: Vec<String> = ranked
             .iter()
             .take(3)
@@ -361,6 +374,12 @@ fn data_section(out: &mut String, a: &Analysis) {
                 "frame rates per group as counted and corrected by precision, with bootstrap intervals",
             ),
         ]);
+    }
+    if a.timeline.is_some() {
+        files.push((
+            "timeline.tsv",
+            "frame rates per group and period with bootstrap intervals and the q of each tested change",
+        ));
     }
     files.push((
         "config.json",

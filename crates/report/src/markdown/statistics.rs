@@ -10,6 +10,7 @@ use crate::markdown::table::{Align, Table, escape};
 use crate::numbers::{fixed, slug, thousands};
 use analysis::Analysis;
 use analysis::statistics::GroupStatistics;
+use analysis::views::{KeynessVariant, View};
 
 /// "What sets each outlet (or group) apart": keyness and c-TF-IDF per group.
 pub fn keyness_section(out: &mut String, a: &Analysis) {
@@ -18,7 +19,11 @@ pub fn keyness_section(out: &mut String, a: &Analysis) {
     let params = &a.config.statistics.keyness;
     let _ = writeln!(
         out,
-        "Each {one}'s articles against all other articles. *a* and *b* count the term in the {one} and elsewhere ({}); terms with *a* + *b* below {} are left out. χ² uses quanteda's conditional Yates correction, G² is the full log-likelihood (scipy's `chi2_contingency` with `lambda_=\"log-likelihood\"`), the log ratio is Hardie's (log₂ of the ratio of relative frequencies; +1 means twice as frequent). p-values are not corrected for the many terms tested: read them as a ranking. With one article per {one}, keyness describes that article. All scores are in `data/keyness.tsv`.\n",
+        "Each {one}'s articles against all other articles. *a* and *b* count the term in the {one} and elsewhere ({}); terms with *a* + *b* below {} are left out. χ² uses quanteda's conditional Yates correction, G² is the full log-likelihood (scipy's `chi2_contingency` with `lambda_=\"log-likelihood\"`), the log ratio is Hardie's (log₂ of the ratio of relative frequencies; +1 means twice as frequent). p-values are not corrected for the many terms tested: read them as a ranking. With one article per {one}, keyness describes that article. The columns after *p* count the other way ({}): one long article, or one copied story, must not dominate a term's score, and a term key in both ways is key in many articles. All scores are in `data/keyness.tsv`.\n",
+        match params.unit {
+            features::keyness::KeynessUnit::Tokens => "articles containing the term",
+            features::keyness::KeynessUnit::Documents => "counted tokens",
+        },
         match params.unit {
             features::keyness::KeynessUnit::Tokens => "counted tokens",
             features::keyness::KeynessUnit::Documents => "articles containing it",
@@ -27,6 +32,14 @@ pub fn keyness_section(out: &mut String, a: &Analysis) {
         one = noun.one,
     );
     group_tables(out, a, &a.group_statistics, "keyness", true);
+}
+
+/// The keyness variants of the groups: the other unit, and own text.
+fn variant(a: &Analysis, view: View, other_unit: bool) -> Option<&KeynessVariant> {
+    let unit = a.config.statistics.keyness.unit;
+    a.keyness_variants
+        .iter()
+        .find(|v| v.view == view && (v.unit != unit) == other_unit)
 }
 
 /// Key terms and label words per k-means cluster.
@@ -59,7 +72,7 @@ fn group_tables(
     a: &Analysis,
     stats: &GroupStatistics,
     chart_prefix: &str,
-    charts: bool,
+    for_groups: bool,
 ) {
     for (g, name) in stats.groups.names.iter().enumerate() {
         let members: Vec<&str> = stats
@@ -97,7 +110,7 @@ fn group_tables(
             let _ = writeln!(out, "No term passes the minimum count.\n");
             continue;
         }
-        if charts && g < a.config.display.keyness_charts {
+        if for_groups && g < a.config.display.keyness_charts {
             let _ = writeln!(
                 out,
                 "![Key terms of {}](charts/{chart_prefix}-{}.svg)\n",
@@ -105,22 +118,34 @@ fn group_tables(
                 slug(name)
             );
         }
-        let mut table = Table::new(
-            out,
-            &[
-                ("Term", Align::Left),
-                ("a", Align::Right),
-                ("b", Align::Right),
-                ("Log ratio", Align::Right),
-                ("χ²", Align::Right),
-                ("G²", Align::Right),
-                ("p", Align::Right),
-                ("In context", Align::Left),
-            ],
-        );
+        // The groups' keyness counted the other way, beside the main one
+        // (clusters have none). `for_groups`: the groups' tables get charts and variants.
+        let other = for_groups
+            .then(|| variant(a, View::All, true))
+            .flatten()
+            .and_then(|v| v.keyness[g].as_ref());
+        let other_name = match a.config.statistics.keyness.unit {
+            features::keyness::KeynessUnit::Tokens => "articles",
+            features::keyness::KeynessUnit::Documents => "tokens",
+        };
+        let mut header = vec![
+            ("Term".to_owned(), Align::Left),
+            ("a".to_owned(), Align::Right),
+            ("b".to_owned(), Align::Right),
+            ("Log ratio".to_owned(), Align::Right),
+            ("χ²".to_owned(), Align::Right),
+            ("G²".to_owned(), Align::Right),
+            ("p".to_owned(), Align::Right),
+        ];
+        if for_groups {
+            header.push((format!("a / b ({other_name})"), Align::Right));
+            header.push((format!("χ² ({other_name})"), Align::Right));
+        }
+        header.push(("In context".to_owned(), Align::Left));
+        let mut table = Table::new(out, &header);
         for term in over {
             let context = first_context(a, &stats.groups.members(g), term.term);
-            table.row(&[
+            let mut row = vec![
                 escape(&a.counts.terms[term.term].label),
                 // Counts of tokens or articles: whole numbers.
                 thousands(term.a as usize),
@@ -129,10 +154,43 @@ fn group_tables(
                 fixed(term.chi2, 2),
                 fixed(term.g2, 2),
                 p_value(term.p),
-                context,
-            ]);
+            ];
+            if for_groups {
+                match other.and_then(|terms| terms.iter().find(|t| t.term == term.term)) {
+                    Some(t) => {
+                        row.push(format!(
+                            "{} / {}",
+                            thousands(t.a as usize),
+                            thousands(t.b as usize)
+                        ));
+                        row.push(fixed(t.chi2, 2));
+                    }
+                    None => row.extend(["–".to_owned(), "–".to_owned()]),
+                }
+            }
+            row.push(context);
+            table.row(&row);
         }
         let _ = writeln!(out);
+        if let Some(own) = for_groups.then(|| variant(a, View::Own, false)).flatten() {
+            let terms: Vec<String> = own.keyness[g]
+                .iter()
+                .flatten()
+                .filter(|t| t.chi2 > 0.0)
+                .take(a.config.display.key_terms)
+                .map(|t| escape(&a.counts.terms[t.term].label))
+                .collect();
+            let _ = writeln!(
+                out,
+                "On its own text only (passages another {} shares left out): {}.\n",
+                a.group_noun().one,
+                if terms.is_empty() {
+                    "no key term".to_owned()
+                } else {
+                    terms.join(", ")
+                }
+            );
+        }
     }
 }
 
