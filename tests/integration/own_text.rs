@@ -31,6 +31,8 @@ fn a_wire_passage_counts_in_all_and_not_in_own() {
     fs::write(&path, csv).unwrap();
     let mut config = AnalysisConfig::default();
     config.display.lead_view = "own".into();
+    // Six articles: key terms need a low minimum count.
+    config.statistics.keyness = config.statistics.keyness.min_count(2);
     let report = rahmen_tests::generate(&Input::folder(&path), &config).unwrap();
     let a = &report.analysis;
     let threat = a
@@ -75,4 +77,23 @@ fn a_wire_passage_counts_in_all_and_not_in_own() {
     let markdown = report.file("report.md");
     assert!(markdown.contains("## Own text and shared text"));
     assert!(markdown.contains("**At a glance** (each outlet's own text"));
+    assert!(
+        markdown.contains("On each outlet's own text: passages another outlet shares are left out")
+    );
+    assert!(
+        markdown
+            .contains("On its own text only (passages another outlet shares left out): key terms")
+    );
+    let keyness = report.file("data/keyness.tsv");
+    for (view, unit) in [
+        ("all", "tokens"),
+        ("all", "documents"),
+        ("own", "tokens"),
+        ("shared", "tokens"),
+    ] {
+        assert!(
+            keyness.contains(&format!("\t{view}\t{unit}\t")),
+            "{view} {unit}"
+        );
+    }
 }

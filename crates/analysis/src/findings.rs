@@ -183,11 +183,29 @@ impl Analysis {
         self.views.iter().find(|v| v.view == view)
     }
 
+    /// The view the report leads with (`display.lead_view`), when it is
+    /// not `all` and groups share text (otherwise `own` is `all`).
+    pub fn lead_view(&self) -> Option<&ViewFindings> {
+        View::from_name(&self.config.display.lead_view)
+            .filter(|&view| view != View::All)
+            .and_then(|view| self.view(view))
+    }
+
     /// The frames per group the report leads with: `display.lead_view`'s.
     pub fn lead_group_frames(&self) -> &[GroupFrames] {
-        View::from_name(&self.config.display.lead_view)
-            .and_then(|view| self.view(view))
+        self.lead_view()
             .map_or(&self.group_frames, |v| &v.group_frames)
+    }
+
+    /// The frame rates with intervals and tests the report leads with.
+    pub fn lead_prevalence(&self) -> &[FramePrevalence] {
+        self.lead_view().map_or(&self.prevalence, |v| &v.prevalence)
+    }
+
+    /// The frame hits by voice the report leads with.
+    pub fn lead_frame_voices(&self) -> &[Vec<FrameVoices>] {
+        self.lead_view()
+            .map_or(&self.frame_voices, |v| &v.frame_voices)
     }
 
     /// Hits of `frame` in article `doc`.

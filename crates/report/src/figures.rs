@@ -339,7 +339,7 @@ fn prevalence(a: &Analysis) -> Result<String, ReportError> {
         .map(|g| {
             (0..a.lexicon.frames.len())
                 .map(|f| {
-                    a.prevalence
+                    a.lead_prevalence()
                         .iter()
                         .find(|p| p.frame == f && p.group == g)
                         .and_then(|p| p.interval)
@@ -380,7 +380,7 @@ fn voices(a: &Analysis) -> Result<String, ReportError> {
         vec![0.0; groups.names.len()],
         vec![0.0; groups.names.len()],
     ];
-    for frame in &a.frame_voices {
+    for frame in a.lead_frame_voices() {
         for (g, cell) in frame.iter().enumerate() {
             values[0][g] += cell.own as f64;
             values[1][g] += cell.quoted as f64;

@@ -180,14 +180,31 @@ fn group_tables(
                 .take(a.config.display.key_terms)
                 .map(|t| escape(&a.counts.terms[t.term].label))
                 .collect();
+            let labels: Vec<String> = own
+                .label_words
+                .as_ref()
+                .map(|words| {
+                    words[g]
+                        .iter()
+                        .map(|(c, w)| {
+                            format!("{} ({})", escape(&a.counts.terms[*c].label), fixed(*w, 3))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "On its own text only (passages another {} shares left out): {}.\n",
+                "On its own text only (passages another {} shares left out): key terms {}; label words {}.\n",
                 a.group_noun().one,
                 if terms.is_empty() {
-                    "no key term".to_owned()
+                    "none".to_owned()
                 } else {
                     terms.join(", ")
+                },
+                if labels.is_empty() {
+                    "none".to_owned()
+                } else {
+                    labels.join(", ")
                 }
             );
         }
@@ -242,7 +259,7 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
         .iter()
         .enumerate()
         .filter(|(g, _)| {
-            a.prevalence.iter().any(|p| {
+            a.lead_prevalence().iter().any(|p| {
                 p.group == *g
                     && p.interval
                         .is_some_and(|i| i.resampled == SamplingUnit::Sentences)
@@ -250,11 +267,18 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
         })
         .map(|(_, n)| n.as_str())
         .collect();
+    if a.lead_view().is_some() {
+        let _ = writeln!(
+            out,
+            "On each {one}'s own text: passages another {one} shares are left out (`--view all` for all text; every view is in `data/prevalence.tsv`).\n",
+            one = noun.one
+        );
+    }
     let _ = writeln!(
         out,
         "Rates are hits per 1,000 counted tokens of all {an}'s articles, with {} % percentile bootstrap intervals ({} resamples of the {one}'s articles; seed {}).{} Each {one} is compared with the rest of the corpus by a permutation test ({} permutations, two-sided); q is the p-value adjusted for all {} tests with Benjamini–Hochberg. Numbers are in `data/prevalence.tsv`.\n",
         fixed(stats.level * 100.0, 0),
-        range_text(a.prevalence.iter().map(|p| p.resamples)),
+        range_text(a.lead_prevalence().iter().map(|p| p.resamples)),
         stats.seed,
         if sentence_groups.is_empty() {
             String::new()
@@ -269,11 +293,11 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
             )
         },
         range_text(
-            a.prevalence
+            a.lead_prevalence()
                 .iter()
                 .filter_map(|p| p.versus_rest.map(|t| t.permutations))
         ),
-        a.prevalence.iter().filter(|p| p.q.is_some()).count(),
+        a.lead_prevalence().iter().filter(|p| p.q.is_some()).count(),
         an = noun.an,
         one = noun.one,
     );
@@ -289,7 +313,10 @@ pub fn prevalence_section(out: &mut String, a: &Analysis) {
     for (f, frame) in a.lexicon.frames.iter().enumerate() {
         let mut row = vec![escape(&frame.label)];
         for g in 0..a.group_statistics.groups.names.len() {
-            let cell = a.prevalence.iter().find(|p| p.frame == f && p.group == g);
+            let cell = a
+                .lead_prevalence()
+                .iter()
+                .find(|p| p.frame == f && p.group == g);
             row.push(match cell.and_then(|p| p.interval.map(|i| (i, p))) {
                 Some((interval, p)) => {
                     let test = match (p.versus_rest, p.q) {

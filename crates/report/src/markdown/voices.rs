@@ -103,7 +103,7 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
             .groups
             .names
             .iter()
-            .zip(&a.frame_voices[f])
+            .zip(&a.lead_frame_voices()[f])
         {
             if cell.total() == 0 {
                 continue;
@@ -127,8 +127,13 @@ pub fn own_voice_section(out: &mut String, a: &Analysis) {
             ]);
         }
     }
-    let own: usize = a.frame_voices.iter().flatten().map(|c| c.own).sum();
-    let all: usize = a.frame_voices.iter().flatten().map(|c| c.total()).sum();
+    let own: usize = a.lead_frame_voices().iter().flatten().map(|c| c.own).sum();
+    let all: usize = a
+        .lead_frame_voices()
+        .iter()
+        .flatten()
+        .map(|c| c.total())
+        .sum();
     let _ = writeln!(
         out,
         "\nOf {}, {} in the outlets' own voice.\n",
