@@ -39,7 +39,7 @@ fn half_false_hits_give_half_precision_and_half_the_rate() {
     let dir = tempfile::tempdir().unwrap();
     let input = Input::folder(&planted_corpus(dir.path()));
     let mut config = AnalysisConfig::default();
-    config.validation.sample_size = 40;
+    config.validation.sample_size = 80;
     let lexicon = features::Lexicon::load(&rahmen_tests::default_lexicon()).unwrap();
     let a = analysis::analyze(
         &input,
@@ -57,16 +57,17 @@ fn half_false_hits_give_half_precision_and_half_the_rate() {
         .position(|f| f.id == "threat")
         .unwrap();
 
-    // The sample: 20 hits from each outlet's threat stratum, blind, the
-    // same on a second draw.
+    // The sample: four strata (outlets A and B × frames threat and force,
+    // `Manöver` and `Truppen` being force), 20 hits each; blind; the same
+    // on a second draw.
     let mut sample = draw_sample(&a, &config.validation).unwrap();
-    assert_eq!(sample.len(), 40);
+    assert_eq!(sample.len(), 80);
     assert_eq!(sample, draw_sample(&a, &config.validation).unwrap());
     let from_a = sample
         .iter()
         .filter(|h| h.stratum.starts_with("Outlet A"))
         .count();
-    assert_eq!(from_a, 20);
+    assert_eq!(from_a, 40);
     sample_contexts(&input, &a, &mut sample, &config, &Silent).unwrap();
     assert!(sample.iter().all(|h| !h.context.keyword.is_empty()));
     let blind =
@@ -143,6 +144,18 @@ fn half_false_hits_give_half_precision_and_half_the_rate() {
     assert!(
         corrected.low < corrected.raw * 0.5 && corrected.raw * 0.5 < corrected.high,
         "{corrected:?}"
+    );
+    eprintln!(
+        "outlet A threat: precision {:.3} [{:.3}, {:.3}] on {} coded; raw {:.2}, corrected {:.2} [{:.2}, {:.2}]; alpha {:?}",
+        cell.precision,
+        cell.low,
+        cell.high,
+        cell.coded,
+        corrected.raw,
+        corrected.corrected,
+        corrected.low,
+        corrected.high,
+        v.alpha
     );
     let group_b = 1 - group_a;
     let b = v
