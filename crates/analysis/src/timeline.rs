@@ -60,10 +60,10 @@ impl Bin {
         let (year, month, day) = parse_date(date)?;
         match self {
             Bin::Month => Some(i64::from(year) * 12 + i64::from(month) - 1),
-            Bin::Day => Some(days_from_civil(year, month, day?)),
+            Bin::Day => days_from_civil(year, month, day?),
             // Day 0 (1970-01-01) is a Thursday: weeks counted from the
             // Monday three days before it.
-            Bin::Week => Some((days_from_civil(year, month, day?) + 3).div_euclid(7)),
+            Bin::Week => Some((days_from_civil(year, month, day?)? + 3).div_euclid(7)),
         }
     }
 
@@ -107,54 +107,40 @@ fn parse_date(raw: &str) -> Option<(i32, u32, Option<u32>)> {
         Some(_) => return None,
     }
     let day = number(raw.get(8..10), 2)?;
-    if !(1..=days_in_month(year, month)).contains(&day) {
-        return None;
-    }
+    date(year, month, day)?;
     match raw.as_bytes().get(10) {
         None | Some(b'T' | b' ') => Some((year, month, Some(day))),
         Some(_) => None,
     }
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// Julian day number of 1970-01-01: day counts here start there, so day 0
+/// is a Thursday.
+const EPOCH_JULIAN_DAY: i64 = 2_440_588;
+
+/// The calendar date, when the day exists (no 30 February).
+fn date(year: i32, month: u32, day: u32) -> Option<time::Date> {
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
-    let (month, day) = (i64::from(month), i64::from(day));
-    let year = i64::from(year) - i64::from(month <= 2);
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+/// Days since 1970-01-01 of a valid date.
+fn days_from_civil(year: i32, month: u32, day: u32) -> Option<i64> {
+    Some(i64::from(date(year, month, day)?.to_julian_day()) - EPOCH_JULIAN_DAY)
 }
 
-/// The date of a day count: the inverse of [`days_from_civil`].
+/// The date of a day count since 1970-01-01.
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let days = days + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u32;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    let julian = i32::try_from(days + EPOCH_JULIAN_DAY).unwrap_or(i32::MAX);
+    match time::Date::from_julian_day(julian) {
+        Ok(date) => (
+            i64::from(date.year()),
+            u32::from(u8::from(date.month())),
+            u32::from(date.day()),
+        ),
+        // Only positions of parsed four-digit years reach here.
+        Err(_) => (0, 1, 1),
+    }
 }
 
 /// One period that holds dated articles.
