@@ -1,6 +1,7 @@
 //! Rahmen's integration tests, one binary (faster to build and link than
 //! one binary per file): each module checks one promise of the README.
 
+mod actors;
 mod determinism;
 mod grouping;
 mod hostile_input;
@@ -11,6 +12,7 @@ mod seed_cleaning;
 mod settings;
 mod snapshots;
 mod stale_reports;
+mod suggest;
 mod tenkgnad_input;
 mod timeline;
 mod validation;

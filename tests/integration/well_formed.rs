@@ -20,9 +20,19 @@ fn every_svg_parses_and_carries_its_text() {
         })
         .collect();
     // similarity, frames, prevalence, voices, silhouette, projection, dendrogram,
-    // timeline (the seed corpus has dates) and one keyness chart per outlet.
+    // timeline (the seed corpus has dates), one keyness chart per outlet and
+    // one label chart per actor with a tested label.
     assert!(analysis.timeline.is_some());
-    assert_eq!(svgs.len(), 8 + analysis.group_statistics.groups.names.len());
+    let label_charts = analysis
+        .label_profiles
+        .actors
+        .iter()
+        .filter(|p| p.rows.iter().any(|r| r.test.is_some()))
+        .count();
+    assert_eq!(
+        svgs.len(),
+        8 + analysis.group_statistics.groups.names.len() + label_charts
+    );
     for (path, bytes) in &svgs {
         let text = std::str::from_utf8(bytes).unwrap();
         let document = roxmltree::Document::parse(text)

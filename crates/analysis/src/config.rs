@@ -102,6 +102,8 @@ pub struct AnalysisConfig {
     pub validation: ValidationConfig,
     /// Frame rates over time (periods of the articles' dates).
     pub timeline: TimelineConfig,
+    /// How each group names the lexicon's actors.
+    pub labels: crate::label_config::LabelsConfig,
 }
 
 /// Framing over time: how dated articles are binned into periods and which

@@ -10,8 +10,10 @@ use corpus::{Article, InputWarning, WarningKind};
 use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
 
 use crate::article::ArticleInfo;
+use crate::collocates::window_terms;
 use crate::config::AnalysisConfig;
 use crate::hits::{ContextLine, Hit};
+use crate::labels::{ArticleLabels, find_labels};
 use crate::sink::{ArticleSink, ArticleView};
 use crate::voices::hit_voices;
 
@@ -80,6 +82,8 @@ pub struct ArticleDigest {
     pub word_hashes: Vec<u64>,
     /// Quotations, for the voices tables.
     pub quotes: Vec<QuoteSummary>,
+    /// The labels of the lexicon's actors, and their mentions.
+    pub labels: ArticleLabels,
     /// What was repaired, renamed or cut on the way (the reader's and the
     /// analysis's), for `warnings.tsv`.
     pub warnings: Vec<InputWarning>,
@@ -254,6 +258,14 @@ pub fn digest<S: ArticleSink>(article: Article, shared: &Shared) -> (ArticleDige
         contexts: &contexts,
         lexicon: shared.lexicon,
     });
+    let mut labels = find_labels(&doc, &quotes, &shared.lexicon.actors, width);
+    labels.window = window_terms(
+        &labels.mention_tokens,
+        &doc_terms.terms,
+        &doc_terms.tokens,
+        &sentence_of_token,
+        shared.config.labels.window,
+    );
     let digest = ArticleDigest {
         info,
         stats,
@@ -265,6 +277,7 @@ pub fn digest<S: ArticleSink>(article: Article, shared: &Shared) -> (ArticleDige
         excluded: matches.excluded.iter().map(|h| (h.frame, h.term)).collect(),
         word_hashes,
         quotes: quote_summaries,
+        labels,
         warnings,
     };
     (digest, rows)

@@ -10,6 +10,7 @@ use crate::config::AnalysisConfig;
 use crate::digest::ArticleStats;
 use crate::first_pass::{EvidenceLine, PatternTally};
 use crate::hits::Hit;
+use crate::label_profiles::LabelProfiles;
 use crate::passages::Passages;
 use crate::scale::Scale;
 use crate::second_pass::TextEvidence;
@@ -110,6 +111,8 @@ pub struct Analysis {
     /// Keyness of the groups in the other unit (documents next to tokens)
     /// and, when groups share text, on the own and the shared text.
     pub keyness_variants: Vec<KeynessVariant>,
+    /// How each group names the lexicon's actors.
+    pub label_profiles: LabelProfiles,
     /// The settings used.
     pub config: AnalysisConfig,
 }

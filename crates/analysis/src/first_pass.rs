@@ -86,6 +86,8 @@ pub struct Collected {
     pub warnings: Vec<InputWarning>,
     /// Term keys by provisional id.
     pub keys: Vec<Box<str>>,
+    /// The labels of the lexicon's actors, per article.
+    pub actor_labels: Vec<crate::labels::ArticleLabels>,
 }
 
 /// Runs the first pass, handing every article's rows to `sink`.
@@ -193,6 +195,7 @@ impl Merger {
                 skipped: Vec::new(),
                 warnings: Vec::new(),
                 keys: Vec::new(),
+                actor_labels: Vec::new(),
             },
             skipped: Vec::new(),
             first_with_hash: HashMap::new(),
@@ -266,6 +269,7 @@ impl Merger {
         c.term_tokens.push(digest.term_tokens);
         c.sentence_ends.push(digest.sentence_ends);
         c.hits.push(digest.hits);
+        c.actor_labels.push(digest.labels);
     }
 
     fn finish(mut self, keys: Vec<Box<str>>, warnings: Vec<InputWarning>) -> Collected {

@@ -30,3 +30,13 @@ pub struct ContextLine {
     /// Up to `kwic_width` characters after the match.
     pub right: String,
 }
+
+impl From<features::Kwic> for ContextLine {
+    fn from(kwic: features::Kwic) -> Self {
+        ContextLine {
+            left: kwic.left,
+            keyword: kwic.keyword,
+            right: kwic.right,
+        }
+    }
+}

@@ -40,6 +40,7 @@
 
 pub mod article;
 pub mod clusters;
+pub mod collocates;
 pub mod config;
 pub mod digest;
 mod error;
@@ -47,8 +48,12 @@ pub mod excerpt;
 pub mod findings;
 pub mod first_pass;
 pub mod hits;
+pub mod label_config;
+pub mod label_profiles;
+pub mod labels;
 pub mod passages;
 pub mod progress;
+pub mod revisit;
 mod run;
 pub mod scale;
 pub mod second_pass;
@@ -56,6 +61,7 @@ pub mod seeds;
 pub mod sink;
 pub mod source;
 pub mod statistics;
+pub mod suggest;
 pub mod tallies;
 pub mod timeline;
 pub mod validation;

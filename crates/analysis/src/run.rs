@@ -127,6 +127,11 @@ pub fn analyze<S: ArticleSink + Send>(
             view_columns[1].push(shared_columns);
         }
     }
+    let windows: Vec<Vec<(u16, u32)>> = collected
+        .actor_labels
+        .iter()
+        .map(|l| crate::collocates::to_columns(&l.window, &vocabulary.remap))
+        .collect();
     let counts = TermCounts::new(vocabulary, sequences);
     let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
     progress.finish();
@@ -293,6 +298,15 @@ pub fn analyze<S: ArticleSink + Send>(
         &config.timeline,
         &config.statistics,
     )?;
+    let label_profiles = crate::label_profiles::label_profiles(
+        collected.actor_labels,
+        &windows,
+        &counts.counts,
+        &groups,
+        lexicon.actors.len(),
+        &config.statistics,
+        &config.labels,
+    );
     progress.finish();
     Ok(Analysis {
         corpus_name: source.name().unwrap_or(info.name),
@@ -333,6 +347,7 @@ pub fn analyze<S: ArticleSink + Send>(
         timeline,
         views,
         keyness_variants,
+        label_profiles,
         config: config.clone(),
     })
 }

@@ -54,7 +54,12 @@ impl Voice {
 /// sweep (a long article has thousands of both).
 pub fn hit_voices(quotes: &[Quote], hits: &[FrameHit]) -> Vec<Voice> {
     let spans: Vec<core_text::Span> = hits.iter().map(|h| h.span).collect();
-    core_text::voices_at(quotes, &spans)
+    span_voices(quotes, &spans)
+}
+
+/// The voice of every span (a frame hit, an actor's label), in one sweep.
+pub fn span_voices(quotes: &[Quote], spans: &[core_text::Span]) -> Vec<Voice> {
+    core_text::voices_at(quotes, spans)
         .into_iter()
         .map(|quote| match quote {
             None => Voice::Own,

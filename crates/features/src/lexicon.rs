@@ -25,6 +25,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+pub use crate::actors::Actor;
 use crate::error::FeatureError;
 
 /// A framing lexicon.
@@ -40,6 +41,9 @@ pub struct Lexicon {
     pub description: String,
     /// Frames in file order.
     pub frames: Vec<Frame>,
+    /// Actors whose naming the report profiles (`[[actor]]`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
 }
 
 /// The function a frame serves, after Entman (1993): framing defines
@@ -95,6 +99,16 @@ pub struct LexiconTerm {
     pub why: String,
     /// Patterns whose matches are not hits of this term.
     pub exclude: Vec<String>,
+    /// Who added the term, when not its author (`suggest`: accepted from
+    /// `rahmen lexicon suggest`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added_by: Option<String>,
+    /// The frame word the suggestion came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// The day it was added (`YYYY-MM-DD`, UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// 1-based line in the lexicon file.
     #[serde(skip)]
     pub line: usize,
@@ -106,6 +120,16 @@ struct RawLexicon {
     lexicon: RawHeader,
     #[serde(default)]
     frame: Vec<Spanned<RawFrame>>,
+    #[serde(default)]
+    actor: Vec<Spanned<RawActor>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -144,6 +168,12 @@ struct RawTerm {
     why: String,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    added_by: Option<String>,
+    #[serde(default)]
+    seed: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
 }
 
 impl Lexicon {
@@ -268,6 +298,9 @@ impl Lexicon {
                     pattern,
                     why: term.why.trim().to_owned(),
                     exclude,
+                    added_by: term.added_by,
+                    seed: term.seed,
+                    date: term.date,
                     line,
                 });
             }
@@ -286,12 +319,24 @@ impl Lexicon {
         if frames.is_empty() {
             return Err(error(1, "the lexicon has no [[frame]]".to_owned()));
         }
+        let actors = crate::actors::check_actors(
+            raw.actor
+                .into_iter()
+                .map(|spanned| {
+                    let line = line_of(spanned.span().start);
+                    let actor = spanned.into_inner();
+                    (line, actor.name, actor.aliases)
+                })
+                .collect(),
+        )
+        .map_err(|(line, message)| error(line, message))?;
         Ok(Lexicon {
             name: raw.lexicon.name,
             version: raw.lexicon.version,
             language: raw.lexicon.language,
             description: raw.lexicon.description.trim().to_owned(),
             frames,
+            actors,
         })
     }
 }
@@ -410,6 +455,25 @@ mod tests {
         assert!(
             unknown.starts_with("t.toml:9: unknown field `weight`"),
             "{unknown}"
+        );
+    }
+
+    #[test]
+    fn actors_keep_their_lines_and_errors_name_them() {
+        let frame = "[[frame]]\nid = \"x\"\nlabel = \"L\"\ndefinition = \"D\"\nterms = [{ pattern = \"a\", why = \"w\" }]\n";
+        let lexicon = parse(&format!(
+            "{frame}\n[[actor]]\nname = \"NATO\"\naliases = [\"Nato\", \"Allianz\"]\n"
+        ))
+        .unwrap();
+        assert_eq!(lexicon.actors[0].aliases, ["NATO", "Nato", "Allianz"]);
+        assert_eq!(lexicon.actors[0].line, 10);
+        let twice = parse(&format!(
+            "{frame}\n[[actor]]\nname = \"NATO\"\n\n[[actor]]\nname = \"Nato\"\naliases = [\"NATO\"]\n"
+        ))
+        .unwrap_err();
+        assert_eq!(
+            twice,
+            "t.toml:13: actor `Nato`: `NATO` is already a name of actor `NATO`"
         );
     }
 }

@@ -28,6 +28,7 @@
 //! assert_eq!(weights.matrix.rows(), 2);
 //! ```
 
+pub mod actors;
 pub mod char_ngrams;
 pub mod class_tfidf;
 mod error;
@@ -37,6 +38,7 @@ pub mod keyness;
 pub mod kwic;
 pub mod labels;
 pub mod lexicon;
+pub mod lexicon_merge;
 #[cfg(test)]
 mod properties;
 pub mod similarity;
@@ -46,6 +48,7 @@ pub mod uncertainty;
 pub mod validation;
 pub mod vocabulary;
 
+pub use actors::Actor;
 pub use char_ngrams::{CharNgramParams, CharNgramTfidf};
 pub use error::FeatureError;
 pub use frames::{FrameHit, FrameMatcher, Matches, hits_per_frame};

@@ -36,8 +36,9 @@ pub fn cosine_similarity(rows: &CsMat<f64>) -> Array2<f64> {
     similarity
 }
 
-/// Dot product of two rows sorted by column.
-fn sparse_dot(a: &[(usize, f64)], b: &[(usize, f64)]) -> f64 {
+/// Dot product of two sparse vectors, each sorted by index (their cosine
+/// when both have unit length).
+pub fn sparse_dot<I: Ord + Copy>(a: &[(I, f64)], b: &[(I, f64)]) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

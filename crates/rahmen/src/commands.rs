@@ -110,7 +110,7 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, u64)>) -> anyh
 }
 
 /// Analyses without writing anything (the rows go to a [`NullSink`]).
-fn analyse_quietly(
+pub(crate) fn analyse_quietly(
     input: &analysis::Input,
     lexicon_path: &Path,
     config: &AnalysisConfig,
@@ -200,7 +200,7 @@ pub fn validate_score(
 
 /// Writes `bytes` beside `path` and renames it into place, so a failed
 /// write never leaves half a file where a good one was.
-fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let partial = path.with_extension("partial");
     std::fs::write(&partial, bytes)
         .with_context(|| format!("cannot write {}", partial.display()))?;

@@ -18,6 +18,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod lexicon_commands;
 pub mod process_memory;
 pub mod progress_bar;
 
@@ -45,6 +46,9 @@ pub enum Command {
     Report(args::ReportArgs),
     /// List every lexicon pattern with its hits, matched forms and evidence lines.
     LexiconCheck(LexiconCheckArgs),
+    /// Grow a lexicon from the corpus: suggest candidate terms for a frame, accept the reviewed ones.
+    #[command(subcommand)]
+    Lexicon(lexicon_commands::LexiconCommand),
     /// Validate the hits against hand coding: draw a sample for coders, score their codes.
     #[command(subcommand)]
     Validate(ValidateCommand),
@@ -101,6 +105,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Report(args) => commands::report(args, Path::new(".")),
         Command::LexiconCheck(args) => commands::lexicon_check(&args.input, &args.codes),
+        Command::Lexicon(command) => lexicon_commands::run(command),
         Command::Validate(ValidateCommand::Sample {
             input,
             options,

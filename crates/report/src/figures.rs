@@ -4,6 +4,7 @@
 
 use ndarray::Array2;
 
+mod labels;
 mod timeline;
 
 use crate::charts::{
@@ -88,6 +89,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
             writer.add(format!("charts/keyness-{}.svg", slug(name)), svg)?;
         }
     }
+    labels::add_label_charts(a, writer)?;
     if let Some(c) = &a.clustering {
         let categories: Vec<String> = c.scores.iter().map(|s| format!("k = {}", s.k)).collect();
         let values: Vec<f64> = c.scores.iter().map(|s| s.silhouette).collect();

@@ -43,6 +43,7 @@ pub mod numbers;
 pub mod output;
 #[cfg(test)]
 mod properties;
+pub mod suggestions;
 
 use std::path::Path;
 

@@ -6,17 +6,14 @@
 
 use std::collections::{BTreeMap, BinaryHeap};
 
-use core_text::Document;
-use corpus::Entry;
-use rayon::prelude::*;
-
 use crate::config::{AnalysisConfig, ValidationConfig};
 use crate::error::AnalysisError;
 use crate::findings::Analysis;
 use crate::hits::ContextLine;
-use crate::progress::{Progress, ProgressUnit};
+use crate::progress::Progress;
+use crate::revisit::revisit;
 use crate::seeds::splitmix64;
-use crate::source::{READ_BATCH, Source};
+use crate::source::Source;
 use crate::validation::hit_id::hit_hash;
 
 /// One sampled hit.
@@ -176,51 +173,27 @@ pub fn sample_contexts(
     if wanted.is_empty() {
         return Ok(());
     }
-    let mut reader = source.open()?;
-    progress.start(
-        "cutting the sample's context lines",
-        reader.total_bytes(),
-        ProgressUnit::Bytes,
-    );
-    let (mut article, mut last_bytes) = (0usize, 0);
     let width = config.validation.context_width;
-    reader.read_ahead(READ_BATCH, |batch, bytes| {
-        let mut texts = Vec::new();
-        for entry in batch {
-            if let Entry::Article(found) = entry {
-                if wanted.contains_key(&article) {
-                    texts.push((article, found.text));
-                }
-                article += 1;
-            }
-        }
-        let lines: Vec<(usize, ContextLine)> = texts
-            .into_par_iter()
-            .flat_map_iter(|(index, text)| {
-                let doc = Document::analyze(text, &config.text);
-                wanted[&index]
-                    .iter()
-                    .map(|&i| {
-                        let span = a.hits[index][sample[i].hit].span;
-                        let line = features::kwic(&doc, span, width);
-                        let context = ContextLine {
-                            left: line.left,
-                            keyword: line.keyword,
-                            right: line.right,
-                        };
-                        (i, context)
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for (i, context) in lines {
-            sample[i].context = context;
-        }
-        progress.advance(bytes - last_bytes);
-        last_bytes = bytes;
-        Ok::<(), AnalysisError>(())
-    })?;
-    progress.finish();
+    let sample_ref = &*sample;
+    let lines = revisit(
+        source,
+        |article| wanted.contains_key(&article),
+        &config.text,
+        "cutting the sample's context lines",
+        progress,
+        |index, doc| {
+            wanted[&index]
+                .iter()
+                .map(|&i| {
+                    let span = a.hits[index][sample_ref[i].hit].span;
+                    (i, ContextLine::from(features::kwic(doc, span, width)))
+                })
+                .collect()
+        },
+    )?;
+    for (i, context) in lines {
+        sample[i].context = context;
+    }
     Ok(())
 }
 

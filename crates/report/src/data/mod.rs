@@ -8,6 +8,7 @@ use analysis::{Analysis, KChoice};
 use serde_json::json;
 
 pub mod article_rows;
+pub mod labels;
 pub mod timeline;
 pub mod tsv;
 pub mod validation;
@@ -46,6 +47,7 @@ fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), 
     )?;
     tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
     shared_tsv(analysis, writer.stream("data/shared.tsv")?)?;
+    labels::label_kwic_tsv(analysis, writer.stream("data/label_kwic.tsv")?)?;
     frames_tsv(analysis, writer.stream("data/frames.tsv")?)
 }
 
@@ -127,6 +129,11 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
             Box::new(move || timeline::timeline_tsv(analysis, t)),
         ));
     }
+    tables.push(("data/labels.tsv", Box::new(|| labels::labels_tsv(analysis))));
+    tables.push((
+        "data/collocates.tsv",
+        Box::new(|| labels::collocates_tsv(analysis)),
+    ));
     tables.push(("data/config.json", Box::new(|| config_json(analysis))));
     tables
         .par_iter()
@@ -623,6 +630,7 @@ fn config_json(analysis: &Analysis) -> Vec<u8> {
         "scale": config.scale,
         "validation": config.validation,
         "timeline": config.timeline,
+        "labels": config.labels,
     });
     let mut out = serde_json::to_vec_pretty(&value).expect("serialising settings");
     out.push(b'\n');

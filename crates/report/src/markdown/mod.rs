@@ -9,6 +9,7 @@ use analysis::{Analysis, KChoice};
 use crate::numbers::{fixed, thousands};
 use crate::output::GENERATED_MARKER;
 
+mod actors;
 mod clusters;
 mod corpus;
 mod frames;
@@ -38,6 +39,7 @@ pub fn report_markdown(analysis: &Analysis) -> String {
     frames::evidence_section(&mut out, analysis);
     voices::voices_section(&mut out, analysis);
     statistics::keyness_section(&mut out, analysis);
+    actors::actors_section(&mut out, analysis);
     clusters::distinctive_terms(&mut out, analysis);
     passages::passages_section(&mut out, analysis);
     clusters::similarity_section(&mut out, analysis);
@@ -380,6 +382,9 @@ fn data_section(out: &mut String, a: &Analysis) {
             "timeline.tsv",
             "frame rates per group and period with bootstrap intervals and the q of each tested change",
         ));
+    }
+    if !a.lexicon.actors.is_empty() {
+        files.extend(actors::DATA_FILES);
     }
     files.push((
         "config.json",

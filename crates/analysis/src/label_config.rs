@@ -1,0 +1,35 @@
+//! The settings of the actors' label profiles and collocates: a leaf, so
+//! the config, the first pass and the statistics share it without cycles.
+
+use serde::{Deserialize, Serialize};
+
+/// How labels are tested and collocates counted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LabelsConfig {
+    /// Fewest uses of a label by a group before it is tested.
+    pub min_count: usize,
+    /// A label is distinctive below this q (with its interval above 0).
+    pub alpha: f64,
+    /// Counted tokens on each side of a mention in the collocate window.
+    pub window: usize,
+    /// Fewest co-occurrences of a collocate.
+    pub min_cooccurrence: usize,
+    /// Collocates kept per actor and group.
+    pub collocates_kept: usize,
+    /// Labels shown per actor and group in the report.
+    pub shown: usize,
+}
+
+impl Default for LabelsConfig {
+    fn default() -> Self {
+        LabelsConfig {
+            min_count: 2,
+            alpha: 0.05,
+            window: 5,
+            min_cooccurrence: 2,
+            collocates_kept: 10,
+            shown: 8,
+        }
+    }
+}
