@@ -183,3 +183,70 @@ fn label_profiles_are_the_same_on_every_run() {
         second.label_profiles.articles
     );
 }
+
+/// `--actors auto`: the speaker quoted in the most articles becomes an
+/// actor, and how each outlet names him is profiled like a lexicon actor.
+#[test]
+fn the_most_quoted_speaker_becomes_an_actor_with_auto() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,outlet,text\n");
+    for i in 0..12 {
+        let _ = writeln!(
+            csv,
+            "a{i:02},A,\"Der russische Außenminister Lawrow sagte am Tag {i}: „Die Gespräche gehen weiter.“ {} {} am Tag {}.\"",
+            SUBJECTS[i % SUBJECTS.len()],
+            VERBS[i % VERBS.len()],
+            i + 40
+        );
+        let _ = writeln!(
+            csv,
+            "b{i:02},B,\"Der Chefdiplomat Lawrow sagte am Tag {i}: „Wir warten auf eine Antwort.“ {} {} am Tag {}.\"",
+            SUBJECTS[(i + 1) % SUBJECTS.len()],
+            VERBS[(i + 2) % VERBS.len()],
+            i + 80
+        );
+    }
+    let path = dir.path().join("quoted.csv");
+    std::fs::write(&path, csv).unwrap();
+    let run = |auto: usize| {
+        let mut config = AnalysisConfig::default();
+        config.labels.auto_actors = auto;
+        let lexicon = features::Lexicon::load(&rahmen_tests::default_lexicon()).unwrap();
+        analysis::analyze(
+            &Input::folder(&path),
+            lexicon,
+            "security-de.toml".into(),
+            &config,
+            &mut NullSink,
+            &Silent,
+        )
+        .unwrap()
+    };
+    let plain = run(0);
+    assert!(plain.lexicon.actors.iter().all(|a| a.name != "Lawrow"));
+    let auto = run(5);
+    let lawrow = auto
+        .lexicon
+        .actors
+        .iter()
+        .position(|a| a.name == "Lawrow")
+        .expect("Lawrow found");
+    let profile = &auto.label_profiles.actors[lawrow];
+    assert_eq!(profile.mentions.iter().sum::<usize>(), 24);
+    let labels = |outlet: &str| -> Vec<String> {
+        rows(&auto, profile, outlet)
+            .iter()
+            .map(|r| r.label.clone())
+            .collect()
+    };
+    assert!(
+        labels("A").contains(&"Außenminister".to_owned()),
+        "{:?}",
+        labels("A")
+    );
+    assert!(
+        labels("B").contains(&"Chefdiplomat".to_owned()),
+        "{:?}",
+        labels("B")
+    );
+}

@@ -19,6 +19,12 @@ pub struct LabelsConfig {
     pub collocates_kept: usize,
     /// Labels shown per actor and group in the report.
     pub shown: usize,
+    /// Besides the lexicon's actors, profile this many of the speakers the
+    /// quotation finder names most often (people by surname, institutions
+    /// by name; one-word names only); 0 for the lexicon's actors alone.
+    pub auto_actors: usize,
+    /// Articles read, from the start of the corpus, to find those speakers.
+    pub auto_sample: usize,
 }
 
 impl Default for LabelsConfig {
@@ -30,6 +36,8 @@ impl Default for LabelsConfig {
             min_cooccurrence: 2,
             collocates_kept: 10,
             shown: 8,
+            auto_actors: 0,
+            auto_sample: 5_000,
         }
     }
 }

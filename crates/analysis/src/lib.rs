@@ -39,6 +39,7 @@
 //! ```
 
 pub mod article;
+pub mod auto_actors;
 pub mod clusters;
 pub mod collocates;
 pub mod config;

@@ -35,6 +35,11 @@ pub fn analyze<S: ArticleSink + Send>(
     sink: &mut S,
     progress: &dyn Progress,
 ) -> Result<Analysis, AnalysisError> {
+    let mut lexicon = lexicon;
+    if config.labels.auto_actors > 0 {
+        let found = crate::auto_actors::frequent_speakers(source, &lexicon, config, progress)?;
+        lexicon.actors.extend(found);
+    }
     let reader = source.open()?;
     let info = reader.info().clone();
     let analyzer = Analyzer::new(&config.analyzer);

@@ -141,6 +141,9 @@ pub struct ReportArgs {
     /// Period of the timeline: articles are binned by the day, ISO week (Monday first) or month of their date.
     #[arg(long, value_parser = ["day", "week", "month"], default_value = "week")]
     bin: String,
+    /// Whose naming the report profiles: the lexicon's `[[actor]]`s, or also the 10 speakers the quotation finder names in the most articles (`auto`).
+    #[arg(long, value_parser = ["lexicon", "auto"], default_value = "lexicon")]
+    pub actors: String,
     /// Which text the report's prose and charts lead with: all text, or each outlet's own text (without passages another outlet shares); the data files carry both.
     #[arg(long, value_parser = ["all", "own"], default_value = "all")]
     pub view: String,
@@ -194,6 +197,9 @@ impl ReportArgs {
         config.syndication.exclude_repeated = self.exclude_repeated;
         config.timeline.bin = self.bin.clone();
         config.display.lead_view = self.view.clone();
+        if self.actors == "auto" {
+            config.labels.auto_actors = 10;
+        }
         config.statistics.keyness =
             config
                 .statistics
