@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use sprs::CsMat;
 
-use crate::label_config::LabelsConfig;
+use crate::config::LabelsConfig;
 use crate::statistics::Groups;
 
 /// A term near an actor's mentions in one group.

@@ -26,9 +26,9 @@ use rayon::prelude::*;
 use sprs::CsMat;
 
 use crate::collocates::ActorCollocates;
+use crate::config::LabelsConfig;
 use crate::config::StatisticsConfig;
 use crate::hits::ContextLine;
-use crate::label_config::LabelsConfig;
 use crate::labels::{ArticleLabels, Relation};
 use crate::statistics::{Groups, scaled};
 use crate::voices::Voice;

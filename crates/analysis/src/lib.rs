@@ -49,7 +49,6 @@ pub mod excerpt;
 pub mod findings;
 pub mod first_pass;
 pub mod hits;
-pub mod label_config;
 pub mod label_profiles;
 pub mod labels;
 pub mod passages;
@@ -72,8 +71,8 @@ pub mod voices;
 pub use article::ArticleInfo;
 pub use clusters::{Clustering, KChoice};
 pub use config::{
-    AnalysisConfig, ClusteringConfig, DisplayConfig, InputConfig, ScaleConfig, StatisticsConfig,
-    SyndicationConfig, TimelineConfig, ValidationConfig,
+    AnalysisConfig, ClusteringConfig, DisplayConfig, InputConfig, LabelsConfig, ScaleConfig,
+    StatisticsConfig, SyndicationConfig, TimelineConfig, ValidationConfig,
 };
 pub use error::AnalysisError;
 pub use findings::{Analysis, GroupNoun};
