@@ -31,6 +31,22 @@ pub struct ContextLine {
     pub right: String,
 }
 
+#[cfg(test)]
+impl Hit {
+    /// A hit of `frame` in `sentence` with `voice`, at the article's start:
+    /// what the statistics' tests need of a hit.
+    pub(crate) fn in_sentence(frame: usize, sentence: u32, voice: Voice) -> Hit {
+        Hit {
+            frame,
+            term: 0,
+            token: 0,
+            sentence,
+            span: core_text::Span::new(0, 1),
+            voice,
+        }
+    }
+}
+
 impl From<features::Kwic> for ContextLine {
     fn from(kwic: features::Kwic) -> Self {
         ContextLine {

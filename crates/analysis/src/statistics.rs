@@ -391,14 +391,7 @@ mod tests {
 
     #[test]
     fn sentences_without_counted_tokens_join_the_one_before() {
-        let hit = |sentence: u32| Hit {
-            frame: 0,
-            term: 0,
-            token: 0,
-            sentence,
-            span: core_text::Span::new(0, 1),
-            voice: crate::voices::Voice::Own,
-        };
+        let hit = |sentence| Hit::in_sentence(0, sentence, crate::voices::Voice::Own);
         // Article 0: sentences with 2, 0 and 1 counted tokens, a hit in the
         // empty one; article 1: a hit before any counted token.
         let tokens = vec![vec![2, 0, 1], vec![0, 3]];

@@ -168,11 +168,7 @@ pub fn suggest(
     let mut elsewhere = vec![0usize; n_terms];
     let mut hit_sentences = 0usize;
     for (article, sentences) in sentence_slices(a).enumerate() {
-        let with_hit: BTreeSet<u32> = a.hits[article]
-            .iter()
-            .filter(|h| h.frame == frame)
-            .map(|h| h.sentence)
-            .collect();
+        let with_hit = hit_sentences_of(a, article, frame);
         hit_sentences += with_hit.len();
         for (s, columns) in sentences.enumerate() {
             let target = if with_hit.contains(&(s as u32)) {
@@ -446,11 +442,7 @@ fn gather_evidence(
     let mut picked: Vec<[Vec<(usize, usize)>; 2]> =
         vec![[Vec::new(), Vec::new()]; candidates.len()];
     for (article, sentences) in sentence_slices(a).enumerate() {
-        let with_hit: BTreeSet<u32> = a.hits[article]
-            .iter()
-            .filter(|h| h.frame == frame)
-            .map(|h| h.sentence)
-            .collect();
+        let with_hit = hit_sentences_of(a, article, frame);
         let mut position = 0usize;
         for (s, columns) in sentences.enumerate() {
             let side = usize::from(!with_hit.contains(&(s as u32)));
@@ -516,6 +508,15 @@ fn gather_evidence(
         candidates[i].evidence.push(context);
     }
     Ok(())
+}
+
+/// The sentences of `article` with a hit of `frame`.
+fn hit_sentences_of(a: &Analysis, article: usize, frame: usize) -> BTreeSet<u32> {
+    a.hits[article]
+        .iter()
+        .filter(|h| h.frame == frame)
+        .map(|h| h.sentence)
+        .collect()
 }
 
 /// The KWIC line around `span` as the analysis keeps it.

@@ -311,14 +311,7 @@ mod tests {
     #[test]
     fn voices_are_counted_per_frame_and_group() {
         let groups = Groups::from_names(["RT DE", "SNA", "RT DE"]);
-        let hit = |frame, voice| Hit {
-            frame,
-            term: 0,
-            token: 0,
-            sentence: 0,
-            span: core_text::Span::new(0, 1),
-            voice,
-        };
+        let hit = |frame, voice| Hit::in_sentence(frame, 0, voice);
         let hits = vec![
             vec![
                 hit(0, Voice::Own),

@@ -574,14 +574,7 @@ mod tests {
     }
 
     fn hit(sentence: u32) -> Hit {
-        Hit {
-            frame: 0,
-            term: 0,
-            token: 0,
-            sentence,
-            span: core_text::Span::new(0, 1),
-            voice: crate::voices::Voice::Own,
-        }
+        Hit::in_sentence(0, sentence, crate::voices::Voice::Own)
     }
 
     #[test]
