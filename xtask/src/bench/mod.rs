@@ -7,17 +7,20 @@
 //! reading these numbers, not by tests.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use analysis::{AnalysisConfig, Input, Silent};
 use anyhow::{Context, bail};
 use clap::Args;
-use corpus::{Entry, FieldMapping, InputOptions};
 
 use rahmen::args::workspace_root;
+
+mod corpora;
+mod measure;
+
+use corpora::{LONG_SOURCE, SHORT_SOURCE, copies_suffix, long_text, repeated};
+pub use measure::{BenchRunArgs, run_one};
 
 /// Options of `cargo xtask bench`.
 #[derive(Args)]
@@ -60,20 +63,6 @@ pub struct BenchArgs {
     distinct: bool,
 }
 
-/// Options of the hidden `bench-run` (one measurement in a fresh process).
-#[derive(Args)]
-pub struct BenchRunArgs {
-    /// The 10kGNAD CSV to read, or a folder of .txt articles.
-    #[arg(long)]
-    corpus: PathBuf,
-    /// `features` (tokenize + count + TF-IDF) or `report` (everything).
-    #[arg(long)]
-    stage: String,
-    /// Output folder for the report stage.
-    #[arg(long)]
-    out: PathBuf,
-}
-
 /// A comma-separated list of whole numbers, where '' is the empty list
 /// (clap would parse '' as one bad number).
 #[derive(Clone)]
@@ -87,23 +76,6 @@ fn sizes(value: &str) -> Result<Sizes, String> {
         .map(|s| s.parse().map_err(|e| format!("`{s}`: {e}")))
         .collect::<Result<_, _>>()
         .map(Sizes)
-}
-
-/// The 10kGNAD input options (no header, `;`, `'`, grouped by label).
-fn tenkgnad(path: &Path) -> Input {
-    Input {
-        path: path.to_path_buf(),
-        options: InputOptions {
-            delimiter: Some(b';'),
-            quote: b'\'',
-            has_header: false,
-            columns: Some(vec!["label".into(), "text".into()]),
-            fields: FieldMapping::default(),
-            group_by: Some("label".into()),
-            ..InputOptions::default()
-        },
-        name: Some("10kgnad-test".into()),
-    }
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
@@ -323,11 +295,6 @@ fn run_scales(
     Ok(())
 }
 
-/// The article repeated into the long one, and the short one beside it
-/// (two articles, so two groups: without a manifest each is its own).
-const LONG_SOURCE: &str = "corpus/security-talks-2021/003_c7f51b5bd6edf0e0.txt";
-const SHORT_SOURCE: &str = "corpus/security-talks-2021/000_a14304979644f1e8.txt";
-
 const MIB: f64 = 1024.0 * 1024.0;
 
 /// The whole report on one long article of each size (MiB), one fresh
@@ -387,25 +354,6 @@ fn run_long(root: &Path, binary: &Path, sizes: &[usize]) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// `text` repeated, copies separated by a blank line, cut to `bytes` or
-/// the last character boundary before it.
-fn long_text(text: &str, bytes: usize) -> String {
-    let text = text.trim_end();
-    let mut long = String::with_capacity(bytes + text.len() + 2);
-    while long.len() < bytes {
-        if !long.is_empty() {
-            long.push_str("\n\n");
-        }
-        long.push_str(text);
-    }
-    let mut end = bytes;
-    while !long.is_char_boundary(end) {
-        end -= 1;
-    }
-    long.truncate(end);
-    long
 }
 
 /// What one `bench-run` reports: articles, seconds, peak RSS.
@@ -484,240 +432,4 @@ fn has_sklearn() -> bool {
         .args(["-c", "import sklearn"])
         .output()
         .is_ok_and(|o| o.status.success())
-}
-
-/// `source` repeated `times` times (a new file, made once); with
-/// `distinct`, every copy after the first has the words of each sentence
-/// shuffled.
-fn repeated(source: &Path, times: usize, distinct: bool, work: &Path) -> anyhow::Result<PathBuf> {
-    if times == 1 {
-        return Ok(source.to_path_buf());
-    }
-    let path = work.join(format!("10kgnad-x{times}{}.csv", copies_suffix(distinct)));
-    if path.exists() {
-        return Ok(path);
-    }
-    // Written beside the target and renamed when complete, so an
-    // interrupted run never leaves a truncated corpus to be measured.
-    let partial = path.with_extension("csv.partial");
-    let bytes = fs::read(source)?;
-    let mut file = std::io::BufWriter::new(fs::File::create(&partial)?);
-    if distinct {
-        write_shuffled_copies(&bytes, times, &mut file)
-            .with_context(|| format!("writing {}", partial.display()))?;
-    } else {
-        for _ in 0..times {
-            file.write_all(&bytes)?;
-            if !bytes.ends_with(b"\n") {
-                file.write_all(b"\n")?;
-            }
-        }
-    }
-    file.flush()?;
-    drop(file);
-    fs::rename(&partial, &path)?;
-    Ok(path)
-}
-
-/// What names a corpus of distinct copies (its file, report and row).
-fn copies_suffix(distinct: bool) -> &'static str {
-    if distinct { "-distinct" } else { "" }
-}
-
-/// Writes `times` copies of the 10kGNAD CSV `source` (`;`, `'`, no
-/// header): the first as it is, each later one with the words of every
-/// sentence (split at `. `; all but the last) in a seeded random order, so
-/// that the copies keep their vocabulary and length but share no long run
-/// of words.
-fn write_shuffled_copies(
-    source: &[u8],
-    times: usize,
-    out: impl std::io::Write,
-) -> anyhow::Result<()> {
-    use rand::SeedableRng as _;
-    use rand::seq::SliceRandom as _;
-    let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .quote(b'\'')
-        .has_headers(false)
-        .from_reader(source)
-        .records()
-        .collect::<Result<_, _>>()?;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .quote(b'\'')
-        .from_writer(out);
-    let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(42);
-    for copy in 0..times {
-        for record in &records {
-            let (Some(label), Some(text)) = (record.get(0), record.get(1)) else {
-                bail!("a 10kGNAD record needs a label and a text: {record:?}");
-            };
-            if copy == 0 {
-                writer.write_record([label, text])?;
-                continue;
-            }
-            let sentences: Vec<String> = text
-                .split(". ")
-                .map(|sentence| {
-                    let mut words: Vec<&str> = sentence.split(' ').collect();
-                    // The last word stays last: it may carry the text's
-                    // closing full stop, which elsewhere would split the
-                    // sentence in two.
-                    let last = words.len().saturating_sub(1);
-                    words[..last].shuffle(&mut rng);
-                    words.join(" ")
-                })
-                .collect();
-            writer.write_record([label, sentences.join(". ").as_str()])?;
-        }
-    }
-    writer.flush()?;
-    Ok(())
-}
-
-/// One measurement; prints `articles seconds peak_rss`.
-pub fn run_one(args: &BenchRunArgs) -> anyhow::Result<()> {
-    // A folder is the long-article corpus: read with the defaults, as
-    // `cargo xtask report` reads a folder.
-    let folder = args.corpus.is_dir();
-    let input = if folder {
-        Input {
-            path: args.corpus.clone(),
-            options: InputOptions::default(),
-            name: None,
-        }
-    } else {
-        tenkgnad(&args.corpus)
-    };
-    let start = Instant::now();
-    let articles = match args.stage.as_str() {
-        "features" => features_stage(&input)?,
-        "report" => {
-            let mut config = AnalysisConfig::default();
-            if !folder {
-                config.group_by = Some("label".into());
-                config.clustering.k = Some(9);
-            }
-            let analysis = report::generate(
-                &input,
-                &workspace_root().join("lexicons/security-de.toml"),
-                &config,
-                &args.out,
-                &Silent,
-            )?;
-            analysis.articles.len()
-        }
-        other => bail!("unknown stage {other}"),
-    };
-    let seconds = start.elapsed().as_secs_f64();
-    println!("{articles} {seconds:.3} {}", peak_rss());
-    Ok(())
-}
-
-/// Articles per read-ahead batch in the features stage: small, so the
-/// workers wait little for the first batch (4,096 kept both cores idle for
-/// about 70 ms at the start).
-const FEATURES_BATCH: usize = 1024;
-
-/// Read, tokenize, count and weight: what scikit-learn's TfidfVectorizer
-/// does, with Rahmen's German tokenizer, stop words and stemmer.
-fn features_stage(input: &Input) -> anyhow::Result<usize> {
-    use rayon::prelude::*;
-    let mut reader = corpus::open(&input.path, &input.options)?;
-    let analyzer = core_text::Analyzer::new(&core_text::AnalyzerConfig::default());
-    let index = features::WordIndex::new(&analyzer, None);
-    let mut provisional: Vec<Vec<u32>> = Vec::new();
-    reader.read_ahead(FEATURES_BATCH, |batch, _| {
-        let terms: Vec<Vec<u32>> = batch
-            .into_par_iter()
-            .filter_map(|entry| match entry {
-                Entry::Article(article) => Some(index.text_terms(&article.text)),
-                Entry::Skipped(_) => None,
-            })
-            .collect();
-        provisional.extend(terms);
-        Ok::<(), anyhow::Error>(())
-    })?;
-    let keys = index.into_keys();
-    let vocabulary = features::build_vocabulary(
-        &keys,
-        provisional.iter().map(Vec::as_slice),
-        &features::LabelCounts::default(),
-        features::DocFrequency::Count(1),
-        features::DocFrequency::Share(1.0),
-    )?;
-    let mut sequences = provisional;
-    sequences
-        .par_iter_mut()
-        .for_each(|ids| vocabulary.to_columns(ids));
-    let counts = features::count_matrix(&sequences, vocabulary.terms.len());
-    let articles = sequences.len();
-    drop(sequences);
-    let weights = features::tfidf_from_counts(counts, &features::TfidfConfig::default())?;
-    std::hint::black_box(weights.matrix.nnz());
-    Ok(articles)
-}
-
-/// Peak resident memory of this process (Linux), e.g. `412MB`.
-fn peak_rss() -> String {
-    rahmen::process_memory::status_kb("VmHWM")
-        .map_or_else(|| "n/a".to_owned(), |kb| format!("{}MB", kb / 1024))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn records(csv_bytes: &[u8]) -> Vec<Vec<String>> {
-        csv::ReaderBuilder::new()
-            .delimiter(b';')
-            .quote(b'\'')
-            .has_headers(false)
-            .from_reader(csv_bytes)
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-            .collect()
-    }
-
-    fn sorted_words(text: &str) -> Vec<Vec<&str>> {
-        text.split(". ")
-            .map(|s| {
-                let mut words: Vec<&str> = s.split(' ').collect();
-                words.sort_unstable();
-                words
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_long_text_is_cut_to_the_size_at_a_character_boundary() {
-        // The source's trailing newline is dropped: copies are separated
-        // by exactly one blank line.
-        let long = long_text("Grüße.\n", 21);
-        assert_eq!(long, "Grüße.\n\nGrüße.\n\nG");
-        assert_eq!(long.len(), 21);
-        // Byte 23 falls inside `ü`: the cut moves back before it.
-        assert_eq!(long_text("Grüße.", 23), "Grüße.\n\nGrüße.\n\nGr");
-    }
-
-    #[test]
-    fn distinct_copies_keep_each_sentences_words_in_a_new_order() {
-        let source = "Inland;'Die Regierung sagt: Wir halten uns an die Regeln; vorerst. \
-                      Der Kanzler sprach von einem ''guten'' Tag für alle hier.'\n\
-                      Sport;Ein Tor in der letzten Minute entschied das Spiel gegen Rapid Wien.\n";
-        let mut out = Vec::new();
-        write_shuffled_copies(source.as_bytes(), 3, &mut out).unwrap();
-        let original = records(source.as_bytes());
-        let copies = records(&out);
-        assert_eq!(copies.len(), 6);
-        assert_eq!(copies[..2], original[..]);
-        for (i, copy) in copies[2..].iter().enumerate() {
-            let from = &original[i % 2];
-            assert_eq!(copy[0], from[0]);
-            assert_ne!(copy[1], from[1]);
-            assert_eq!(sorted_words(&copy[1]), sorted_words(&from[1]));
-        }
-        assert_ne!(copies[2], copies[4]);
-    }
 }
