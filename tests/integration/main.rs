@@ -2,6 +2,7 @@
 //! one binary per file): each module checks one promise of the README.
 
 mod actors;
+mod data_formats;
 mod determinism;
 mod grouping;
 mod hostile_input;

@@ -10,16 +10,18 @@ use analysis::{AnalysisConfig, Input};
 
 const WIRE: &str = "Nach Angaben der Agentur fühlt sich die Regierung in Moskau durch die Manöver bedroht und warnt vor einer weiteren Eskalation an der Grenze zwischen beiden Ländern im Osten des Kontinents.";
 
+/// One sentence of each outlet's own, about nothing the lexicon counts.
+const OWN_TEXTS: [&str; 3] = [
+    "Der Bürgermeister eröffnete am Morgen die neue Bibliothek am Marktplatz der kleinen Stadt.",
+    "Im Stadion feierten die Fans den Sieg ihrer Mannschaft bis tief in die Nacht hinein.",
+    "Die Bäckerei am Bahnhof verkauft seit dieser Woche auch vegane Brötchen und Kuchen.",
+];
+
 #[test]
 fn a_wire_passage_counts_in_all_and_not_in_own() {
     let dir = tempfile::tempdir().unwrap();
-    let own_texts = [
-        "Der Bürgermeister eröffnete am Morgen die neue Bibliothek am Marktplatz der kleinen Stadt.",
-        "Im Stadion feierten die Fans den Sieg ihrer Mannschaft bis tief in die Nacht hinein.",
-        "Die Bäckerei am Bahnhof verkauft seit dieser Woche auch vegane Brötchen und Kuchen.",
-    ];
     let mut csv = String::from("id,outlet,text\n");
-    for (i, (outlet, own)) in ["A", "B", "C"].iter().zip(own_texts).enumerate() {
+    for (i, (outlet, own)) in ["A", "B", "C"].iter().zip(OWN_TEXTS).enumerate() {
         let _ = writeln!(csv, "{i},{outlet},\"{own} {WIRE}\"");
         // A second article of each outlet, its own words only.
         let _ = writeln!(
@@ -96,4 +98,98 @@ fn a_wire_passage_counts_in_all_and_not_in_own() {
             "{view} {unit}"
         );
     }
+}
+
+/// A wire passage that names NATO with a label and holds frame terms.
+const LABELLED_WIRE: &str = "Nach Angaben der Agentur fühlt sich die Regierung durch das Kriegsbündnis NATO bedroht und warnt vor einer weiteren Eskalation an der Grenze zwischen beiden Ländern im Osten des Kontinents.";
+
+#[test]
+fn labels_and_the_timeline_of_a_wire_passage_count_in_all_and_shared_not_in_own() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each outlet prints the wire passage twice, in two weeks, and names
+    // NATO once in its own words.
+    let mut csv = String::from("id,outlet,date,text\n");
+    for (i, (outlet, own)) in ["A", "B", "C"].iter().zip(OWN_TEXTS).enumerate() {
+        for (week, date) in ["2022-01-04", "2022-01-11"].iter().enumerate() {
+            let _ = writeln!(
+                csv,
+                "{i}-{week},{outlet},{date},\"Am Tag {week} sprach man über die NATO. {own} {LABELLED_WIRE}\""
+            );
+        }
+    }
+    let path = dir.path().join("wire.csv");
+    fs::write(&path, csv).unwrap();
+    let mut config = AnalysisConfig::default();
+    config.display.lead_view = "own".into();
+    config.statistics.bootstrap_resamples = 200;
+    config.statistics.permutations = 199;
+    let report = rahmen_tests::generate(&Input::folder(&path), &config).unwrap();
+    let a = &report.analysis;
+    let nato = a.lexicon.actors.iter().position(|x| x.name == "NATO");
+    let nato = nato.unwrap();
+    let label = |view: View, g: usize| {
+        let profile = &a.label_profiles.of_view(view).unwrap()[nato];
+        let count = profile
+            .rows
+            .iter()
+            .find(|r| r.group == g && r.label == "Kriegsbündnis")
+            .map_or(0, |r| r.count);
+        (count, profile.mentions[g])
+    };
+    for g in 0..3 {
+        // Two labelled mentions in the wire text, two bare ones in its own.
+        assert_eq!(label(View::All, g), (2, 4), "group {g}");
+        assert_eq!(label(View::Shared, g), (2, 2), "group {g}");
+        assert_eq!(label(View::Own, g), (0, 2), "group {g}");
+    }
+    assert_eq!(
+        a.lead_label_profiles(),
+        a.label_profiles.of_view(View::Own).unwrap()
+    );
+
+    let threat = a
+        .lexicon
+        .frames
+        .iter()
+        .position(|f| f.id == "threat")
+        .unwrap();
+    let timeline = |view: View| match view {
+        View::All => a.timeline.as_ref().unwrap(),
+        _ => a.view(view).unwrap().timeline.as_ref().unwrap(),
+    };
+    for g in 0..3 {
+        for period in 0..2 {
+            let hits = |view| timeline(view).cell(g, period, threat).unwrap().hits;
+            // Every hit of the frame lies in the wire passage.
+            assert!(hits(View::All) >= 2, "bedroht, Eskalation");
+            assert_eq!(hits(View::Shared), hits(View::All));
+            assert_eq!(hits(View::Own), 0);
+        }
+    }
+    assert_eq!(a.lead_timeline(), Some(timeline(View::Own)));
+
+    let labels = report.file("data/labels.tsv");
+    assert!(labels.starts_with("view\tactor\tgroup\trelation\tlabel\tvoice\tcount\t"));
+    assert!(labels.contains("\nall\tNATO\tA\tnoun\tKriegsbündnis\tall\t2\t4\t"));
+    assert!(labels.contains("\nshared\tNATO\tA\tnoun\tKriegsbündnis\tall\t2\t4\t"));
+    assert!(!labels.contains("\nown\tNATO\tA\tnoun\tKriegsbündnis\t"));
+    let timeline_tsv = report.file("data/timeline.tsv");
+    assert!(timeline_tsv.starts_with("view\tgroup\tperiod\tframe\tarticles\t"));
+    assert!(timeline_tsv.contains("\nall\tA\t2022-01-03\tthreat\t1\t"));
+    assert!(timeline_tsv.contains("\nown\tA\t2022-01-03\tthreat\t1\t"));
+    assert!(timeline_tsv.contains("\nshared\tA\t2022-01-03\tthreat\t1\t"));
+    // Every row of `all` comes before the other views'.
+    for file in [&labels, &timeline_tsv] {
+        let views: Vec<&str> = file
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        let first_other = views.iter().position(|&v| v != "all").unwrap();
+        assert!(views[first_other..].iter().all(|&v| v != "all"));
+    }
+    let markdown = report.file("report.md");
+    let note = "On each outlet's own text: passages another outlet shares are left out (`--view all` for all text; every view is in `data/";
+    assert!(markdown.contains(&format!("{note}labels.tsv`)")));
+    assert!(markdown.contains(&format!("{note}timeline.tsv`)")));
 }

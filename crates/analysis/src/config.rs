@@ -123,7 +123,8 @@ pub struct TimelineConfig {
     /// Draws all the timeline's intervals and tests may make together:
     /// each gets an equal share (at most `statistics.draw_budget`, never
     /// below the statistics' floors of resamples and permutations), so a
-    /// year of weeks of a large corpus stays fast.
+    /// year of weeks of a large corpus stays fast. When groups share text,
+    /// the timelines of the views `all`, `own` and `shared` get a third each.
     pub draw_budget: usize,
 }
 
@@ -238,6 +239,26 @@ pub struct ScaleConfig {
     pub exact_silhouette_articles: usize,
     /// Points drawn on the article map (a seeded spread sample above it).
     pub map_points: usize,
+    /// Above this many articles the big data tables (counts, TF-IDF,
+    /// tokens, frames, keyness) are written as Parquet instead of text.
+    pub parquet_above_articles: usize,
+    /// `auto` (by `parquet_above_articles`), `text`, `parquet` or `both`.
+    pub data_format: DataFormat,
+}
+
+/// How the big data tables are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DataFormat {
+    /// Text up to `parquet_above_articles`, Parquet above.
+    #[default]
+    Auto,
+    /// TSV, Matrix Market and JSON lines whatever the size.
+    Text,
+    /// Parquet whatever the size.
+    Parquet,
+    /// Both, side by side.
+    Both,
 }
 
 impl Default for ScaleConfig {
@@ -251,6 +272,8 @@ impl Default for ScaleConfig {
             lsa_above_articles: 100,
             exact_silhouette_articles: 3000,
             map_points: 2000,
+            parquet_above_articles: 10_000,
+            data_format: DataFormat::Auto,
         }
     }
 }
@@ -336,8 +359,9 @@ pub struct DisplayConfig {
     pub removed_lines_shown: usize,
     /// Matched word forms listed per pattern by the lexicon check.
     pub forms_shown: usize,
-    /// The view the report's prose and charts lead with: `all` (every
-    /// counted token) or `own` (text no other outlet shares).
+    /// The view the report's prose and charts lead with (frames, label
+    /// profiles, timeline): `all` (every counted token) or `own` (text no
+    /// other outlet shares).
     pub lead_view: String,
 }
 

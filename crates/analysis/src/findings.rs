@@ -205,6 +205,25 @@ impl Analysis {
         self.lead_view().map_or(&self.prevalence, |v| &v.prevalence)
     }
 
+    /// The view the report's tables lead with: `display.lead_view`, or
+    /// `all` when that view was not computed.
+    pub fn lead_view_kind(&self) -> View {
+        self.lead_view().map_or(View::All, |v| v.view)
+    }
+
+    /// The timeline the report leads with: `display.lead_view`'s.
+    pub fn lead_timeline(&self) -> Option<&Timeline> {
+        self.lead_view()
+            .map_or(self.timeline.as_ref(), |v| v.timeline.as_ref())
+    }
+
+    /// The label profiles the report leads with: `display.lead_view`'s.
+    pub fn lead_label_profiles(&self) -> &[crate::label_profiles::ActorProfile] {
+        self.label_profiles
+            .of_view(self.lead_view_kind())
+            .unwrap_or(&self.label_profiles.actors)
+    }
+
     /// The frame hits by voice the report leads with.
     pub fn lead_frame_voices(&self) -> &[Vec<FrameVoices>] {
         self.lead_view()

@@ -16,6 +16,12 @@
 //! shrinks with the articles drawn (`statistics.draw_budget`, as the frame
 //! rates), so the cost stays bounded at any corpus size. Each actor and
 //! group has its own seed, derived from `statistics.seed`.
+//!
+//! When groups share text, the profiles exist for the views `own` and
+//! `shared` too: a mention (for the denominator) or a label counts in the
+//! view its mention's token lies in. The three views then split
+//! `statistics.draw_budget` in equal thirds, so on a large corpus they
+//! cost about what `all` alone cost.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +37,7 @@ use crate::config::StatisticsConfig;
 use crate::hits::ContextLine;
 use crate::labels::{ArticleLabels, Relation};
 use crate::statistics::{Groups, scaled};
+use crate::views::{SharedText, View};
 use crate::voices::Voice;
 
 /// Every actor's label profile.
@@ -42,6 +49,61 @@ pub struct LabelProfiles {
     pub articles: Vec<ArticleLabels>,
     /// Every actor's window collocates per group, in lexicon order.
     pub collocates: Vec<ActorCollocates>,
+    /// The profiles on the text of the views `own` and `shared`, when
+    /// groups share text (`actors` is the view `all`).
+    pub views: Vec<ViewProfiles>,
+}
+
+/// Every actor's label profile on one view's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewProfiles {
+    /// Which text.
+    pub view: View,
+    /// One per lexicon actor, in lexicon order.
+    pub actors: Vec<ActorProfile>,
+}
+
+impl LabelProfiles {
+    /// The actors' profiles on `view`'s text; `None` when the view was
+    /// not computed (no text shared between groups).
+    pub fn of_view(&self, view: View) -> Option<&[ActorProfile]> {
+        match view {
+            View::All => Some(&self.actors),
+            _ => self
+                .views
+                .iter()
+                .find(|v| v.view == view)
+                .map(|v| v.actors.as_slice()),
+        }
+    }
+}
+
+/// Which mentions and labels one profile counts.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    view: View,
+    /// The shared text, for the views `own` and `shared`.
+    shared: Option<&'a SharedText>,
+}
+
+impl Side<'_> {
+    /// Whether the mention at `token` of article `i` lies in the view.
+    fn keeps(&self, i: usize, token: u32) -> bool {
+        self.shared
+            .is_none_or(|s| s.in_view(self.view, i, token as usize))
+    }
+
+    /// The article's mentions of `actor` in the view.
+    fn mentions(&self, i: usize, a: &ArticleLabels, actor: usize) -> usize {
+        match self.shared {
+            None => a.mentions.get(actor).copied().unwrap_or(0) as usize,
+            Some(_) => a
+                .mention_tokens
+                .iter()
+                .filter(|&&(m, token)| m as usize == actor && self.keeps(i, token))
+                .count(),
+        }
+    }
 }
 
 /// One actor's labels in every group.
@@ -128,19 +190,44 @@ struct PoolArticle {
 
 /// The profiles of every actor from the articles' labels.
 /// `windows` are the articles' collocate windows as count columns,
-/// `counts` the articles × terms counts.
+/// `counts` the articles × terms counts; with `shared` (when groups share
+/// text) the views `own` and `shared` are profiled too.
+#[allow(clippy::too_many_arguments)]
 pub fn label_profiles(
     mut articles: Vec<ArticleLabels>,
     windows: &[Vec<(u16, u32)>],
     counts: &CsMat<f64>,
     groups: &Groups,
     n_actors: usize,
+    shared: Option<&SharedText>,
     config: &StatisticsConfig,
     settings: &LabelsConfig,
 ) -> LabelProfiles {
-    let actors = (0..n_actors)
-        .map(|actor| actor_profile(actor, &articles, groups, config, settings))
-        .collect();
+    let mut config = config.clone();
+    if shared.is_some() {
+        config.draw_budget /= 3;
+    }
+    let profiles = |side: Side| -> Vec<ActorProfile> {
+        (0..n_actors)
+            .map(|actor| actor_profile(actor, &articles, groups, side, &config, settings))
+            .collect()
+    };
+    let actors = profiles(Side {
+        view: View::All,
+        shared: None,
+    });
+    let views = shared.map_or_else(Vec::new, |shared| {
+        [View::Own, View::Shared]
+            .into_iter()
+            .map(|view| ViewProfiles {
+                view,
+                actors: profiles(Side {
+                    view,
+                    shared: Some(shared),
+                }),
+            })
+            .collect()
+    });
     let mentions: Vec<&[u32]> = articles.iter().map(|a| a.mentions.as_slice()).collect();
     let collocates =
         crate::collocates::collocates(windows, &mentions, counts, groups, n_actors, settings);
@@ -153,6 +240,7 @@ pub fn label_profiles(
         actors,
         articles,
         collocates,
+        views,
     }
 }
 
@@ -160,14 +248,21 @@ fn actor_profile(
     actor: usize,
     articles: &[ArticleLabels],
     groups: &Groups,
+    side: Side,
     config: &StatisticsConfig,
     settings: &LabelsConfig,
 ) -> ActorProfile {
     let n_groups = groups.names.len();
     let mut mentions = vec![0usize; n_groups];
     let mut keys: BTreeMap<(Relation, &str), usize> = BTreeMap::new();
-    for a in articles {
-        for h in a.hits.iter().filter(|h| h.actor as usize == actor) {
+    let of_actor = |i: usize| {
+        articles[i]
+            .hits
+            .iter()
+            .filter(move |h| h.actor as usize == actor && side.keeps(i, h.token))
+    };
+    for i in 0..articles.len() {
+        for h in of_actor(i) {
             let next = keys.len();
             keys.entry((h.relation, &h.label)).or_insert(next);
         }
@@ -184,14 +279,14 @@ fn actor_profile(
         vec![vec![None; n_keys]; n_groups];
     let mut pool = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        let m = a.mentions.get(actor).copied().unwrap_or(0) as usize;
+        let m = side.mentions(i, a, actor);
         if m == 0 {
             continue;
         }
         let g = groups.of_article[i];
         mentions[g] += m;
         let mut uses: BTreeMap<usize, f64> = BTreeMap::new();
-        for h in a.hits.iter().filter(|h| h.actor as usize == actor) {
+        for h in of_actor(i) {
             let k = keys[&(h.relation, &*h.label)];
             counts[g][k] += 1;
             voices[g][k][voice_slot(&h.voice)] += 1;
@@ -245,10 +340,12 @@ fn actor_profile(
             (total_mentions - mentions[g]) as f64,
         )
     };
+    // The view `all` keeps the seeds it had before views existed.
     let seed = |g: usize| {
         config.seed
             ^ ((actor as u64 + 1) << 40)
             ^ ((g as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            ^ ((side.view as u64) << 58)
     };
     // Intervals per group, in parallel; every group has its own seed.
     let intervals: Vec<Vec<(f64, f64)>> = (0..n_groups)

@@ -71,8 +71,8 @@ pub mod voices;
 pub use article::ArticleInfo;
 pub use clusters::{Clustering, KChoice};
 pub use config::{
-    AnalysisConfig, ClusteringConfig, DisplayConfig, InputConfig, LabelsConfig, ScaleConfig,
-    StatisticsConfig, SyndicationConfig, TimelineConfig, ValidationConfig,
+    AnalysisConfig, ClusteringConfig, DataFormat, DisplayConfig, InputConfig, LabelsConfig,
+    ScaleConfig, StatisticsConfig, SyndicationConfig, TimelineConfig, ValidationConfig,
 };
 pub use error::AnalysisError;
 pub use findings::{Analysis, GroupNoun};

@@ -218,7 +218,7 @@ pub fn analyze<S: ArticleSink + Send>(
             &hits,
             &groups,
             &prevalence,
-            n_frames,
+            (&collected.articles, n_frames),
             config,
         )?;
         Ok((prevalence, head_to_head, views))
@@ -300,7 +300,7 @@ pub fn analyze<S: ArticleSink + Send>(
             n_tokens: &|i| counts.n_tokens(i),
             n_frames,
         },
-        &config.timeline,
+        &timeline_share(config, any_shared),
         &config.statistics,
     )?;
     let label_profiles = crate::label_profiles::label_profiles(
@@ -309,6 +309,7 @@ pub fn analyze<S: ArticleSink + Send>(
         &counts.counts,
         &groups,
         lexicon.actors.len(),
+        any_shared.then_some(&shared_text),
         &config.statistics,
         &config.labels,
     );
@@ -398,9 +399,9 @@ fn keyness_variants(
     Ok(out)
 }
 
-/// The frame tables of the views `own` and `shared`. Without text shared
-/// between groups, `own` is `all` (its prevalence is not computed twice)
-/// and `shared` is empty.
+/// The frame tables and timelines of the views `own` and `shared`.
+/// Without text shared between groups, `own` is `all` and `shared` is
+/// empty: nothing is computed.
 #[allow(clippy::too_many_arguments)]
 fn view_findings(
     shared_text: &SharedText,
@@ -409,7 +410,7 @@ fn view_findings(
     hits: &[Vec<crate::hits::Hit>],
     groups: &Groups,
     prevalence: &[FramePrevalence],
-    n_frames: usize,
+    (articles, n_frames): (&[crate::article::ArticleInfo], usize),
     config: &AnalysisConfig,
 ) -> Result<Vec<ViewFindings>, AnalysisError> {
     let any_shared = shared_text.any();
@@ -457,8 +458,21 @@ fn view_findings(
                 &config.statistics,
             )?
         };
+        let timeline = crate::timeline::timeline(
+            &crate::timeline::TimelineInput {
+                articles,
+                groups,
+                hits: &view_hits,
+                sentence_tokens: &view_sentences,
+                n_tokens: &|i| tokens[i],
+                n_frames,
+            },
+            &timeline_share(config, any_shared),
+            &config.statistics,
+        )?;
         out.push(ViewFindings {
             view,
+            timeline,
             group_frames: tallies::group_frames(groups, &view_hits, |i| tokens[i], n_frames),
             frame_voices: tallies::frame_voices(groups, &view_hits, n_frames),
             prevalence: view_prevalence,
@@ -467,6 +481,17 @@ fn view_findings(
         });
     }
     Ok(out)
+}
+
+/// The timeline settings of one view: with the views `own` and `shared`
+/// beside `all`, each of the three timelines gets a third of
+/// `timeline.draw_budget`, so the views do not triple its cost.
+fn timeline_share(config: &AnalysisConfig, views: bool) -> crate::config::TimelineConfig {
+    let mut timeline = config.timeline.clone();
+    if views {
+        timeline.draw_budget /= 3;
+    }
+    timeline
 }
 
 /// The rows of a sparse matrix scaled to unit length (zero rows stay zero).

@@ -3,7 +3,7 @@
 //! no step quadratic in the number of articles on the large path. The
 //! thresholds are settings (`scale` in `config.json`).
 
-use crate::config::ScaleConfig;
+use crate::config::{DataFormat, ScaleConfig};
 
 /// The views a corpus of one size gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,10 @@ pub struct Scale {
     pub lsa: bool,
     /// Exact silhouettes (otherwise on a seeded sample).
     pub exact_silhouette: bool,
+    /// The big data tables as text (TSV, Matrix Market, JSON lines).
+    pub text_data: bool,
+    /// The big data tables as Parquet.
+    pub parquet_data: bool,
 }
 
 impl Scale {
@@ -38,6 +42,16 @@ impl Scale {
             label_points: articles <= config.labelled_points,
             lsa: articles > config.lsa_above_articles,
             exact_silhouette: articles <= config.exact_silhouette_articles,
+            text_data: match config.data_format {
+                DataFormat::Auto => articles <= config.parquet_above_articles,
+                DataFormat::Text | DataFormat::Both => true,
+                DataFormat::Parquet => false,
+            },
+            parquet_data: match config.data_format {
+                DataFormat::Auto => articles > config.parquet_above_articles,
+                DataFormat::Parquet | DataFormat::Both => true,
+                DataFormat::Text => false,
+            },
         }
     }
 }
@@ -61,5 +75,13 @@ mod tests {
         assert!(!Scale::new(100, &config).lsa && Scale::new(101, &config).lsa);
         let large = Scale::new(102_800, &config);
         assert!(!large.exact_silhouette && !large.label_points);
+        assert!(gnad.text_data && !gnad.parquet_data);
+        assert!(!large.text_data && large.parquet_data);
+        let both = ScaleConfig {
+            data_format: DataFormat::Both,
+            ..ScaleConfig::default()
+        };
+        let both = Scale::new(5, &both);
+        assert!(both.text_data && both.parquet_data);
     }
 }

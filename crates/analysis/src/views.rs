@@ -4,7 +4,8 @@
 //! article of another group also has (the shared-passage search), or in an
 //! article whose whole text another group's article repeats; the rest is
 //! the article's *own* text. Every per-group frame table exists for the
-//! views `all`, `own` and `shared`.
+//! views `all`, `own` and `shared`, and so do the timeline and the label
+//! profiles.
 
 use std::ops::Range;
 
@@ -12,6 +13,7 @@ use crate::hits::Hit;
 use crate::passages::Passages;
 use crate::statistics::{FramePrevalence, Groups};
 use crate::tallies::{FrameVoices, GroupFrames};
+use crate::timeline::Timeline;
 
 /// Which text a table counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -31,6 +33,16 @@ impl View {
             View::All => "all",
             View::Own => "own",
             View::Shared => "shared",
+        }
+    }
+
+    /// What the view counts, for prose and chart titles: `all text`,
+    /// `own text`, `shared text`.
+    pub fn text(self) -> &'static str {
+        match self {
+            View::All => "all text",
+            View::Own => "own text",
+            View::Shared => "shared text",
         }
     }
 
@@ -101,6 +113,15 @@ impl SharedText {
         let next = ranges.partition_point(|r| r.start <= token);
         next > 0 && token < ranges[next - 1].end
     }
+
+    /// Whether token `token` of `article` lies in `view`'s text.
+    pub fn in_view(&self, view: View, article: usize, token: usize) -> bool {
+        match view {
+            View::All => true,
+            View::Own => !self.is_shared(article, token),
+            View::Shared => self.is_shared(article, token),
+        }
+    }
 }
 
 /// Keyness of the groups in one view and unit, beside the main one.
@@ -132,6 +153,9 @@ pub struct ViewFindings {
     pub prevalence: Vec<FramePrevalence>,
     /// Frame hits by voice per frame and group, in this view's text.
     pub frame_voices: Vec<Vec<FrameVoices>>,
+    /// Frame rates per group and period on this view's text, when the
+    /// articles' dates span two periods.
+    pub timeline: Option<Timeline>,
 }
 
 impl ViewFindings {
@@ -186,6 +210,13 @@ mod tests {
         // ...but article 2's whole text is repeated by C's article 3.
         assert!(shared.is_shared(2, 0) && shared.is_shared(3, 1000));
         assert!(shared.is_shared(1, 0) && !shared.is_shared(1, 25) && shared.is_shared(1, 44));
+        // A label mention or hit at a token goes to `shared` or `own`, and always to `all`.
+        for token in [9, 10, 39, 40] {
+            let shared_here = shared.is_shared(0, token);
+            assert!(shared.in_view(View::All, 0, token));
+            assert_eq!(shared.in_view(View::Shared, 0, token), shared_here);
+            assert_eq!(shared.in_view(View::Own, 0, token), !shared_here);
+        }
         assert_eq!(View::from_name("own"), Some(View::Own));
         assert_eq!(View::Shared.name(), "shared");
     }

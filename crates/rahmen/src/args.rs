@@ -150,6 +150,9 @@ pub struct ReportArgs {
     /// Coders' files (CSV with `hit_id` and `relevant` columns, from `rahmen validate sample`): adds precision, agreement and corrected rates to the report.
     #[arg(long, num_args = 1.., value_parser = existing_path)]
     pub codes: Vec<PathBuf>,
+    /// How the big data tables (counts, TF-IDF, tokens, frames, keyness) are written: `auto` is text up to 10,000 articles and Parquet above.
+    #[arg(long, value_parser = ["auto", "text", "parquet", "both"], default_value = "auto")]
+    pub data_format: String,
 }
 
 /// The options of the validation sample and scoring.
@@ -197,6 +200,12 @@ impl ReportArgs {
         config.syndication.exclude_repeated = self.exclude_repeated;
         config.timeline.bin = self.bin.clone();
         config.display.lead_view = self.view.clone();
+        config.scale.data_format = match self.data_format.as_str() {
+            "text" => analysis::DataFormat::Text,
+            "parquet" => analysis::DataFormat::Parquet,
+            "both" => analysis::DataFormat::Both,
+            _ => analysis::DataFormat::Auto,
+        };
         if self.actors == "auto" {
             config.labels.auto_actors = 10;
         }

@@ -77,7 +77,7 @@ pub fn add_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportE
     }
     writer.add("charts/prevalence.svg", prevalence(a)?)?;
     writer.add("charts/voices.svg", voices(a)?)?;
-    if let Some(t) = &a.timeline {
+    if let Some(t) = a.lead_timeline() {
         writer.add("charts/timeline.svg", timeline::timeline_chart(a, t)?)?;
     }
     for (g, name) in groups

@@ -235,6 +235,7 @@ fn run_scales(
         "corpus", "articles", "MB", "stage", "seconds", "MB/s", "articles/s", "peak RSS"
     );
     let mut comparisons = Vec::new();
+    let mut wholes = Vec::new();
     for &scale in scales {
         let input = repeated(source, scale, args.distinct, work)?;
         let bytes = fs::metadata(&input)?.len() as f64;
@@ -268,11 +269,43 @@ fn run_scales(
         }
         let ratios: Vec<f64> = ours.iter().zip(&theirs).map(|(o, t)| t / o.1).collect();
         row("features", &median_by_seconds(ours.clone()));
-        row("report", &bench_run(binary, "report", &input, &out)?);
+        let report = bench_run(binary, "report", &input, &out)?;
+        row("report", &report);
         print_quality(&out)?;
+        let sklearn = if theirs.is_empty() {
+            f64::NAN
+        } else {
+            median(&theirs)
+        };
+        wholes.push((scale, report, sklearn));
         if !theirs.is_empty() {
             comparisons.push((scale, bytes, median(&theirs), ratios));
         }
+    }
+    // The yardstick: the whole report (every section and data
+    // file) against scikit-learn's vectorizer alone on the same text.
+    println!(
+        "\nthe whole report against scikit-learn's TfidfVectorizer alone (ratio = scikit-learn / report; 1.0 or more: the report is as fast):"
+    );
+    println!(
+        "  {:<23} {:>9} {:>10} {:>10} {:>14} {:>7}",
+        "corpus", "articles", "report s", "peak RSS", "scikit-learn s", "ratio"
+    );
+    for (scale, (articles, seconds, rss), sklearn) in &wholes {
+        let (sklearn_cell, ratio_cell) = if sklearn.is_nan() {
+            ("n/a".to_owned(), "n/a".to_owned())
+        } else {
+            (format!("{sklearn:.2}"), format!("{:.2}", sklearn / seconds))
+        };
+        println!(
+            "  {:<23} {:>9} {:>10.2} {:>10} {:>14} {:>7}",
+            format!("10kGNAD x{scale}{}", copies_suffix(args.distinct)),
+            articles,
+            seconds,
+            rss,
+            sklearn_cell,
+            ratio_cell
+        );
     }
     if python {
         println!("\nscikit-learn TfidfVectorizer on the same text (median of {runs} runs):");

@@ -2,6 +2,7 @@
 //! against numpy, scipy and exact enumerations of small cases.
 
 use super::*;
+use rand::Rng;
 
 fn unit(article: usize, hits: f64, tokens: f64) -> Unit {
     Unit {
@@ -256,4 +257,30 @@ fn a_shared_table_gives_the_same_bits() {
             article: 5
         }
     );
+}
+
+#[test]
+fn draw_equals_rands_gen_range() {
+    let mut ours = Xoshiro256PlusPlus::seed_from_u64(5);
+    let mut theirs = ours.clone();
+    for to in [
+        1usize,
+        2,
+        3,
+        7,
+        1000,
+        1 << 33,
+        (1 << 63) + 12345,
+        usize::MAX,
+    ] {
+        for from in [0usize, 1] {
+            if from >= to {
+                continue;
+            }
+            for _ in 0..200 {
+                let want = theirs.gen_range(from as u64..to as u64) as usize;
+                assert_eq!(draw(&mut ours, from, to), want, "{from}..{to}");
+            }
+        }
+    }
 }

@@ -3,52 +3,69 @@
 //! context line, and the actors' window collocates.
 
 use analysis::Analysis;
+use analysis::views::View;
 
 use crate::data::tsv::{TsvStream, tsv};
 use crate::error::ReportError;
 use crate::numbers::exact;
 use crate::output::StreamedFile;
 
-/// `actor group relation label voice count rest_count log_ratio low high
-/// q`: per actor, group and label one row with voice `all` and its
-/// statistics (`low`, `high` and `q` empty when the label was not
+/// `view actor group relation label voice count rest_count log_ratio low
+/// high q`: per view, actor, group and label one row with voice `all` and
+/// its statistics (`low`, `high` and `q` empty when the label was not
 /// tested), then one row per voice it was used in (`own`, `quoted`,
-/// `reported`) with the counts in that voice and the rest empty. Rows by
-/// actor, group, then most distinctive first.
+/// `reported`) with the counts in that voice and the rest empty. Every row
+/// of the view `all` first, then `own` and `shared` when groups share
+/// text; within a view by actor, group, then most distinctive first.
 pub fn labels_tsv(a: &Analysis) -> Vec<u8> {
     let mut rows = Vec::new();
-    for profile in &a.label_profiles.actors {
-        let actor = &a.lexicon.actors[profile.actor].name;
-        for row in &profile.rows {
-            let head = |voice: &str, count: usize, rest: usize| {
-                vec![
-                    actor.clone(),
-                    a.group_statistics.groups.names[row.group].clone(),
-                    row.relation.name().to_owned(),
-                    row.label.clone(),
-                    voice.to_owned(),
-                    count.to_string(),
-                    rest.to_string(),
-                ]
-            };
-            let mut all = head("all", row.count, row.rest_count);
-            all.push(exact(row.log_ratio));
-            match row.test {
-                Some(t) => all.extend([exact(t.low), exact(t.high), exact(t.q)]),
-                None => all.extend([String::new(), String::new(), String::new()]),
-            }
-            rows.push(all);
-            for (v, voice) in ["own", "quoted", "reported"].into_iter().enumerate() {
-                if row.voices[v] > 0 {
-                    let mut by_voice = head(voice, row.voices[v], row.rest_voices[v]);
-                    by_voice.extend([String::new(), String::new(), String::new(), String::new()]);
-                    rows.push(by_voice);
+    let all = std::iter::once((View::All, a.label_profiles.actors.as_slice()));
+    let views = a
+        .label_profiles
+        .views
+        .iter()
+        .map(|v| (v.view, v.actors.as_slice()));
+    for (view, profiles) in all.chain(views) {
+        for profile in profiles {
+            let actor = &a.lexicon.actors[profile.actor].name;
+            for row in &profile.rows {
+                let head = |voice: &str, count: usize, rest: usize| {
+                    vec![
+                        view.name().to_owned(),
+                        actor.clone(),
+                        a.group_statistics.groups.names[row.group].clone(),
+                        row.relation.name().to_owned(),
+                        row.label.clone(),
+                        voice.to_owned(),
+                        count.to_string(),
+                        rest.to_string(),
+                    ]
+                };
+                let mut all = head("all", row.count, row.rest_count);
+                all.push(exact(row.log_ratio));
+                match row.test {
+                    Some(t) => all.extend([exact(t.low), exact(t.high), exact(t.q)]),
+                    None => all.extend([String::new(), String::new(), String::new()]),
+                }
+                rows.push(all);
+                for (v, voice) in ["own", "quoted", "reported"].into_iter().enumerate() {
+                    if row.voices[v] > 0 {
+                        let mut by_voice = head(voice, row.voices[v], row.rest_voices[v]);
+                        by_voice.extend([
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ]);
+                        rows.push(by_voice);
+                    }
                 }
             }
         }
     }
     tsv(
         &[
+            "view",
             "actor",
             "group",
             "relation",

@@ -8,7 +8,9 @@ use analysis::{Analysis, KChoice};
 use serde_json::json;
 
 pub mod article_rows;
+pub mod cells;
 pub mod labels;
+pub mod parquet_table;
 pub mod timeline;
 pub mod tsv;
 pub mod validation;
@@ -16,6 +18,8 @@ pub mod validation;
 use crate::error::ReportError;
 use crate::numbers::{exact, push_integer, push_significant17};
 use crate::output::{ReportWriter, StreamedFile};
+use cells::{Cell, Kind, RowSink};
+use parquet_table::ParquetStream;
 use tsv::tsv;
 
 /// Writes every data file not already streamed by the first pass.
@@ -33,22 +37,129 @@ pub fn add_data_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<
     Ok(())
 }
 
-/// The data files written as they are formatted.
+/// The data files written as they are formatted: the big tables as text,
+/// as Parquet or both, as the corpus size and `scale.data_format` say.
 fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
-    matrix_market(
-        &analysis.counts.counts,
-        MatrixKind::Integer,
-        writer.stream("data/counts.mtx")?,
-    )?;
-    matrix_market(
-        &analysis.tfidf.matrix,
-        MatrixKind::Real,
-        writer.stream("data/tfidf.mtx")?,
-    )?;
-    tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+    let scale = &analysis.scale;
+    if scale.text_data {
+        matrix_market(
+            &analysis.counts.counts,
+            MatrixKind::Integer,
+            writer.stream("data/counts.mtx")?,
+        )?;
+        matrix_market(
+            &analysis.tfidf.matrix,
+            MatrixKind::Real,
+            writer.stream("data/tfidf.mtx")?,
+        )?;
+        tokens_jsonl(analysis, writer.stream("data/tokens.jsonl")?)?;
+        let file = writer.stream("data/frames.tsv")?;
+        let mut frames = tsv::TsvStream::new(file, &cells::names(FRAMES_COLUMNS))?;
+        frames_rows(analysis, &mut frames)?;
+        frames.finish()?;
+    }
+    if scale.parquet_data {
+        let parquet = |writer: &mut ReportWriter, name: &str, columns: &[(&str, Kind)]| {
+            ParquetStream::new(
+                writer.stream(format!("data/{name}.parquet"))?,
+                name,
+                columns,
+            )
+        };
+        let mut counts = parquet(writer, "counts", MATRIX_COLUMNS[0])?;
+        matrix_rows(
+            analysis,
+            &analysis.counts.counts,
+            MatrixKind::Integer,
+            &mut counts,
+        )?;
+        counts.finish()?;
+        let mut tfidf = parquet(writer, "tfidf", MATRIX_COLUMNS[1])?;
+        matrix_rows(
+            analysis,
+            &analysis.tfidf.matrix,
+            MatrixKind::Real,
+            &mut tfidf,
+        )?;
+        tfidf.finish()?;
+        let mut tokens = parquet(writer, "tokens", TOKENS_COLUMNS)?;
+        tokens_rows(analysis, &mut tokens)?;
+        tokens.finish()?;
+        let mut frames = parquet(writer, "frames", FRAMES_COLUMNS)?;
+        frames_rows(analysis, &mut frames)?;
+        frames.finish()?;
+        let mut keyness = parquet(writer, "keyness", KEYNESS_COLUMNS)?;
+        keyness_rows(
+            analysis,
+            &analysis.group_statistics,
+            &analysis.keyness_variants,
+            &mut keyness,
+        )?;
+        keyness.finish()?;
+        if let Some(stats) = &analysis.cluster_statistics {
+            let mut keyness = parquet(writer, "keyness-clusters", KEYNESS_COLUMNS)?;
+            keyness_rows(analysis, stats, &[], &mut keyness)?;
+            keyness.finish()?;
+        }
+    }
     shared_tsv(analysis, writer.stream("data/shared.tsv")?)?;
-    labels::label_kwic_tsv(analysis, writer.stream("data/label_kwic.tsv")?)?;
-    frames_tsv(analysis, writer.stream("data/frames.tsv")?)
+    labels::label_kwic_tsv(analysis, writer.stream("data/label_kwic.tsv")?)
+}
+
+/// The columns of `counts` and `tfidf` as long tables.
+const MATRIX_COLUMNS: [&[(&str, Kind)]; 2] = [
+    &[
+        ("doc_id", Kind::Text),
+        ("term", Kind::Text),
+        ("count", Kind::Integer),
+    ],
+    &[
+        ("doc_id", Kind::Text),
+        ("term", Kind::Text),
+        ("value", Kind::Real),
+    ],
+];
+
+/// A sparse matrix as a long table `doc_id term value`, rows in docs.tsv
+/// order, terms in column order within a row.
+fn matrix_rows(
+    analysis: &Analysis,
+    matrix: &sprs::CsMat<f64>,
+    kind: MatrixKind,
+    sink: &mut dyn RowSink,
+) -> Result<(), ReportError> {
+    for (row, values) in matrix.outer_iterator().enumerate() {
+        let id = analysis.articles[row].id.as_str();
+        for (column, &value) in values.iter() {
+            let term = analysis.counts.terms[column].key.as_str();
+            let value = match kind {
+                MatrixKind::Integer => Cell::Integer(value as i64),
+                MatrixKind::Real => Cell::Real(value),
+            };
+            sink.row(&[Cell::Text(id), Cell::Text(term), value])?;
+        }
+    }
+    Ok(())
+}
+
+/// The columns of the tokens table: each counted token in text order.
+const TOKENS_COLUMNS: &[(&str, Kind)] = &[
+    ("doc_id", Kind::Text),
+    ("position", Kind::Integer),
+    ("term", Kind::Text),
+];
+
+fn tokens_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
+    for (i, a) in analysis.articles.iter().enumerate() {
+        for (position, &column) in analysis.counts.sequences[i].iter().enumerate() {
+            sink.row(&[
+                Cell::Text(&a.id),
+                Cell::Integer(position as i64),
+                Cell::Text(&analysis.counts.terms[column as usize].key),
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 /// The data files built whole in memory, by name, in a fixed order.
@@ -81,21 +192,23 @@ fn memory_tables(analysis: &Analysis) -> Vec<(&'static str, Vec<u8>)> {
             square_tsv("group", &groups, &analysis.group_similarity)
         }),
     ));
-    tables.push((
-        "data/keyness.tsv",
-        Box::new(|| {
-            keyness_tsv(
-                analysis,
-                &analysis.group_statistics,
-                &analysis.keyness_variants,
-            )
-        }),
-    ));
-    if let Some(stats) = &analysis.cluster_statistics {
+    if analysis.scale.text_data {
         tables.push((
-            "data/keyness-clusters.tsv",
-            Box::new(move || keyness_tsv(analysis, stats, &[])),
+            "data/keyness.tsv",
+            Box::new(|| {
+                keyness_tsv(
+                    analysis,
+                    &analysis.group_statistics,
+                    &analysis.keyness_variants,
+                )
+            }),
         ));
+        if let Some(stats) = &analysis.cluster_statistics {
+            tables.push((
+                "data/keyness-clusters.tsv",
+                Box::new(move || keyness_tsv(analysis, stats, &[])),
+            ));
+        }
     }
     tables.push(("data/prevalence.tsv", Box::new(|| prevalence_tsv(analysis))));
     tables.push(("data/duplicates.tsv", Box::new(|| duplicates_tsv(analysis))));
@@ -284,20 +397,19 @@ fn square_tsv(corner: &str, labels: &[&str], values: &ndarray::Array2<f64>) -> V
     tsv(&header, rows)
 }
 
-fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError> {
-    let mut stream = tsv::TsvStream::new(
-        file,
-        &[
-            "doc_id",
-            "frame",
-            "view",
-            "hits",
-            "rate_per_1000",
-            "own",
-            "quoted",
-            "reported",
-        ],
-    )?;
+/// The columns of the frames table: hits per article, frame and view.
+const FRAMES_COLUMNS: &[(&str, Kind)] = &[
+    ("doc_id", Kind::Text),
+    ("frame", Kind::Text),
+    ("view", Kind::Text),
+    ("hits", Kind::Integer),
+    ("rate_per_1000", Kind::Real),
+    ("own", Kind::Integer),
+    ("quoted", Kind::Integer),
+    ("reported", Kind::Integer),
+];
+
+fn frames_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
     for (i, a) in analysis.articles.iter().enumerate() {
         for (f, frame) in analysis.lexicon.frames.iter().enumerate() {
             let all = (
@@ -316,17 +428,18 @@ fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError
             });
             for (view, hits, n, rate) in std::iter::once(all).chain(views) {
                 let by_voice = |kind: &str| {
-                    hits.iter()
-                        .filter(|h| h.frame == f && h.voice.kind() == kind)
-                        .count()
-                        .to_string()
+                    Cell::Integer(
+                        hits.iter()
+                            .filter(|h| h.frame == f && h.voice.kind() == kind)
+                            .count() as i64,
+                    )
                 };
-                stream.row(&[
-                    a.id.clone(),
-                    frame.id.clone(),
-                    view.to_owned(),
-                    n.to_string(),
-                    exact(rate),
+                sink.row(&[
+                    Cell::Text(&a.id),
+                    Cell::Text(&frame.id),
+                    Cell::Text(view),
+                    Cell::Integer(n as i64),
+                    Cell::Real(rate),
                     by_voice("own"),
                     by_voice("quoted"),
                     by_voice("reported"),
@@ -334,18 +447,47 @@ fn frames_tsv(analysis: &Analysis, file: StreamedFile) -> Result<(), ReportError
             }
         }
     }
-    stream.finish()
+    Ok(())
+}
+
+/// The columns of the keyness tables.
+const KEYNESS_COLUMNS: &[(&str, Kind)] = &[
+    ("group", Kind::Text),
+    ("view", Kind::Text),
+    ("unit", Kind::Text),
+    ("term", Kind::Text),
+    ("label", Kind::Text),
+    ("a", Kind::Real),
+    ("b", Kind::Real),
+    ("chi2", Kind::Real),
+    ("g2", Kind::Real),
+    ("log_ratio", Kind::Real),
+    ("p", Kind::Real),
+    ("total_a", Kind::Real),
+    ("total_b", Kind::Real),
+    ("p_g2", Kind::Real),
+];
+
+fn keyness_tsv(
+    analysis: &Analysis,
+    stats: &analysis::statistics::GroupStatistics,
+    variants: &[analysis::views::KeynessVariant],
+) -> Vec<u8> {
+    let mut table = tsv::TsvBuffer::new(&cells::names(KEYNESS_COLUMNS));
+    keyness_rows(analysis, stats, variants, &mut table).expect("writing to memory");
+    table.into_bytes()
 }
 
 /// Every scored term of every group: `group view unit term label a b chi2
 /// g2 log_ratio p` (plus the totals and G²'s p), groups in order, terms by
 /// signed chi2; the main keyness (all text, the configured unit) and, for
 /// the groups, its variants (the other unit; own and shared text).
-fn keyness_tsv(
+fn keyness_rows(
     analysis: &Analysis,
     stats: &analysis::statistics::GroupStatistics,
     variants: &[analysis::views::KeynessVariant],
-) -> Vec<u8> {
+    sink: &mut dyn RowSink,
+) -> Result<(), ReportError> {
     let unit_name = |unit: features::keyness::KeynessUnit| match unit {
         features::keyness::KeynessUnit::Tokens => "tokens",
         features::keyness::KeynessUnit::Documents => "documents",
@@ -358,49 +500,30 @@ fn keyness_tsv(
     let others = variants
         .iter()
         .map(|v| (v.view.name(), unit_name(v.unit), &v.keyness));
-    let mut rows = Vec::new();
     for (view, unit, keyness) in std::iter::once(main).chain(others) {
         for (g, name) in stats.groups.names.iter().enumerate() {
             for t in keyness[g].iter().flatten() {
                 let term = &analysis.counts.terms[t.term];
-                rows.push(vec![
-                    name.clone(),
-                    view.to_owned(),
-                    unit.to_owned(),
-                    term.key.clone(),
-                    term.label.clone(),
-                    exact(t.a),
-                    exact(t.b),
-                    exact(t.chi2),
-                    exact(t.g2),
-                    exact(t.log_ratio),
-                    exact(t.p),
-                    exact(t.total_a),
-                    exact(t.total_b),
-                    exact(t.p_g2),
-                ]);
+                sink.row(&[
+                    Cell::Text(name),
+                    Cell::Text(view),
+                    Cell::Text(unit),
+                    Cell::Text(&term.key),
+                    Cell::Text(&term.label),
+                    Cell::Real(t.a),
+                    Cell::Real(t.b),
+                    Cell::Real(t.chi2),
+                    Cell::Real(t.g2),
+                    Cell::Real(t.log_ratio),
+                    Cell::Real(t.p),
+                    Cell::Real(t.total_a),
+                    Cell::Real(t.total_b),
+                    Cell::Real(t.p_g2),
+                ])?;
             }
         }
     }
-    tsv(
-        &[
-            "group",
-            "view",
-            "unit",
-            "term",
-            "label",
-            "a",
-            "b",
-            "chi2",
-            "g2",
-            "log_ratio",
-            "p",
-            "total_a",
-            "total_b",
-            "p_g2",
-        ],
-        rows,
-    )
+    Ok(())
 }
 
 /// Frame rate per outlet with its interval and its test against the rest.

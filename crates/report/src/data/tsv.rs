@@ -1,7 +1,9 @@
 //! Tab-separated tables, whole or streamed, quoted the same way: the leaf
 //! every data file shares.
 
+use super::cells::{Cell, RowSink};
 use crate::error::ReportError;
+use crate::numbers::exact;
 use crate::output::StreamedFile;
 
 /// A tab-separated table; fields are quoted (RFC 4180) only when they hold
@@ -58,4 +60,54 @@ impl TsvStream {
         })?;
         file.finish()
     }
+}
+
+impl RowSink for TsvStream {
+    fn row(&mut self, cells: &[Cell]) -> Result<(), ReportError> {
+        let fields = text_fields(cells);
+        TsvStream::row(self, &fields)
+    }
+}
+
+/// A TSV table built in memory, row by row.
+pub struct TsvBuffer {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl TsvBuffer {
+    /// Starts the table with its header.
+    pub fn new(header: &[&str]) -> TsvBuffer {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b'\t')
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(Vec::new());
+        writer.write_record(header).expect("writing to memory");
+        TsvBuffer { writer }
+    }
+
+    /// The table's bytes.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.writer.into_inner().expect("writing to memory")
+    }
+}
+
+impl RowSink for TsvBuffer {
+    fn row(&mut self, cells: &[Cell]) -> Result<(), ReportError> {
+        self.writer
+            .write_record(text_fields(cells))
+            .expect("writing to memory");
+        Ok(())
+    }
+}
+
+/// Cells as TSV fields: floats in their shortest exact form.
+fn text_fields(cells: &[Cell]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|cell| match *cell {
+            Cell::Text(value) => value.to_owned(),
+            Cell::Integer(value) => itoa::Buffer::new().format(value).to_owned(),
+            Cell::Real(value) => exact(value),
+        })
+        .collect()
 }

@@ -1,5 +1,6 @@
 //! Which numbers go into the label charts: per actor, each group's most
-//! distinctive tested labels as diverging bars of their log ratio.
+//! distinctive tested labels as diverging bars of their log ratio, on the
+//! text of the view the report leads with.
 
 use analysis::Analysis;
 use analysis::label_profiles::ActorProfile;
@@ -14,7 +15,7 @@ const PER_GROUP: usize = 4;
 
 /// One chart per actor with a tested label: `charts/labels-<actor>.svg`.
 pub fn add_label_charts(a: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
-    for profile in &a.label_profiles.actors {
+    for profile in a.lead_label_profiles() {
         if let Some(svg) = label_chart(a, profile)? {
             let name = &a.lexicon.actors[profile.actor].name;
             writer.add(format!("charts/labels-{}.svg", slug(name)), svg)?;
@@ -56,7 +57,10 @@ fn label_chart(a: &Analysis, profile: &ActorProfile) -> Result<Option<String>, R
     }
     let name = &a.lexicon.actors[profile.actor].name;
     let noun = a.group_noun();
-    let title = format!("How each {} names {name}", noun.one);
+    let view = a
+        .lead_view()
+        .map_or(String::new(), |v| format!(" ({})", v.view.text()));
+    let title = format!("How each {} names {name}{view}", noun.one);
     let x_desc = format!(
         "log ratio of the label's rate per mention, {} against the rest (bar text: count : count elsewhere, q when distinctive)",
         noun.one

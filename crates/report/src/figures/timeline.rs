@@ -59,8 +59,11 @@ pub fn timeline_chart(a: &Analysis, t: &Timeline) -> Result<String, ReportError>
     let noun = a.group_noun();
     let period = period_noun(t.bin);
     let level = fixed(a.config.statistics.level * 100.0, 0);
+    let view = a
+        .lead_view()
+        .map_or(String::new(), |v| format!(" ({})", v.view.text()));
     let title = format!(
-        "Frame rates per {period} and {} with {level} % bootstrap intervals",
+        "Frame rates per {period} and {} with {level} % bootstrap intervals{view}",
         noun.one
     );
     let x_desc = match t.bin {

@@ -42,7 +42,10 @@ pub fn actors_section(out: &mut String, a: &Analysis) {
         min_count = a.config.labels.min_count,
         alpha = a.config.labels.alpha,
     );
-    for profile in &a.label_profiles.actors {
+    if let Some(note) = super::views::lead_view_note(a, "labels.tsv") {
+        let _ = writeln!(out, "{note}");
+    }
+    for profile in a.lead_label_profiles() {
         let actor = &a.lexicon.actors[profile.actor];
         let _ = writeln!(out, "### {}\n", escape(&actor.name));
         let total: usize = profile.mentions.iter().sum();
@@ -181,10 +184,16 @@ fn collocates(out: &mut String, a: &Analysis, actor: usize) {
     }
     let _ = writeln!(
         out,
-        "Window collocates of {} (content words within {} counted tokens of a mention, in its sentence, at least {} times; logDice = 14 + log₂(2 f_xy / (f_x + f_y)), Rychlý 2008; f_xy in brackets; all in `data/collocates.tsv`):\n",
+        "Window collocates of {} (content words within {} counted tokens of a mention, in its sentence, at least {} times; logDice = 14 + log₂(2 f_xy / (f_x + f_y)), Rychlý 2008; f_xy in brackets; all in `data/collocates.tsv`){}:\n",
         escape(&a.lexicon.actors[actor].name),
         a.config.labels.window,
         a.config.labels.min_cooccurrence,
+        // Collocates are counted on all text only.
+        if a.lead_view().is_some() {
+            ", on all text"
+        } else {
+            ""
+        },
     );
     let noun = a.group_noun();
     let mut table = Table::new(

@@ -57,7 +57,7 @@ pub fn timeline_section(out: &mut String, a: &Analysis) {
     let _ = writeln!(out, "## How the framing changed over time\n");
     let settings = &a.config.timeline;
     let noun = a.group_noun();
-    let Some(t) = &a.timeline else {
+    let Some(t) = a.lead_timeline() else {
         let _ = writeln!(
             out,
             "No timeline: the articles' dates (a `date` column or field, `--date-field`, or `date` in the manifest) place them in fewer than two {}s (`--bin day|week|month`). With dates over several periods, this section shows each {}'s frame rates period by period and tests the changes between consecutive periods.\n",
@@ -65,6 +65,9 @@ pub fn timeline_section(out: &mut String, a: &Analysis) {
         );
         return;
     };
+    if let Some(note) = super::views::lead_view_note(a, "timeline.tsv") {
+        let _ = writeln!(out, "{note}");
+    }
     let (one, many) = period_words(t.bin);
     let in_that = if t.bin == Bin::Day {
         "on that"

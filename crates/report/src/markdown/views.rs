@@ -29,7 +29,7 @@ pub fn own_text_section(out: &mut String, a: &Analysis) {
     }
     let _ = writeln!(
         out,
-        "A token is *shared* when an article of another {} has it too: inside a passage of {} words or more that the shared-passage search finds between the two, or in an article another {}'s article repeats whole. The rest is the {}'s *own* text. {} of {} counted tokens ({}) are shared. Rates are hits per 1,000 counted tokens of that text; the data files carry every view (`view` in `frames.tsv` and `prevalence.tsv`), and `--view own` makes the report lead with the own text.\n",
+        "A token is *shared* when an article of another {} has it too: inside a passage of {} words or more that the shared-passage search finds between the two, or in an article another {}'s article repeats whole. The rest is the {}'s *own* text. {} of {} counted tokens ({}) are shared. Rates are hits per 1,000 counted tokens of that text; the data files carry every view (`view` in `frames.tsv`, `prevalence.tsv`, `labels.tsv` and `timeline.tsv`), and `--view own` makes the report lead with the own text.\n",
         noun.one,
         a.config.syndication.params.min_tokens,
         noun.one,
@@ -75,4 +75,21 @@ pub fn own_text_section(out: &mut String, a: &Analysis) {
         }
     }
     let _ = writeln!(out);
+}
+
+/// The sentence that says a section shows `display.lead_view`'s text,
+/// naming the data file that holds every view; `None` when the section
+/// shows all text.
+pub fn lead_view_note(a: &Analysis, file: &str) -> Option<String> {
+    let one = a.group_noun().one;
+    let text = match a.lead_view_kind() {
+        View::All => return None,
+        View::Own => {
+            format!("On each {one}'s own text: passages another {one} shares are left out")
+        }
+        View::Shared => format!("On the text each {one} shares with another {one}'s articles only"),
+    };
+    Some(format!(
+        "{text} (`--view all` for all text; every view is in `data/{file}`).\n"
+    ))
 }
