@@ -291,7 +291,13 @@ fn without_a_change_fewer_than_one_run_in_twenty_flags_anything() {
     use rayon::prelude::*;
     let dir = tempfile::tempdir().unwrap();
     let config = quick();
-    let (corpora, shuffles) = (100u64, 10);
+    // `RAHMEN_NULL_CORPORA` measures the share on more corpora (the
+    // closing note of issue 20 used 1,000); CI runs 100.
+    let corpora: u64 = std::env::var("RAHMEN_NULL_CORPORA")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100);
+    let shuffles = 10;
     // Per corpus: its own timeline, then the timelines of its articles
     // with the dates shuffled within each outlet (a cheap way to many more
     // runs without a change, for a share that is not a coin toss at 5 %).
@@ -327,7 +333,7 @@ fn without_a_change_fewer_than_one_run_in_twenty_flags_anything() {
     // A share of 5 % is an expected value: 10 or more of 100 would be
     // unlikely (p = 0.03) for a procedure that holds it.
     assert!(
-        corpora_flagged < 10,
+        corpora_flagged * 10 < corpora as usize,
         "{corpora_flagged} of {corpora} corpora"
     );
     // The tests themselves hold their level: about 5 % of p-values below

@@ -62,6 +62,8 @@ pub fn analyze<S: ArticleSink + Send>(
         config,
     )?;
     let shared_text = SharedText::new(&passages, &groups);
+    // Every word's hash (8 bytes a word) served the passage search only.
+    drop(collected.word_hashes);
 
     progress.start("counting terms", None, ProgressUnit::Steps);
     let vocabulary = features::build_vocabulary(
@@ -152,7 +154,6 @@ pub fn analyze<S: ArticleSink + Send>(
             repeated_hits[i] = before - doc_hits.len();
         }
     }
-    drop(collected.word_hashes);
     let n_frames = lexicon.frames.len();
 
     progress.start(

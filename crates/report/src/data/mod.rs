@@ -59,51 +59,74 @@ fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), 
         frames.finish()?;
     }
     if scale.parquet_data {
-        let parquet = |writer: &mut ReportWriter, name: &str, columns: &[(&str, Kind)]| {
-            ParquetStream::new(
-                writer.stream(format!("data/{name}.parquet"))?,
-                name,
-                columns,
-            )
-        };
-        let mut counts = parquet(writer, "counts", MATRIX_COLUMNS[0])?;
-        matrix_rows(
-            analysis,
-            &analysis.counts.counts,
-            MatrixKind::Integer,
-            &mut counts,
-        )?;
-        counts.finish()?;
-        let mut tfidf = parquet(writer, "tfidf", MATRIX_COLUMNS[1])?;
-        matrix_rows(
-            analysis,
-            &analysis.tfidf.matrix,
-            MatrixKind::Real,
-            &mut tfidf,
-        )?;
-        tfidf.finish()?;
-        let mut tokens = parquet(writer, "tokens", TOKENS_COLUMNS)?;
-        tokens_rows(analysis, &mut tokens)?;
-        tokens.finish()?;
-        let mut frames = parquet(writer, "frames", FRAMES_COLUMNS)?;
-        frames_rows(analysis, &mut frames)?;
-        frames.finish()?;
-        let mut keyness = parquet(writer, "keyness", KEYNESS_COLUMNS)?;
-        keyness_rows(
-            analysis,
-            &analysis.group_statistics,
-            &analysis.keyness_variants,
-            &mut keyness,
-        )?;
-        keyness.finish()?;
-        if let Some(stats) = &analysis.cluster_statistics {
-            let mut keyness = parquet(writer, "keyness-clusters", KEYNESS_COLUMNS)?;
-            keyness_rows(analysis, stats, &[], &mut keyness)?;
-            keyness.finish()?;
-        }
+        parquet_tables(analysis, writer)?;
     }
     shared_tsv(analysis, writer.stream("data/shared.tsv")?)?;
     labels::label_kwic_tsv(analysis, writer.stream("data/label_kwic.tsv")?)
+}
+
+/// The big tables as Parquet, each its own file, written side by side.
+fn parquet_tables(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), ReportError> {
+    use rayon::prelude::*;
+    type Rows<'a> = Box<dyn Fn(&mut dyn RowSink) -> Result<(), ReportError> + Send + Sync + 'a>;
+    type Table<'a> = (&'a str, &'a [(&'a str, Kind)], Rows<'a>);
+    let mut tables: Vec<Table> = vec![
+        (
+            "counts",
+            MATRIX_COLUMNS[0],
+            Box::new(|sink| {
+                matrix_rows(analysis, &analysis.counts.counts, MatrixKind::Integer, sink)
+            }),
+        ),
+        (
+            "tfidf",
+            MATRIX_COLUMNS[1],
+            Box::new(|sink| matrix_rows(analysis, &analysis.tfidf.matrix, MatrixKind::Real, sink)),
+        ),
+        (
+            "tokens",
+            TOKENS_COLUMNS,
+            Box::new(|sink| tokens_rows(analysis, sink)),
+        ),
+        (
+            "frames",
+            FRAMES_COLUMNS,
+            Box::new(|sink| frames_rows(analysis, sink)),
+        ),
+        (
+            "keyness",
+            KEYNESS_COLUMNS,
+            Box::new(|sink| {
+                keyness_rows(
+                    analysis,
+                    &analysis.group_statistics,
+                    &analysis.keyness_variants,
+                    sink,
+                )
+            }),
+        ),
+    ];
+    if let Some(stats) = &analysis.cluster_statistics {
+        tables.push((
+            "keyness-clusters",
+            KEYNESS_COLUMNS,
+            Box::new(move |sink| keyness_rows(analysis, stats, &[], sink)),
+        ));
+    }
+    // Files are opened in order (the writer is not shared), then filled in
+    // parallel: each is independent, so the bytes do not depend on it.
+    let mut jobs = Vec::with_capacity(tables.len());
+    for (name, columns, rows) in tables {
+        let file = writer.stream(format!("data/{name}.parquet"))?;
+        jobs.push((ParquetStream::new(file, name, columns)?, rows));
+    }
+    jobs.into_par_iter()
+        .map(|(mut stream, rows)| {
+            rows(&mut stream)?;
+            stream.finish()
+        })
+        .collect::<Result<Vec<()>, ReportError>>()?;
+    Ok(())
 }
 
 /// The columns of `counts` and `tfidf` as long tables.

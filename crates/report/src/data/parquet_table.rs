@@ -12,21 +12,26 @@ use std::sync::Arc;
 use parquet::basic::Compression;
 use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
 use parquet::errors::ParquetError;
-use parquet::file::properties::{WriterProperties, WriterVersion};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion};
 use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::types::ColumnPath;
 use parquet::schema::types::Type;
 
 use super::cells::{Cell, Kind, RowSink};
 use crate::error::ReportError;
 use crate::output::StreamedFile;
 
-/// Rows per row group: about 10–40 MB of buffered columns for the widest
-/// tables, and large enough that readers scan efficiently.
-pub const ROW_GROUP: usize = 1 << 20;
+/// Rows per row group: at most about 40 MB of buffered cells per table (a
+/// few tables are written at once), and large enough that readers scan
+/// efficiently.
+pub const ROW_GROUP: usize = 1 << 18;
 
 /// One buffered column.
 enum Values {
-    Text(Vec<ByteArray>),
+    /// Texts, with the last one kept to be shared by the next row when it
+    /// is the same (an article's id repeats down its rows): a refcount
+    /// instead of an allocation.
+    Text(Vec<ByteArray>, Option<ByteArray>),
     Integer(Vec<i64>),
     Real(Vec<f64>),
 }
@@ -71,17 +76,27 @@ impl ParquetStream {
             .with_fields(fields)
             .build()
             .map_err(&failed)?;
-        let properties = WriterProperties::builder()
+        let mut properties = WriterProperties::builder()
             .set_writer_version(WriterVersion::PARQUET_1_0)
             .set_compression(Compression::SNAPPY)
-            .set_created_by(concat!("rahmen ", env!("CARGO_PKG_VERSION")).to_owned())
-            .build();
+            .set_created_by(concat!("rahmen ", env!("CARGO_PKG_VERSION")).to_owned());
+        // Min/max statistics of text columns cost a comparison per value
+        // and help no reader of these tables: numbers keep theirs.
+        for &(column, kind) in columns {
+            if kind == Kind::Text {
+                properties = properties.set_column_statistics_enabled(
+                    ColumnPath::from(column),
+                    EnabledStatistics::None,
+                );
+            }
+        }
+        let properties = properties.build();
         let writer = SerializedFileWriter::new(file, Arc::new(schema), Arc::new(properties))
             .map_err(failed)?;
         let columns = columns
             .iter()
             .map(|&(_, kind)| match kind {
-                Kind::Text => Values::Text(Vec::new()),
+                Kind::Text => Values::Text(Vec::new(), None),
                 Kind::Integer => Values::Integer(Vec::new()),
                 Kind::Real => Values::Real(Vec::new()),
             })
@@ -100,7 +115,17 @@ impl ParquetStream {
     /// When the column is not a text column (a bug in the caller's table).
     pub fn text(&mut self, column: usize, value: &str) {
         match &mut self.columns[column] {
-            Values::Text(values) => values.push(ByteArray::from(value.as_bytes().to_vec())),
+            Values::Text(values, last) => {
+                let bytes = match last {
+                    Some(previous) if previous.data() == value.as_bytes() => previous.clone(),
+                    _ => {
+                        let fresh = ByteArray::from(value.as_bytes().to_vec());
+                        *last = Some(fresh.clone());
+                        fresh
+                    }
+                };
+                values.push(bytes);
+            }
             _ => panic!("column {column} is not text"),
         }
     }
@@ -151,7 +176,7 @@ impl ParquetStream {
                 .map_err(&failed)?
                 .expect("one column writer per schema column");
             match values {
-                Values::Text(v) => write_batch::<ByteArrayType>(&mut column, v),
+                Values::Text(v, _) => write_batch::<ByteArrayType>(&mut column, v),
                 Values::Integer(v) => write_batch::<Int64Type>(&mut column, v),
                 Values::Real(v) => write_batch::<DoubleType>(&mut column, v),
             }
@@ -189,7 +214,7 @@ impl RowSink for ParquetStream {
 impl Values {
     fn len(&self) -> usize {
         match self {
-            Values::Text(v) => v.len(),
+            Values::Text(v, _) => v.len(),
             Values::Integer(v) => v.len(),
             Values::Real(v) => v.len(),
         }
