@@ -8,7 +8,7 @@ use crate::config::AnalysisConfig;
 use crate::error::AnalysisError;
 use crate::scale::Scale;
 use crate::statistics::Groups;
-use features::{TermCounts, Tfidf};
+use features::TermCounts;
 
 /// How k was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,26 +91,29 @@ struct Fitted {
     inertia: f64,
 }
 
-/// Clusters the articles.
+/// Clusters the articles: on `normalized` (the L2-normalised TF-IDF rows)
+/// when given (small corpora), else on LSA coordinates from the counts.
+/// `group_cosine` is the cosine of the groups' mean rows.
+#[allow(clippy::too_many_arguments)]
 pub fn cluster_articles(
     counts: &TermCounts,
-    tfidf: &Tfidf,
-    normalized: &sprs::CsMat<f64>,
+    normalized: Option<&sprs::CsMat<f64>>,
+    group_cosine: &Array2<f64>,
     similarity: Option<&Array2<f64>>,
     groups: &Groups,
     scale: &Scale,
     config: &AnalysisConfig,
 ) -> Result<Clustering, AnalysisError> {
     let settings = &config.clustering;
-    let (rows, lsa) = if scale.lsa {
-        let (coords, summary) = lsa_coordinates(counts, config)?;
-        (cluster::l2_normalize_rows(coords.view()), Some(summary))
-    } else {
-        let _ = tfidf;
-        (
+    let (rows, lsa) = match normalized {
+        Some(normalized) => (
             cluster::l2_normalize_rows(normalized.to_dense().view()),
             None,
-        )
+        ),
+        None => {
+            let (coords, summary) = lsa_coordinates(counts, config)?;
+            (cluster::l2_normalize_rows(coords.view()), Some(summary))
+        }
     };
     let n = rows.nrows();
     let params = cluster::KMeansParams::new(2)
@@ -224,9 +227,7 @@ pub fn cluster_articles(
     let group_dendrogram = if grouped && groups.names.len() >= 3 {
         // The cosine of the group means: mean pairwise similarities of sparse
         // rows are all close to 0 and would give a tree of equal heights.
-        let cosine =
-            cluster::centroid_similarity_sparse(normalized, &groups.of_article)?.centroid_cosine;
-        let mut distance = cosine.mapv(|s| (1.0 - s).max(0.0));
+        let mut distance = group_cosine.mapv(|s| (1.0 - s).max(0.0));
         distance.diag_mut().fill(0.0);
         let symmetric = (&distance + &distance.t()) / 2.0;
         Some(cluster::average_linkage(symmetric.view())?)

@@ -1,7 +1,7 @@
 //! The plain value an analysis produces: every number, hit and evidence
 //! line a renderer needs, computed once, so renderers compute nothing.
 
-use features::{Lexicon, TermCounts, Tfidf};
+use features::{Lexicon, TermCounts};
 use ndarray::Array2;
 
 use crate::article::ArticleInfo;
@@ -42,8 +42,13 @@ pub struct Analysis {
     pub counts: TermCounts,
     /// Counted tokens per sentence, per article.
     pub sentence_tokens: Vec<Vec<u32>>,
-    /// TF-IDF weights.
-    pub tfidf: Tfidf,
+    /// Inverse document frequency per term column, for the TF-IDF weights.
+    pub idf: Vec<f64>,
+    /// The TF-IDF matrix, kept for small corpora (up to
+    /// `scale.matrix_articles`); large ones make a row when it is needed
+    /// ([`Analysis::tfidf_row`]) instead of holding a second matrix as large
+    /// as the counts.
+    pub tfidf: Option<sprs::CsMat<f64>>,
     /// Cosine similarity of the articles' TF-IDF rows (small corpora only).
     pub similarity: Option<Array2<f64>>,
     /// The most and the least similar pair of articles (small corpora only).
@@ -144,6 +149,35 @@ pub struct GroupNoun {
 }
 
 impl Analysis {
+    /// The TF-IDF weights of `article`'s row: its term columns, increasing,
+    /// and their weights, bit for bit those of the whole matrix.
+    pub fn tfidf_row(&self, article: usize) -> (Vec<usize>, Vec<f64>) {
+        if let Some(row) = self.tfidf.as_ref().and_then(|m| m.outer_view(article)) {
+            return (row.indices().to_vec(), row.data().to_vec());
+        }
+        match self.counts.counts.outer_view(article) {
+            Some(row) => {
+                let mut values = row.data().to_vec();
+                features::weight_row(row.indices(), &mut values, &self.idf, &self.config.tfidf);
+                (row.indices().to_vec(), values)
+            }
+            None => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// The whole TF-IDF matrix: the kept one, or made again from the
+    /// counts (the same bits).
+    pub fn tfidf_matrix(&self) -> std::borrow::Cow<'_, sprs::CsMat<f64>> {
+        match &self.tfidf {
+            Some(matrix) => std::borrow::Cow::Borrowed(matrix),
+            None => std::borrow::Cow::Owned(
+                features::tfidf_from_counts(self.counts.counts.clone(), &self.config.tfidf)
+                    .expect("the counts are a CSR matrix")
+                    .matrix,
+            ),
+        }
+    }
+
     /// The `--group-by` column, unless it is the outlet.
     pub fn group_column(&self) -> Option<&str> {
         self.config

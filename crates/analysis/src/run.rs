@@ -171,13 +171,20 @@ pub fn analyze<S: ArticleSink + Send>(
     } else {
         std::borrow::Cow::Owned(normalize_rows(&tfidf.matrix))
     };
-    let group_similarity =
-        cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?.similarity;
+    let group_similarity = cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?;
+    // Small corpora cluster the TF-IDF rows themselves; large ones their
+    // LSA coordinates from the counts, and keep no TF-IDF matrix from here
+    // on (a row is made again when written): it is as large as the counts.
+    let small_rows = (!scale.lsa).then(|| normalized.clone().into_owned());
+    drop(normalized);
+    let keep_tfidf = scale.similarity_matrix || scale.per_article_tables || !scale.lsa;
+    let features::Tfidf { matrix, idf } = tfidf;
+    let tfidf = keep_tfidf.then_some(matrix);
     let clustering = if collected.articles.len() >= 3 {
         Some(cluster_articles(
             &counts,
-            &tfidf,
-            &normalized,
+            small_rows.as_ref(),
+            &group_similarity.centroid_cosine,
             similarity.as_ref(),
             &groups,
             &scale,
@@ -186,6 +193,8 @@ pub fn analyze<S: ArticleSink + Send>(
     } else {
         None
     };
+    drop(small_rows);
+    let group_similarity = group_similarity.similarity;
     progress.finish();
 
     progress.start("statistics", None, ProgressUnit::Steps);
@@ -267,10 +276,14 @@ pub fn analyze<S: ArticleSink + Send>(
     let group_frames = tallies::group_frames(&groups, &hits, |i| counts.n_tokens(i), n_frames);
     let frame_voices = tallies::frame_voices(&groups, &hits, n_frames);
     let similar_pairs = similarity.as_ref().and_then(tallies::similar_pairs);
-    let distinctive_terms = scale.per_article_tables.then(|| {
-        let df: Vec<usize> = counts.terms.iter().map(|t| t.df).collect();
-        tallies::distinctive_terms(&tfidf.matrix, &df, config.display.top_terms)
-    });
+    // Per-article tables come with small corpora, which keep the matrix.
+    let distinctive_terms = tfidf
+        .as_ref()
+        .filter(|_| scale.per_article_tables)
+        .map(|matrix| {
+            let df: Vec<usize> = counts.terms.iter().map(|t| t.df).collect();
+            tallies::distinctive_terms(matrix, &df, config.display.top_terms)
+        });
     let stats = &collected.stats;
     let group_totals = tallies::group_totals(
         &groups,
@@ -325,6 +338,7 @@ pub fn analyze<S: ArticleSink + Send>(
         scale,
         counts,
         sentence_tokens,
+        idf,
         tfidf,
         similarity,
         similar_pairs,

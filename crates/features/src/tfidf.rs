@@ -120,19 +120,9 @@ pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfi
     let mut rows: Vec<_> = counts.outer_iterator_mut().collect();
     rows.par_iter_mut().for_each(|row| {
         for (column, value) in row.iter_mut() {
-            let tf = if config.sublinear_tf {
-                value.ln() + 1.0
-            } else {
-                *value
-            };
-            *value = tf * idf[column];
+            *value = weight(*value, idf[column], config);
         }
-        if let Some(norm) = config.norm {
-            let values = row.data();
-            let length = match norm {
-                Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
-                Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
-            };
+        if let Some(length) = config.norm.map(|norm| length(row.data(), norm)) {
             if length > 0.0 {
                 row.map_inplace(|v| v / length);
             }
@@ -143,6 +133,39 @@ pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfi
         matrix: counts,
         idf,
     })
+}
+
+/// One row of [`tfidf`] from its counts, weighted in place: `columns` are
+/// the row's term columns, `values` their counts; afterwards the weights,
+/// bit for bit those of the matrix [`tfidf`] returns. For callers that need
+/// a row at a time and not the second matrix (a large corpus's data files).
+pub fn weight_row(columns: &[usize], values: &mut [f64], idf: &[f64], config: &TfidfConfig) {
+    for (&column, value) in columns.iter().zip(values.iter_mut()) {
+        *value = weight(*value, idf[column], config);
+    }
+    if let Some(length) = config.norm.map(|norm| length(values, norm)) {
+        if length > 0.0 {
+            values.iter_mut().for_each(|v| *v /= length);
+        }
+    }
+}
+
+/// One count's weight before normalisation, as scikit-learn computes it.
+fn weight(count: f64, idf: f64, config: &TfidfConfig) -> f64 {
+    let tf = if config.sublinear_tf {
+        count.ln() + 1.0
+    } else {
+        count
+    };
+    tf * idf
+}
+
+/// A row's length under `norm`.
+fn length(values: &[f64], norm: Norm) -> f64 {
+    match norm {
+        Norm::L1 => values.iter().map(|v| v.abs()).sum::<f64>(),
+        Norm::L2 => values.iter().map(|v| v * v).sum::<f64>().sqrt(),
+    }
 }
 
 fn check_csr(counts: &CsMat<f64>) -> Result<(), FeatureError> {
@@ -159,6 +182,21 @@ fn check_csr(counts: &CsMat<f64>) -> Result<(), FeatureError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_at_a_time_equals_the_matrix() {
+        let counts = sklearn_example();
+        let config = TfidfConfig {
+            sublinear_tf: true,
+            ..TfidfConfig::default()
+        };
+        let whole = tfidf(&counts, &config).unwrap();
+        for (i, row) in counts.outer_iterator().enumerate() {
+            let mut values = row.data().to_vec();
+            weight_row(row.indices(), &mut values, &whole.idf, &config);
+            assert_eq!(values, whole.matrix.outer_view(i).unwrap().data());
+        }
+    }
 
     #[test]
     fn weighting_in_place_equals_weighting_a_copy() {

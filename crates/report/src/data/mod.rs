@@ -48,7 +48,7 @@ fn streamed_files(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), 
             writer.stream("data/counts.mtx")?,
         )?;
         matrix_market(
-            &analysis.tfidf.matrix,
+            &analysis.tfidf_matrix(),
             MatrixKind::Real,
             writer.stream("data/tfidf.mtx")?,
         )?;
@@ -74,14 +74,12 @@ fn parquet_tables(analysis: &Analysis, writer: &mut ReportWriter) -> Result<(), 
         (
             "counts",
             MATRIX_COLUMNS[0],
-            Box::new(|sink| {
-                matrix_rows(analysis, &analysis.counts.counts, MatrixKind::Integer, sink)
-            }),
+            Box::new(|sink| count_rows(analysis, sink)),
         ),
         (
             "tfidf",
             MATRIX_COLUMNS[1],
-            Box::new(|sink| matrix_rows(analysis, &analysis.tfidf.matrix, MatrixKind::Real, sink)),
+            Box::new(|sink| tfidf_rows(analysis, sink)),
         ),
         (
             "tokens",
@@ -143,23 +141,31 @@ const MATRIX_COLUMNS: [&[(&str, Kind)]; 2] = [
     ],
 ];
 
-/// A sparse matrix as a long table `doc_id term value`, rows in docs.tsv
+/// The counts as a long table `doc_id term count`, rows in docs.tsv
 /// order, terms in column order within a row.
-fn matrix_rows(
-    analysis: &Analysis,
-    matrix: &sprs::CsMat<f64>,
-    kind: MatrixKind,
-    sink: &mut dyn RowSink,
-) -> Result<(), ReportError> {
-    for (row, values) in matrix.outer_iterator().enumerate() {
+fn count_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
+    for (row, values) in analysis.counts.counts.outer_iterator().enumerate() {
         let id = analysis.articles[row].id.as_str();
         for (column, &value) in values.iter() {
             let term = analysis.counts.terms[column].key.as_str();
-            let value = match kind {
-                MatrixKind::Integer => Cell::Integer(value as i64),
-                MatrixKind::Real => Cell::Real(value),
-            };
-            sink.row(&[Cell::Text(id), Cell::Text(term), value])?;
+            sink.row(&[
+                Cell::Text(id),
+                Cell::Text(term),
+                Cell::Integer(value as i64),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// The TF-IDF weights as a long table, as [`count_rows`] writes the
+/// counts: a row made at a time, so no second matrix is held.
+fn tfidf_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
+    for (row, article) in analysis.articles.iter().enumerate() {
+        let (columns, values) = analysis.tfidf_row(row);
+        for (&column, &value) in columns.iter().zip(&values) {
+            let term = analysis.counts.terms[column].key.as_str();
+            sink.row(&[Cell::Text(&article.id), Cell::Text(term), Cell::Real(value)])?;
         }
     }
     Ok(())
