@@ -11,6 +11,7 @@ mod module_cycles;
 mod own_text;
 mod seed_cleaning;
 mod settings;
+mod shards;
 mod snapshots;
 mod stale_reports;
 mod suggest;

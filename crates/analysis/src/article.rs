@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// What the analysis keeps about one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct ArticleInfo {
     /// Identifier.
     pub id: String,
@@ -37,5 +37,38 @@ impl ArticleInfo {
             None => "unknown",
         };
         format!("{} {source}", self.id)
+    }
+}
+
+/// [`ArticleInfo`] as it is read back (a stored digest): the encoding's
+/// name as a string, made static again by looking it up.
+#[derive(serde::Deserialize)]
+struct StoredInfo {
+    id: String,
+    outlet: Option<String>,
+    group: String,
+    title: Option<String>,
+    date: Option<String>,
+    origin: String,
+    encoding: String,
+    fields: BTreeMap<String, String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ArticleInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(reader: D) -> Result<ArticleInfo, D::Error> {
+        let stored = StoredInfo::deserialize(reader)?;
+        let encoding = core_text::encoding_name(&stored.encoding).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown encoding `{}`", stored.encoding))
+        })?;
+        Ok(ArticleInfo {
+            id: stored.id,
+            outlet: stored.outlet,
+            group: stored.group,
+            title: stored.title,
+            date: stored.date,
+            origin: stored.origin,
+            encoding,
+            fields: stored.fields,
+        })
     }
 }

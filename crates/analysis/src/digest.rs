@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use core_text::{Document, QuoteKind, Reason, Speaker, TokenKind};
 use corpus::{Article, InputWarning, WarningKind};
 use features::{DocTerms, FrameMatcher, Lexicon, WordIndex};
@@ -18,7 +20,7 @@ use crate::sink::{ArticleSink, ArticleView};
 use crate::voices::hit_voices;
 
 /// A removed boilerplate line, as the report shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RemovedLine {
     /// Why it went.
     pub reason: Reason,
@@ -27,7 +29,7 @@ pub struct RemovedLine {
 }
 
 /// Per-article numbers the report shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ArticleStats {
     /// Word tokens after boilerplate removal.
     pub n_words: usize,
@@ -48,7 +50,7 @@ pub struct ArticleStats {
 }
 
 /// A quotation as the voices tables count it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteSummary {
     /// Direct or reported.
     pub kind: QuoteKind,
@@ -59,7 +61,7 @@ pub struct QuoteSummary {
 }
 
 /// Everything the analysis keeps of one article.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ArticleDigest {
     /// Metadata.
     pub info: ArticleInfo,

@@ -42,6 +42,10 @@ pub enum AnalysisError {
         /// What is wrong.
         message: String,
     },
+    /// Shard digests do not fit together (missing, repeated or made with
+    /// other settings).
+    #[error("shards: {0}")]
+    Shards(String),
     /// The sink that receives the per-article rows failed (a data file
     /// could not be written); the analysis stops.
     #[error(transparent)]

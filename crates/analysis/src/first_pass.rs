@@ -90,6 +90,10 @@ pub struct Collected {
     pub actor_labels: Vec<crate::labels::ArticleLabels>,
 }
 
+/// One corpus entry as the first pass leaves it: an article's digest and
+/// the rows a sink prepared of it, or why it was skipped.
+pub type Digested<R> = Result<(ArticleDigest, R), InputWarning>;
+
 /// Runs the first pass, handing every article's rows to `sink`.
 pub fn collect<S: ArticleSink + Send>(
     mut reader: CorpusReader,
@@ -107,61 +111,83 @@ pub fn collect<S: ArticleSink + Send>(
         config,
     };
     let mut merger = Merger::new(lexicon, reader.info().clone());
+    read_digests::<S, _>(
+        &mut reader,
+        &shared,
+        |_| true,
+        |_, entry| merger.take(entry, sink, &config.display),
+        progress,
+    )?;
+    let warnings = reader.warnings().to_vec();
+    let labels = index.labels();
+    Ok(merger.finish(index.into_keys(), labels, warnings))
+}
+
+/// Reads the corpus in bounded batches, digests the entries `keep` selects
+/// (by their number among all entries, skipped ones included) in parallel,
+/// and hands each to `consume` with its number, in input order. Returns
+/// the number of entries read.
+pub(crate) fn read_digests<S, F>(
+    reader: &mut CorpusReader,
+    shared: &Shared,
+    keep: impl Fn(usize) -> bool + Sync,
+    mut consume: F,
+    progress: &dyn Progress,
+) -> Result<usize, AnalysisError>
+where
+    S: ArticleSink,
+    F: FnMut(usize, Digested<S::Rows>) -> Result<(), AnalysisError> + Send,
+{
     progress.start(
         "reading and analysing articles",
         reader.total_bytes(),
         ProgressUnit::Bytes,
     );
     let mut last_bytes = 0;
-    // Merging is sequential (input order); it runs beside the parallel
+    let mut next_entry = 0usize;
+    // Consuming is sequential (input order); it runs beside the parallel
     // analysis of the next batch instead of after it.
-    type Analysed<R> = Vec<Result<(ArticleDigest, R), InputWarning>>;
-    let mut merge = |entries: Analysed<S::Rows>, sink: &mut S| -> Result<(), AnalysisError> {
-        for entry in entries {
-            match entry {
-                Ok((digest, rows)) => {
-                    sink.write(rows)
-                        .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
-                    merger.add(digest, &config.display);
-                }
-                Err(skipped) => {
-                    merger.collected.warnings.push(skipped.clone());
-                    merger.skipped.push(skipped);
-                }
-            }
-        }
-        Ok(())
-    };
-    let mut analysed: Analysed<S::Rows> = Vec::new();
+    let mut analysed: Vec<(usize, Digested<S::Rows>)> = Vec::new();
     reader.read_ahead(READ_BATCH, |batch, bytes| {
         let previous = std::mem::take(&mut analysed);
-        let (entries, merged) = rayon::join(
+        let first = next_entry;
+        next_entry += batch.len();
+        let (entries, consumed) = rayon::join(
             || {
                 batch
                     .into_par_iter()
-                    .map(|entry| match entry {
-                        Entry::Article(article) => Ok(digest::<S>(article, &shared)),
-                        Entry::Skipped(skipped) => Err(skipped),
+                    .enumerate()
+                    .filter(|(i, _)| keep(first + i))
+                    .map(|(i, entry)| {
+                        let digested = match entry {
+                            Entry::Article(article) => Ok(digest::<S>(article, shared)),
+                            Entry::Skipped(skipped) => Err(skipped),
+                        };
+                        (first + i, digested)
                     })
                     .collect()
             },
-            || merge(previous, sink),
+            || {
+                previous
+                    .into_iter()
+                    .try_for_each(|(number, entry)| consume(number, entry))
+            },
         );
-        merged?;
+        consumed?;
         analysed = entries;
         progress.advance(bytes - last_bytes);
         last_bytes = bytes;
         Ok::<(), AnalysisError>(())
     })?;
-    merge(analysed, sink)?;
+    analysed
+        .into_iter()
+        .try_for_each(|(number, entry)| consume(number, entry))?;
     progress.finish();
-    let warnings = reader.warnings().to_vec();
-    merger.collected.labels = index.labels();
-    Ok(merger.finish(index.into_keys(), warnings))
+    Ok(next_entry)
 }
 
 /// Sequential merging of digests, in input order.
-struct Merger {
+pub(crate) struct Merger {
     collected: Collected,
     skipped: Vec<InputWarning>,
     /// Hash of a whole token sequence → first article with it.
@@ -171,7 +197,7 @@ struct Merger {
 }
 
 impl Merger {
-    fn new(lexicon: &Lexicon, source: SourceInfo) -> Merger {
+    pub(crate) fn new(lexicon: &Lexicon, source: SourceInfo) -> Merger {
         Merger {
             collected: Collected {
                 source,
@@ -205,6 +231,28 @@ impl Merger {
                 .map(|f| vec![usize::MAX; f.terms.len()])
                 .collect(),
         }
+    }
+
+    /// Takes the next entry in input order: an article's rows go to `sink`
+    /// and its digest is merged; a skipped entry is listed.
+    pub(crate) fn take<S: ArticleSink>(
+        &mut self,
+        entry: Digested<S::Rows>,
+        sink: &mut S,
+        display: &DisplayConfig,
+    ) -> Result<(), AnalysisError> {
+        match entry {
+            Ok((digest, rows)) => {
+                sink.write(rows)
+                    .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
+                self.add(digest, display);
+            }
+            Err(skipped) => {
+                self.collected.warnings.push(skipped.clone());
+                self.skipped.push(skipped);
+            }
+        }
+        Ok(())
     }
 
     fn add(&mut self, digest: ArticleDigest, display: &DisplayConfig) {
@@ -272,8 +320,14 @@ impl Merger {
         c.actor_labels.push(digest.labels);
     }
 
-    fn finish(mut self, keys: Vec<Box<str>>, warnings: Vec<InputWarning>) -> Collected {
+    pub(crate) fn finish(
+        mut self,
+        keys: Vec<Box<str>>,
+        labels: LabelCounts,
+        warnings: Vec<InputWarning>,
+    ) -> Collected {
         self.collected.keys = keys;
+        self.collected.labels = labels;
         self.collected.skipped = self.skipped;
         self.collected.warnings.extend(warnings);
         self.collected

@@ -1,10 +1,12 @@
 //! A frame hit and its context line as the analysis keeps them: the leaf
 //! that the passes, the statistics and the sinks share.
 
+use serde::{Deserialize, Serialize};
+
 use crate::voices::Voice;
 
 /// A frame hit as the analysis keeps it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     /// Frame index in the lexicon.
     pub frame: usize,
@@ -21,7 +23,7 @@ pub struct Hit {
 }
 
 /// A keyword-in-context line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextLine {
     /// Up to `kwic_width` characters before the match.
     pub left: String,

@@ -41,11 +41,26 @@ pub fn analyze<S: ArticleSink + Send>(
         lexicon.actors.extend(found);
     }
     let reader = source.open()?;
-    let info = reader.info().clone();
     let analyzer = Analyzer::new(&config.analyzer);
     let matcher = FrameMatcher::new(&lexicon, &analyzer);
     let index = WordIndex::new(&analyzer, Some(&matcher));
     let collected = collect(reader, &lexicon, &matcher, index, config, sink, progress)?;
+    drop(matcher);
+    analyze_collected(source, collected, lexicon, lexicon_file, config, progress)
+}
+
+/// The analysis after the first pass: from the digests `collected` holds
+/// (read from the corpus, or merged from shards) to the [`Analysis`].
+pub(crate) fn analyze_collected(
+    source: &dyn Source,
+    collected: crate::first_pass::Collected,
+    lexicon: Lexicon,
+    lexicon_file: String,
+    config: &AnalysisConfig,
+    progress: &dyn Progress,
+) -> Result<Analysis, AnalysisError> {
+    let analyzer = Analyzer::new(&config.analyzer);
+    let info = collected.source.clone();
     if collected.articles.is_empty() {
         return Err(AnalysisError::Corpus(corpus::CorpusError::Empty {
             path: info.path.clone(),

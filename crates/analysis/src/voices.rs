@@ -7,7 +7,7 @@ use core_text::{Quote, QuoteKind};
 use features::FrameHit;
 
 /// The voice a frame hit stands in.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Voice {
     /// The outlet's own sentence.
     Own,

@@ -199,6 +199,12 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     Encoding::for_bom(head).is_none() && head.contains(&0)
 }
 
+/// The static name of an encoding [`decode`] reports, for reading one back
+/// (a stored digest): `None` for a name the Encoding Standard does not know.
+pub fn encoding_name(name: &str) -> Option<&'static str> {
+    Encoding::for_label(name.as_bytes()).map(Encoding::name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,6 +120,16 @@ fn detector() -> &'static Detector {
     })
 }
 
+/// The static form of a language code [`line_language`] gives, for reading
+/// one back: whatlang's ISO 639-3 codes, and `und`.
+pub(crate) fn static_code(code: &str) -> Option<&'static str> {
+    match code {
+        "und" => Some("und"),
+        "rus" => Some("rus"),
+        _ => Lang::from_code(code).map(|lang| lang.code()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

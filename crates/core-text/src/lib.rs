@@ -54,7 +54,7 @@ mod word_set;
 
 pub use analyzer::{Analyzer, AnalyzerConfig, Stemming, StopWords, stop_word_list};
 pub use boilerplate::{Cleaned, Reason, Removal, strip_boilerplate};
-pub use decode::{Decoded, decode, looks_binary, repair_utf8};
+pub use decode::{Decoded, decode, encoding_name, looks_binary, repair_utf8};
 pub use document::{Document, Sentence, TextConfig};
 pub use normalize::normalize;
 pub use quotes::{Quote, QuoteKind, Speaker, find_quotes, quoted_share, voice_at, voices_at};

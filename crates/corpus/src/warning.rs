@@ -5,7 +5,9 @@
 use std::fmt;
 
 /// Where an input came from: a file, and the line for CSV and JSONL records.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Origin {
     /// The file's path as given (an article file, or the CSV/JSONL file).
     pub file: String,
@@ -42,7 +44,9 @@ impl fmt::Display for Origin {
 }
 
 /// What kind of problem, as `warnings.tsv` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum WarningKind {
     /// No text (an empty file, a blank or missing text field).
     SkippedEmpty,
@@ -104,7 +108,7 @@ impl fmt::Display for WarningKind {
 }
 
 /// One input that was skipped, repaired, renamed or cut, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InputWarning {
     /// Where it came from.
     pub origin: Origin,

@@ -38,6 +38,18 @@ impl LabelCounts {
         }
     }
 
+    /// Every (id, surface form, count), sorted: for storing a tally (a
+    /// shard's) and adding it to another with [`LabelCounts::add_count`].
+    pub fn entries(&self) -> Vec<(u32, Box<str>, u64)> {
+        let mut entries: Vec<(u32, Box<str>, u64)> = self
+            .counts
+            .iter()
+            .flat_map(|(&id, forms)| forms.iter().map(move |(s, &n)| (id, s.clone(), n)))
+            .collect();
+        entries.sort_unstable();
+        entries
+    }
+
     /// The label of every provisional id below `n_ids`: its most frequent
     /// surface form; ties go to a form that starts in lowercase
     /// (`erwarten` over a sentence-initial `Erwarten`), then to the smallest

@@ -153,6 +153,9 @@ pub struct ReportArgs {
     /// How the big data tables (counts, TF-IDF, tokens, frames, keyness) are written: `auto` is text up to 10,000 articles and Parquet above.
     #[arg(long, value_parser = ["auto", "text", "parquet", "both"], default_value = "auto")]
     pub data_format: String,
+    /// Make the report from the shard digests of `rahmen digest` in this folder instead of a first pass over the corpus (the corpus is read again only for evidence lines); the report is the same.
+    #[arg(long, value_parser = existing_path)]
+    pub digests: Option<PathBuf>,
 }
 
 /// The options of the validation sample and scoring.

@@ -30,15 +30,25 @@ pub fn report(args: &ReportArgs, reports_root: &Path) -> anyhow::Result<()> {
     } else {
         Some(read_codes(&args.codes)?)
     };
-    let analysis =
-        report::generate_validated(&input, &lexicon, &config, codes.as_ref(), &out, &bars)
-            .with_context(|| {
-                format!(
-                    "cannot make a report for {}; the previous report in {} is unchanged",
-                    input.path.display(),
-                    out.display()
-                )
-            })?;
+    let analysis = match &args.digests {
+        Some(digests) => report::generate_from_shards(
+            &input,
+            &lexicon,
+            &config,
+            digests,
+            codes.as_ref(),
+            &out,
+            &bars,
+        ),
+        None => report::generate_validated(&input, &lexicon, &config, codes.as_ref(), &out, &bars),
+    }
+    .with_context(|| {
+        format!(
+            "cannot make a report for {}; the previous report in {} is unchanged",
+            input.path.display(),
+            out.display()
+        )
+    })?;
     for skipped in analysis.skipped.iter().take(20) {
         eprintln!("warning: skipped {skipped}");
     }
@@ -88,6 +98,42 @@ pub fn report(args: &ReportArgs, reports_root: &Path) -> anyhow::Result<()> {
         println!("  {:<32} {:>12} bytes", path.display(), bytes);
     }
     println!("open {}", out.join("report.md").display());
+    Ok(())
+}
+
+/// `rahmen digest`: one shard's digests into `--out`.
+pub fn digest(args: &crate::DigestArgs) -> anyhow::Result<()> {
+    let (input, lexicon) = args.report.input.resolve()?;
+    let config = args.report.config();
+    let Some(dir) = &args.report.out else {
+        anyhow::bail!(
+            "`rahmen digest` needs `--out DIR`, the folder that collects the shard folders"
+        );
+    };
+    if args.report.digests.is_some() {
+        anyhow::bail!(
+            "`--digests` belongs to `rahmen report`, which reads the shards `rahmen digest` writes"
+        );
+    }
+    let bars = ProgressBars::new();
+    let summary = report::shards::write_shard(&input, &lexicon, &config, args.shard, dir, &bars)
+        .with_context(|| {
+            format!(
+                "cannot digest shard {} of {}",
+                args.shard,
+                input.path.display()
+            )
+        })?;
+    println!(
+        "shard {}: {} of {} entries, {} distinct terms, in {}",
+        summary.shard,
+        (0..summary.entries)
+            .filter(|&e| summary.shard.holds(e))
+            .count(),
+        summary.entries,
+        summary.words.keys.len(),
+        report::shards::shard_folder(dir, summary.shard).display()
+    );
     Ok(())
 }
 

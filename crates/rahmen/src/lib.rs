@@ -52,6 +52,19 @@ pub enum Command {
     /// Validate the hits against hand coding: draw a sample for coders, score their codes.
     #[command(subcommand)]
     Validate(ValidateCommand),
+    /// Digest one shard of the corpus (the map step past one machine); `rahmen report --digests` makes the report from all shards.
+    Digest(DigestArgs),
+}
+
+/// Options of `rahmen digest`.
+#[derive(clap::Args)]
+pub struct DigestArgs {
+    /// The corpus, the lexicon and the settings, as for `rahmen report` (`--out` is the folder of the shard folders).
+    #[command(flatten)]
+    pub report: args::ReportArgs,
+    /// Which shard: `I/N` digests every N-th entry of the corpus, starting with the I-th.
+    #[arg(long)]
+    pub shard: analysis::Shard,
 }
 
 /// Options of `rahmen lexicon-check`.
@@ -104,6 +117,7 @@ pub enum ValidateCommand {
 pub fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Report(args) => commands::report(args, Path::new(".")),
+        Command::Digest(args) => commands::digest(args),
         Command::LexiconCheck(args) => commands::lexicon_check(&args.input, &args.codes),
         Command::Lexicon(command) => lexicon_commands::run(command),
         Command::Validate(ValidateCommand::Sample {

@@ -43,6 +43,7 @@ pub mod numbers;
 pub mod output;
 #[cfg(test)]
 mod properties;
+pub mod shards;
 pub mod suggestions;
 
 use std::path::Path;
@@ -90,18 +91,75 @@ pub fn generate_validated(
     out: &Path,
     progress: &dyn Progress,
 ) -> Result<Analysis, ReportError> {
+    generate_with(
+        lexicon_path,
+        config,
+        codes,
+        out,
+        progress,
+        |lexicon, files| {
+            analysis::analyze(
+                source,
+                lexicon,
+                lexicon_file_name(lexicon_path),
+                config,
+                files,
+                progress,
+            )
+        },
+    )
+}
+
+/// [`generate_validated`] from the digests of `rahmen digest` in `digests`
+/// (one folder per shard) instead of a first pass over the corpus; the
+/// corpus is read again only for the second pass's evidence lines. The
+/// report is the same, byte for byte.
+pub fn generate_from_shards(
+    source: &dyn Source,
+    lexicon_path: &Path,
+    config: &AnalysisConfig,
+    digests: &Path,
+    codes: Option<&analysis::validation::Codes>,
+    out: &Path,
+    progress: &dyn Progress,
+) -> Result<Analysis, ReportError> {
+    let shards = shards::Shards::open(digests, lexicon_path, config)?;
+    generate_with(
+        lexicon_path,
+        config,
+        codes,
+        out,
+        progress,
+        |lexicon, files| {
+            shards.analyze(
+                source,
+                lexicon,
+                lexicon_file_name(lexicon_path),
+                config,
+                files,
+                progress,
+            )
+        },
+    )
+}
+
+/// Runs `analyze` with the report's streamed files as its sink, scores
+/// the codes, renders, and swaps the report in.
+fn generate_with(
+    lexicon_path: &Path,
+    config: &AnalysisConfig,
+    codes: Option<&analysis::validation::Codes>,
+    out: &Path,
+    progress: &dyn Progress,
+    analyze: impl FnOnce(
+        features::Lexicon,
+        &mut data::article_rows::ArticleFiles,
+    ) -> Result<Analysis, analysis::AnalysisError>,
+) -> Result<Analysis, ReportError> {
     let lexicon = features::Lexicon::load(lexicon_path)?;
     let mut writer = ReportWriter::new(out)?;
     let mut article_files = data::article_rows::ArticleFiles::open(&mut writer)?;
-    let analysis = analysis::analyze(
-        source,
-        lexicon,
-        lexicon_file_name(lexicon_path),
-        config,
-        &mut article_files,
-        progress,
-    )
-    .map_err(unwrap_sink_error)?;
+    let analysis = analyze(lexicon, &mut article_files).map_err(unwrap_sink_error)?;
     article_files.finish()?;
     let mut analysis = analysis;
     if let Some(codes) = codes {
@@ -116,7 +174,7 @@ pub fn generate_validated(
 
 /// A failed data file stays a write error naming its path, not an
 /// analysis error.
-fn unwrap_sink_error(error: analysis::AnalysisError) -> ReportError {
+pub(crate) fn unwrap_sink_error(error: analysis::AnalysisError) -> ReportError {
     match error {
         analysis::AnalysisError::Sink(inner) => match inner.downcast::<ReportError>() {
             Ok(report_error) => *report_error,

@@ -180,7 +180,9 @@ fn is_replaceable(dir: &Path) -> bool {
     let generated = fs::read_to_string(dir.join("report.md"))
         .map(|text| text.starts_with(GENERATED_MARKER))
         .unwrap_or(false);
-    empty || generated
+    // A shard folder of `rahmen digest`, made again.
+    let shard = dir.join("shard.json").is_file() && dir.join("digests.parquet").is_file();
+    empty || generated || shard
 }
 
 /// How a folder differs from an expected one.

@@ -47,7 +47,9 @@ use words::{
 };
 
 /// How a label is attached to the actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Relation {
     /// A label noun before the name, or an apposition after it.
     Noun,
@@ -80,7 +82,7 @@ impl Relation {
 }
 
 /// One label of one actor's mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LabelHit {
     /// Index into the lexicon's actors.
     pub actor: u16,
@@ -100,7 +102,7 @@ pub struct LabelHit {
 
 /// What one article says of the actors: its labels and how often each
 /// actor is mentioned (the denominator of the label rates).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleLabels {
     /// Labels in text order of their mention.
     pub hits: Vec<LabelHit>,

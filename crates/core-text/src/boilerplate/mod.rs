@@ -23,7 +23,7 @@ use lines::{
 };
 
 /// Why a line was removed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Reason {
     /// Site interface: login, subscription, comments, ads, widgets.
     Interface,
@@ -43,6 +43,41 @@ pub enum Reason {
     NoWords,
     /// A paragraph in another language; ISO 639-3 code.
     Language(&'static str),
+}
+
+/// [`Reason`] as it is read back (a stored digest): the language code
+/// as a string, made static again by looking it up.
+#[derive(Deserialize)]
+enum ReasonName {
+    Interface,
+    Navigation,
+    Caption,
+    Teaser,
+    Dateline,
+    SourceCredit,
+    SocialEmbed,
+    NoWords,
+    Language(String),
+}
+
+impl<'de> Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(reader: D) -> Result<Reason, D::Error> {
+        Ok(match ReasonName::deserialize(reader)? {
+            ReasonName::Interface => Reason::Interface,
+            ReasonName::Navigation => Reason::Navigation,
+            ReasonName::Caption => Reason::Caption,
+            ReasonName::Teaser => Reason::Teaser,
+            ReasonName::Dateline => Reason::Dateline,
+            ReasonName::SourceCredit => Reason::SourceCredit,
+            ReasonName::SocialEmbed => Reason::SocialEmbed,
+            ReasonName::NoWords => Reason::NoWords,
+            ReasonName::Language(code) => {
+                Reason::Language(crate::language::static_code(&code).ok_or_else(|| {
+                    serde::de::Error::custom(format!("unknown language code `{code}`"))
+                })?)
+            }
+        })
+    }
 }
 
 impl fmt::Display for Reason {

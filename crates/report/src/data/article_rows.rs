@@ -16,7 +16,8 @@ pub struct ArticleFiles {
     quotes: TsvStream,
 }
 
-/// One article's rows, formatted.
+/// One article's rows, formatted (stored with a shard's digests).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct ArticleRows {
     clean: String,
     kwic: Vec<[String; 10]>,

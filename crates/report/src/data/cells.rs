@@ -13,6 +13,8 @@ pub enum Kind {
     Integer,
     /// A 64-bit float (in text, the shortest form that reads back exactly).
     Real,
+    /// Bytes (in text, hexadecimal): a shard's stored digests.
+    Bytes,
 }
 
 /// One value of a row.
@@ -24,6 +26,8 @@ pub enum Cell<'a> {
     Integer(i64),
     /// A float.
     Real(f64),
+    /// Bytes.
+    Bytes(&'a [u8]),
 }
 
 /// Where a table's rows go.

@@ -42,6 +42,7 @@ pub struct ParquetStream {
     writer: SerializedFileWriter<StreamedFile>,
     columns: Vec<Values>,
     rows: usize,
+    row_group: usize,
 }
 
 impl ParquetStream {
@@ -63,6 +64,7 @@ impl ParquetStream {
                     ),
                     Kind::Integer => (parquet::basic::Type::INT64, None),
                     Kind::Real => (parquet::basic::Type::DOUBLE, None),
+                    Kind::Bytes => (parquet::basic::Type::BYTE_ARRAY, None),
                 };
                 Type::primitive_type_builder(column, physical)
                     .with_repetition(parquet::basic::Repetition::REQUIRED)
@@ -83,7 +85,7 @@ impl ParquetStream {
         // Min/max statistics of text columns cost a comparison per value
         // and help no reader of these tables: numbers keep theirs.
         for &(column, kind) in columns {
-            if kind == Kind::Text {
+            if matches!(kind, Kind::Text | Kind::Bytes) {
                 properties = properties.set_column_statistics_enabled(
                     ColumnPath::from(column),
                     EnabledStatistics::None,
@@ -96,7 +98,7 @@ impl ParquetStream {
         let columns = columns
             .iter()
             .map(|&(_, kind)| match kind {
-                Kind::Text => Values::Text(Vec::new(), None),
+                Kind::Text | Kind::Bytes => Values::Text(Vec::new(), None),
                 Kind::Integer => Values::Integer(Vec::new()),
                 Kind::Real => Values::Real(Vec::new()),
             })
@@ -106,7 +108,15 @@ impl ParquetStream {
             writer,
             columns,
             rows: 0,
+            row_group: ROW_GROUP,
         })
+    }
+
+    /// Writes a row group every `rows` rows instead of every [`ROW_GROUP`]:
+    /// for tables of large cells (a shard's digests), to bound the buffer.
+    pub fn with_row_group(mut self, rows: usize) -> ParquetStream {
+        self.row_group = rows.max(1);
+        self
     }
 
     /// Sets column `column` of the current row to a text.
@@ -114,19 +124,28 @@ impl ParquetStream {
     /// # Panics
     /// When the column is not a text column (a bug in the caller's table).
     pub fn text(&mut self, column: usize, value: &str) {
+        self.bytes(column, value.as_bytes());
+    }
+
+    /// Sets column `column` of the current row to bytes (a text or a bytes
+    /// column).
+    ///
+    /// # Panics
+    /// When the column is a number column.
+    pub fn bytes(&mut self, column: usize, value: &[u8]) {
         match &mut self.columns[column] {
             Values::Text(values, last) => {
                 let bytes = match last {
-                    Some(previous) if previous.data() == value.as_bytes() => previous.clone(),
+                    Some(previous) if previous.data() == value => previous.clone(),
                     _ => {
-                        let fresh = ByteArray::from(value.as_bytes().to_vec());
+                        let fresh = ByteArray::from(value.to_vec());
                         *last = Some(fresh.clone());
                         fresh
                     }
                 };
                 values.push(bytes);
             }
-            _ => panic!("column {column} is not text"),
+            _ => panic!("column {column} is not text or bytes"),
         }
     }
 
@@ -157,7 +176,7 @@ impl ParquetStream {
     pub fn end_row(&mut self) -> Result<(), ReportError> {
         self.rows += 1;
         debug_assert!(self.columns.iter().all(|c| c.len() == self.rows));
-        if self.rows >= ROW_GROUP {
+        if self.rows >= self.row_group {
             self.flush_rows()?;
         }
         Ok(())
@@ -205,6 +224,7 @@ impl RowSink for ParquetStream {
                 Cell::Text(value) => self.text(column, value),
                 Cell::Integer(value) => self.integer(column, value),
                 Cell::Real(value) => self.real(column, value),
+                Cell::Bytes(value) => self.bytes(column, value),
             }
         }
         self.end_row()

@@ -1,0 +1,134 @@
+//! Past one machine: the report made from shard digests (`rahmen digest
+//! --shard I/N`, then `rahmen report --digests`) is the single-process
+//! report byte for byte, whatever the number of shards; shards that do not
+//! fit together are refused with the reason.
+
+use std::path::Path;
+
+use analysis::{AnalysisConfig, Input, Shard, Silent};
+use rahmen_tests::{default_lexicon, seed_corpus};
+
+/// Digests `input` in `count` shards and makes the report from them.
+fn report_from_shards(input: &Input, config: &AnalysisConfig, count: usize, dir: &Path) {
+    let digests = dir.join(format!("digests-{count}"));
+    for number in 1..=count {
+        let shard = Shard::new(number, count).unwrap();
+        report::shards::write_shard(input, &default_lexicon(), config, shard, &digests, &Silent)
+            .unwrap_or_else(|e| panic!("shard {shard}: {e}"));
+    }
+    let out = dir.join(format!("report-{count}"));
+    report::generate_from_shards(
+        input,
+        &default_lexicon(),
+        config,
+        &digests,
+        None,
+        &out,
+        &Silent,
+    )
+    .unwrap_or_else(|e| panic!("the report from {count} shards: {e}"));
+}
+
+fn assert_same(expected: &Path, actual: &Path, what: &str) {
+    let differences = report::compare_folders(expected, actual).unwrap();
+    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
+    assert!(
+        listing.is_empty(),
+        "{what} differs from the single-process report:\n{}",
+        listing.join("\n")
+    );
+}
+
+#[test]
+fn the_seed_report_from_one_two_and_seven_shards_is_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Input::folder(&seed_corpus());
+    let config = AnalysisConfig::default();
+    // Seven shards of five articles: two are empty.
+    for count in [1, 2, 7] {
+        report_from_shards(&input, &config, count, dir.path());
+        assert_same(
+            &rahmen_tests::seed_report().path,
+            &dir.path().join(format!("report-{count}")),
+            &format!("the seed report from {count} shards"),
+        );
+    }
+}
+
+/// The large-corpus path (LSA, no kept TF-IDF matrix, groups) on the
+/// 10kGNAD test split, against its committed report.
+#[test]
+fn the_10kgnad_report_from_seven_shards_is_the_committed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    report_from_shards(
+        &rahmen_tests::tenkgnad_input(),
+        &rahmen_tests::tenkgnad_config(),
+        7,
+        dir.path(),
+    );
+    assert_same(
+        &rahmen_tests::committed_tenkgnad_report(),
+        &dir.path().join("report-7"),
+        "the 10kGNAD report from 7 shards",
+    );
+}
+
+#[test]
+fn shards_that_do_not_fit_together_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Input::folder(&seed_corpus());
+    let config = AnalysisConfig::default();
+    let digests = dir.path().join("digests");
+    let write = |number, count, config: &AnalysisConfig| {
+        report::shards::write_shard(
+            &input,
+            &default_lexicon(),
+            config,
+            Shard::new(number, count).unwrap(),
+            &digests,
+            &Silent,
+        )
+        .unwrap();
+    };
+    let reduce = |config: &AnalysisConfig| {
+        report::generate_from_shards(
+            &input,
+            &default_lexicon(),
+            config,
+            &digests,
+            None,
+            &dir.path().join("report"),
+            &Silent,
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    write(1, 2, &config);
+    assert!(reduce(&config).contains("shard 2/2 is missing"));
+    write(2, 2, &config);
+    // Grouping decides each article's group in the first pass.
+    let grouped = AnalysisConfig {
+        group_by: Some("outlet".into()),
+        ..AnalysisConfig::default()
+    };
+    let message = reduce(&grouped);
+    assert!(
+        message.contains("made with other settings (`group_by` differs)"),
+        "{message}"
+    );
+    // The number of clusters is the reduce's own business.
+    let mut three = AnalysisConfig::default();
+    three.clustering.k = Some(3);
+    report::generate_from_shards(
+        &input,
+        &default_lexicon(),
+        &three,
+        &digests,
+        None,
+        &dir.path().join("report"),
+        &Silent,
+    )
+    .expect("a report with another k from the same digests");
+    write(1, 3, &config);
+    assert!(reduce(&config).contains("belongs to a split in"));
+}
