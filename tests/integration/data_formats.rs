@@ -14,14 +14,38 @@ use rahmen_tests::{default_lexicon, seed_corpus};
 fn report_in_both(out: &Path) {
     let mut config = AnalysisConfig::default();
     config.scale.data_format = DataFormat::Both;
+    report_with(out, &config);
+}
+
+fn report_with(out: &Path, config: &AnalysisConfig) {
     report::generate(
         &Input::folder(&seed_corpus()),
         &default_lexicon(),
-        &config,
+        config,
         out,
         &Silent,
     )
     .expect("the seed report");
+}
+
+/// The records of a TSV file (header skipped), parsed as the data contract
+/// quotes them.
+fn tsv_records(path: &Path) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_path(path)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The rows of a Parquet table as the text encoding writes its cells.
+fn parquet_records(path: &Path) -> Vec<Vec<String>> {
+    parquet_rows(path)
+        .iter()
+        .map(|row| row.get_column_iter().map(|(_, f)| as_text(f)).collect())
+        .collect()
 }
 
 fn parquet_rows(path: &Path) -> Vec<Row> {
@@ -165,10 +189,34 @@ fn parquet_tables_equal_the_text_ones() {
         .collect();
     assert_eq!(from_json, from_parquet);
 
+    // The first pass's streamed files: KWIC and quotations row for row,
+    // the cleaned texts line for line.
+    for (tsv, parquet) in [
+        ("kwic.tsv", "kwic.parquet"),
+        ("quotes.tsv", "quotes.parquet"),
+    ] {
+        let text = tsv_records(&data.join(tsv));
+        assert!(!text.is_empty(), "{tsv}");
+        assert_eq!(text, parquet_records(&data.join(parquet)), "{tsv}");
+    }
+    let clean: Vec<Vec<String>> = fs::read_to_string(data.join("clean.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = |key: &str| value[key].as_str().unwrap().to_owned();
+            vec![text("doc_id"), value["removed"].to_string(), text("text")]
+        })
+        .collect();
+    assert_eq!(clean.len(), 5);
+    assert_eq!(clean, parquet_records(&data.join("clean.parquet")));
+
     // Same input, same bytes.
     let again = dir.path().join("again");
     report_in_both(&again);
-    for name in ["tfidf", "counts", "tokens", "frames", "keyness"] {
+    for name in [
+        "tfidf", "counts", "tokens", "frames", "keyness", "clean", "kwic", "quotes",
+    ] {
         let file = format!("data/{name}.parquet");
         assert_eq!(
             fs::read(out.join(&file)).unwrap(),
@@ -176,4 +224,33 @@ fn parquet_tables_equal_the_text_ones() {
             "{file}"
         );
     }
+}
+
+/// With `auto`, the streamed files start as text and turn into Parquet once
+/// the corpus passes the limit: the same Parquet bytes as written from the
+/// start, and no text file left.
+#[test]
+fn the_streamed_files_turn_into_parquet_past_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let both = dir.path().join("both");
+    report_in_both(&both);
+    let mut config = AnalysisConfig::default();
+    config.scale.parquet_above_articles = 2;
+    let auto = dir.path().join("auto");
+    report_with(&auto, &config);
+    for name in ["clean", "kwic", "quotes"] {
+        let file = format!("data/{name}.parquet");
+        assert_eq!(
+            fs::read(both.join(&file)).unwrap(),
+            fs::read(auto.join(&file)).unwrap(),
+            "{file}"
+        );
+    }
+    for text in ["clean.jsonl", "kwic.tsv", "quotes.tsv"] {
+        assert!(!auto.join("data").join(text).exists(), "{text}");
+    }
+    // Below the limit, text only.
+    let seeds = rahmen_tests::seed_report();
+    assert!(seeds.path.join("data/kwic.tsv").is_file());
+    assert!(!seeds.path.join("data/kwic.parquet").exists());
 }

@@ -158,9 +158,9 @@ fn generate_with(
 ) -> Result<Analysis, ReportError> {
     let lexicon = features::Lexicon::load(lexicon_path)?;
     let mut writer = ReportWriter::new(out)?;
-    let mut article_files = data::article_rows::ArticleFiles::open(&mut writer)?;
+    let mut article_files = data::article_rows::ArticleFiles::open(&mut writer, &config.scale)?;
     let analysis = analyze(lexicon, &mut article_files).map_err(unwrap_sink_error)?;
-    article_files.finish()?;
+    article_files.finish(&mut writer)?;
     let mut analysis = analysis;
     if let Some(codes) = codes {
         analysis.validation = Some(analysis::validation::score(&analysis, codes, config)?);

@@ -76,6 +76,15 @@ impl ReportWriter {
         })
     }
 
+    /// Leaves a file written earlier out of the report after all.
+    pub fn remove(&mut self, relative: impl AsRef<Path>) -> Result<(), ReportError> {
+        let relative = relative.as_ref();
+        let path = self.staging.join(relative);
+        fs::remove_file(&path).map_err(write_error(&path))?;
+        self.written.remove(relative);
+        Ok(())
+    }
+
     /// The files written so far, relative to the report folder, sorted.
     pub fn files(&self) -> impl Iterator<Item = &Path> {
         self.written.iter().map(PathBuf::as_path)

@@ -51,6 +51,11 @@ impl TsvStream {
             })
     }
 
+    /// The file's path.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// Closes the file.
     pub fn finish(self) -> Result<(), ReportError> {
         let path = self.path;
