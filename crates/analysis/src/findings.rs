@@ -165,19 +165,6 @@ impl Analysis {
         }
     }
 
-    /// The whole TF-IDF matrix: the kept one, or made again from the
-    /// counts (the same bits).
-    pub fn tfidf_matrix(&self) -> std::borrow::Cow<'_, sprs::CsMat<f64>> {
-        match &self.tfidf {
-            Some(matrix) => std::borrow::Cow::Borrowed(matrix),
-            None => std::borrow::Cow::Owned(
-                features::tfidf_from_counts(self.counts.counts.clone(), &self.config.tfidf)
-                    .expect("the counts are a CSR matrix")
-                    .matrix,
-            ),
-        }
-    }
-
     /// The `--group-by` column, unless it is the outlet.
     pub fn group_column(&self) -> Option<&str> {
         self.config

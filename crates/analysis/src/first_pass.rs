@@ -118,6 +118,8 @@ pub fn collect<S: ArticleSink + Send>(
         |_, entry| merger.take(entry, sink, &config.display),
         progress,
     )?;
+    sink.end_of_pass()
+        .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
     let warnings = reader.warnings().to_vec();
     let labels = index.labels();
     Ok(merger.finish(index.into_keys(), labels, warnings))

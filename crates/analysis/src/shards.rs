@@ -239,6 +239,8 @@ pub fn analyze_shards<S: ArticleSink + Send>(
         merger.take(entry, sink, &config.display)?;
         progress.advance(1);
     }
+    sink.end_of_pass()
+        .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
     if expected != total {
         return Err(AnalysisError::Shards(format!(
             "the shards hold {expected} of the corpus's {total} entries"

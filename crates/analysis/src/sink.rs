@@ -42,6 +42,12 @@ pub trait ArticleSink {
 
     /// Takes the rows of the next article in input order.
     fn write(&mut self, rows: Self::Rows) -> Result<(), Self::Error>;
+
+    /// Called once after the last article: a sink closes its files here,
+    /// so that their buffers are not held through the rest of the analysis.
+    fn end_of_pass(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }
 
 /// A sink that keeps nothing: for tests and the lexicon check.

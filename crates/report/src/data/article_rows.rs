@@ -64,6 +64,12 @@ struct CleanRow {
     text: String,
 }
 
+/// Rows per row group of the streamed tables (articles for `clean`, a
+/// sixteenth): their last, partial row group stays buffered until the whole
+/// analysis is done, so it must be small (at the default size, the buffers
+/// held 450 MB through the clustering of 100,000 articles).
+const STREAMED_ROW_GROUP: usize = 1 << 14;
+
 const CLEAN_COLUMNS: [(&str, Kind); 3] = [
     ("doc_id", Kind::Text),
     ("removed", Kind::Text),
@@ -99,17 +105,19 @@ impl ArticleFiles {
                     "clean",
                     &CLEAN_COLUMNS,
                 )?
-                .with_row_group(1 << 12),
+                .with_row_group(STREAMED_ROW_GROUP / 16),
                 kwic: ParquetStream::new(
                     writer.stream("data/kwic.parquet")?,
                     "kwic",
                     &KWIC_COLUMNS,
-                )?,
+                )?
+                .with_row_group(STREAMED_ROW_GROUP),
                 quotes: ParquetStream::new(
                     writer.stream("data/quotes.parquet")?,
                     "quotes",
                     &QUOTES_COLUMNS,
-                )?,
+                )?
+                .with_row_group(STREAMED_ROW_GROUP),
             })
         } else {
             None
@@ -123,27 +131,33 @@ impl ArticleFiles {
         })
     }
 
-    /// Closes the files, and removes those of the encoding not chosen.
-    pub fn finish(self, writer: &mut ReportWriter) -> Result<(), ReportError> {
-        let mut unwanted = self.unwanted;
-        if let Some(text) = self.text {
+    /// Closes the files (if the pass has not), and removes those of the
+    /// encoding not chosen.
+    pub fn finish(mut self, writer: &mut ReportWriter) -> Result<(), ReportError> {
+        self.close()?;
+        for file in std::mem::take(&mut self.unwanted) {
+            writer.remove(file)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the files, noting those of the encoding not chosen.
+    fn close(&mut self) -> Result<(), ReportError> {
+        if let Some(text) = self.text.take() {
             text.finish()?;
         }
-        if let Some(parquet) = self.parquet {
+        if let Some(parquet) = self.parquet.take() {
             parquet.clean.finish()?;
             parquet.kwic.finish()?;
             parquet.quotes.finish()?;
             if self.switch_above.is_some() {
                 // `auto` that never passed the limit: text only.
-                unwanted.extend([
+                self.unwanted.extend([
                     "data/clean.parquet",
                     "data/kwic.parquet",
                     "data/quotes.parquet",
                 ]);
             }
-        }
-        for file in unwanted {
-            writer.remove(file)?;
         }
         Ok(())
     }
@@ -318,6 +332,10 @@ impl ArticleSink for ArticleFiles {
             }
         }
         Ok(())
+    }
+
+    fn end_of_pass(&mut self) -> Result<(), ReportError> {
+        self.close()
     }
 }
 
