@@ -12,9 +12,12 @@ what the corpus-wide reduce computes from them:
   and in documents,
 - the keyness tables (signed G², scipy's log-likelihood without correction,
   the formula of features::keyness::KeyTerm::new),
+- the exact duplicates: articles whose token sequence hashes (`text_hash`)
+  equal an earlier article's, each with the first of its kind,
 
 then compares them with the report that `rahmen report --digests DIGESTS`
-made (data/terms.tsv, data/keyness.tsv), and exits non-zero on a
+made (data/terms.tsv, data/keyness.tsv, data/duplicates.tsv), and exits
+non-zero on a
 difference. Run it where pyspark (and Java 17+) is installed; CI does not:
 
     python3 bench/spark_reduce.py DIGESTS REPORT [--master local[2]]
@@ -32,6 +35,7 @@ import sys
 import time
 
 from pyspark.sql import SparkSession
+from pyspark.sql import Window
 from pyspark.sql import functions as F
 
 
@@ -102,8 +106,12 @@ def main():
     )
     spark.sparkContext.setLogLevel("ERROR")
 
-    docs = read_shards(spark, args.digests, "digests").select("entry", "doc_id", "group")
-    docs = docs.where(F.col("doc_id") != "")  # skipped entries have no article
+    digests = read_shards(spark, args.digests, "digests")
+    # Skipped entries have no article.
+    articles = digests.where(F.col("doc_id") != "").select(
+        "entry", "doc_id", "group", "tokens", "text_hash"
+    )
+    docs = articles.select("entry", "doc_id", "group")
     terms = read_shards(spark, args.digests, "terms").withColumnRenamed("id", "term_id")
     counts = read_shards(spark, args.digests, "counts").join(terms, ["shard", "term_id"])
     n_docs = docs.count()
@@ -132,9 +140,22 @@ def main():
     term_totals = {row["key"]: (row["total"], row["df"]) for row in vocabulary.collect()}
     tokens_of = {row["group"]: row["group_tokens"] for row in group_tokens.collect()}
     documents_of = {row["group"]: row["group_documents"] for row in group_documents.collect()}
+    # Exact duplicates: the same token sequence as an earlier article (an
+    # article without tokens is nobody's duplicate).
+    first = Window.partitionBy("text_hash").orderBy("entry")
+    duplicates = (
+        articles.where(F.col("tokens") > 0)
+        .withColumn("duplicate_of", F.first("doc_id").over(first))
+        .withColumn("rank", F.row_number().over(first))
+        .where(F.col("rank") > 1)
+    )
+    spark_duplicates = {(row["doc_id"], row["duplicate_of"]) for row in duplicates.collect()}
     seconds = time.perf_counter() - started
     rahmen_terms = report_table(spark, args.report, "terms")
     rahmen_keyness = report_table(spark, args.report, "keyness")
+    rahmen_duplicates = {
+        (row["doc_id"], row["duplicate_of"]) for row in report_table(spark, args.report, "duplicates")
+    }
     spark.stop()
 
     problems = []
@@ -143,6 +164,11 @@ def main():
         problems.append(
             f"vocabulary: {len(rahmen_vocabulary - spark_vocabulary)} terms only in Rahmen's, "
             f"{len(spark_vocabulary - rahmen_vocabulary)} only in Spark's"
+        )
+    if rahmen_duplicates != spark_duplicates:
+        problems.append(
+            f"duplicates: {len(rahmen_duplicates - spark_duplicates)} only in Rahmen's, "
+            f"{len(spark_duplicates - rahmen_duplicates)} only in Spark's"
         )
     all_tokens = sum(tokens_of.values())
     checked = {"tokens": 0, "documents": 0}
@@ -172,7 +198,7 @@ def main():
         f"{len(tokens_of)} groups, {seconds:.1f} s ({args.master})"
     )
     print(
-        f"checked against {args.report}: the vocabulary, and "
+        f"checked against {args.report}: the vocabulary, {len(rahmen_duplicates)} exact duplicates, and "
         f"{checked['tokens']} token and {checked['documents']} document keyness rows "
         f"(group sums, totals, G²)"
     )

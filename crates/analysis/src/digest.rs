@@ -103,6 +103,19 @@ pub struct Shared<'a> {
     pub config: &'a AnalysisConfig,
 }
 
+/// FNV-1a over the token hashes of an article: equal texts, equal hashes
+/// (exact duplicates are found by it, then confirmed token by token).
+pub fn text_hash(word_hashes: &[u64]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for h in word_hashes {
+        for byte in h.to_le_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 /// Analyses one article and reduces it to its digest, and lets the sink
 /// prepare the article's rows while its document is at hand.
 pub fn digest<S: ArticleSink>(article: Article, shared: &Shared) -> (ArticleDigest, S::Rows) {

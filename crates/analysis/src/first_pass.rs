@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::article::ArticleInfo;
 use crate::config::{AnalysisConfig, DisplayConfig};
-use crate::digest::{ArticleDigest, ArticleStats, QuoteSummary, Shared, digest};
+use crate::digest::{ArticleDigest, ArticleStats, QuoteSummary, Shared, digest, text_hash};
 use crate::error::AnalysisError;
 use crate::hits::{ContextLine, Hit};
 use crate::progress::{Progress, ProgressUnit};
@@ -293,7 +293,7 @@ impl Merger {
         }
         add_voices(&mut c.voices[group], &digest.stats, &digest.quotes);
 
-        let whole = sequence_hash(&digest.word_hashes);
+        let whole = text_hash(&digest.word_hashes);
         let duplicate_of = match self.first_with_hash.get(&whole) {
             Some(&first)
                 if !digest.word_hashes.is_empty() && c.word_hashes[first] == digest.word_hashes =>
@@ -369,16 +369,4 @@ fn add_voices(tally: &mut VoiceTally, stats: &ArticleStats, quotes: &[QuoteSumma
             core_text::QuoteKind::Reported => entry.reported += 1,
         }
     }
-}
-
-/// FNV-1a over the token hashes of an article: equal texts, equal hashes.
-fn sequence_hash(hashes: &[u64]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for h in hashes {
-        for byte in h.to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
 }

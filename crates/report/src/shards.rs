@@ -5,7 +5,7 @@
 //! ([`analysis::analyze_shards`]).
 //!
 //! A shard folder `shard-0003-of-0008/` holds:
-//! - `digests.parquet`: `entry doc_id group date tokens digest`, one row per
+//! - `digests.parquet`: `entry doc_id group date tokens text_hash digest`, one row per
 //!   entry of the shard; `digest` is the article's whole digest and its
 //!   prepared data-file rows, encoded with postcard (Rahmen's own, read back
 //!   by the reduce);
@@ -83,6 +83,7 @@ pub fn write_shard(
             ("group", Kind::Text),
             ("date", Kind::Text),
             ("tokens", Kind::Integer),
+            ("text_hash", Kind::Integer),
             ("digest", Kind::Bytes),
         ],
     )?
@@ -137,14 +138,16 @@ fn write_entry(
 ) -> Result<(), ReportError> {
     let bytes = postcard::to_stdvec(digested).expect("a digest serialises");
     let entry = entry as i64;
-    let (id, group, date, tokens) = match digested {
+    let (id, group, date, tokens, text_hash) = match digested {
         ShardEntry::Article(digest, _) => (
             digest.info.id.as_str(),
             digest.info.group.as_str(),
             digest.info.date.as_deref().unwrap_or(""),
             digest.stats.n_tokens as i64,
+            // The bits of the u64, as Parquet has no unsigned 64-bit type.
+            analysis::digest::text_hash(&digest.word_hashes) as i64,
         ),
-        ShardEntry::Skipped(_) => ("", "", "", 0),
+        ShardEntry::Skipped(_) => ("", "", "", 0, 0),
     };
     digests.row(&[
         Cell::Integer(entry),
@@ -152,6 +155,7 @@ fn write_entry(
         Cell::Text(group),
         Cell::Text(date),
         Cell::Integer(tokens),
+        Cell::Integer(text_hash),
         Cell::Bytes(&bytes),
     ])?;
     if let ShardEntry::Article(digest, _) = digested {
@@ -329,7 +333,7 @@ fn read_entry(
         .ok_or_else(|| shard_error(path, "ends before the corpus's last entry of this shard"))?
         .map_err(|e| shard_error(path, e))?;
     let number = row.get_long(0).map_err(|e| shard_error(path, e))?;
-    let bytes = row.get_bytes(5).map_err(|e| shard_error(path, e))?;
+    let bytes = row.get_bytes(6).map_err(|e| shard_error(path, e))?;
     let digested = postcard::from_bytes(bytes.data())
         .map_err(|e| shard_error(path, format!("entry {}: {e}", number + 1)))?;
     Ok((number as usize, digested))
