@@ -8,7 +8,10 @@
 //! nothing: the per-article rows of the first pass stream to an
 //! [`ArticleSink`] that the caller implements (the `report` crate writes
 //! them into its data files; [`NullSink`] drops them), and every setting
-//! that changes a number is in the one [`AnalysisConfig`].
+//! that changes a number is in the one [`AnalysisConfig`]. For corpora
+//! past one machine, [`digest_shard`] runs the first pass on one shard and
+//! [`analyze_shards`] finishes the analysis from all shards' digests, with
+//! the same result (`docs/scale-out.md`).
 //!
 //! # Example
 //!

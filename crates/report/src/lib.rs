@@ -7,7 +7,9 @@
 //! finished folder in only once everything has succeeded: a failed run
 //! never destroys the last good report. [`generate`] runs the analysis with
 //! the report's own [`ArticleSink`](analysis::ArticleSink), which streams
-//! the large per-article files as the first pass goes, then renders.
+//! the large per-article files as the first pass goes, then renders;
+//! [`generate_from_shards`] does the same from the shard digests that
+//! [`shards::write_shard`] stores (`rahmen digest`, `rahmen report --digests`).
 //!
 //! # Example
 //!

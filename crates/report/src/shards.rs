@@ -226,6 +226,11 @@ impl Shards {
         let mut folders: Vec<PathBuf> = listing
             .filter_map(Result::ok)
             .map(|entry| entry.path())
+            // Hidden folders are shards still being written (staging).
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+            })
             .filter(|path| path.join("shard.json").is_file())
             .collect();
         folders.sort();
