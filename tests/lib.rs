@@ -68,6 +68,14 @@ impl Generated {
     }
 }
 
+/// Fails with the listing of differences when the two report folders are
+/// not the same, byte for byte; `hint` says what to do about it.
+pub fn assert_same_folders(expected: &Path, actual: &Path, hint: &str) {
+    let differences = report::compare_folders(expected, actual).expect("readable folders");
+    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
+    assert!(listing.is_empty(), "{hint}:\n{}", listing.join("\n"));
+}
+
 /// Generates a report of `input` into a fresh temporary folder.
 pub fn generate(input: &Input, config: &AnalysisConfig) -> Result<Generated, report::ReportError> {
     let dir = tempfile::tempdir().expect("temporary folder");

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use analysis::{AnalysisConfig, Input, Shard, Silent};
-use rahmen_tests::{default_lexicon, seed_corpus};
+use rahmen_tests::{assert_same_folders, default_lexicon, seed_corpus};
 
 /// Digests `input` in `count` shards and makes the report from them.
 fn report_from_shards(input: &Input, config: &AnalysisConfig, count: usize, dir: &Path) {
@@ -29,16 +29,6 @@ fn report_from_shards(input: &Input, config: &AnalysisConfig, count: usize, dir:
     .unwrap_or_else(|e| panic!("the report from {count} shards: {e}"));
 }
 
-fn assert_same(expected: &Path, actual: &Path, what: &str) {
-    let differences = report::compare_folders(expected, actual).unwrap();
-    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
-    assert!(
-        listing.is_empty(),
-        "{what} differs from the single-process report:\n{}",
-        listing.join("\n")
-    );
-}
-
 #[test]
 fn the_seed_report_from_one_two_and_seven_shards_is_the_same() {
     let dir = tempfile::tempdir().unwrap();
@@ -47,10 +37,10 @@ fn the_seed_report_from_one_two_and_seven_shards_is_the_same() {
     // Seven shards of five articles: two are empty.
     for count in [1, 2, 7] {
         report_from_shards(&input, &config, count, dir.path());
-        assert_same(
+        assert_same_folders(
             &rahmen_tests::seed_report().path,
             &dir.path().join(format!("report-{count}")),
-            &format!("the seed report from {count} shards"),
+            &format!("the seed report from {count} shards differs from the single-process one"),
         );
     }
 }
@@ -66,10 +56,10 @@ fn the_10kgnad_report_from_seven_shards_is_the_committed_one() {
         7,
         dir.path(),
     );
-    assert_same(
+    assert_same_folders(
         &rahmen_tests::committed_tenkgnad_report(),
         &dir.path().join("report-7"),
-        "the 10kGNAD report from 7 shards",
+        "the 10kGNAD report from 7 shards differs from the committed one",
     );
 }
 

@@ -2,17 +2,14 @@
 //! `cargo test` fails when someone changes the pipeline and forgets to run
 //! `cargo xtask report`.
 
-use rahmen_tests::{committed_seed_report, seed_report};
+use rahmen_tests::{assert_same_folders, committed_seed_report, seed_report};
 
 #[test]
 fn committed_seed_report_is_up_to_date() {
-    let differences =
-        report::compare_folders(&seed_report().path, &committed_seed_report()).unwrap();
-    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
-    assert!(
-        listing.is_empty(),
-        "reports/security-talks-2021 is stale; run `cargo xtask report` and commit:\n{}",
-        listing.join("\n")
+    assert_same_folders(
+        &seed_report().path,
+        &committed_seed_report(),
+        "reports/security-talks-2021 is stale; run `cargo xtask report` and commit",
     );
 }
 
@@ -26,13 +23,10 @@ fn committed_10kgnad_report_is_up_to_date() {
         &rahmen_tests::tenkgnad_config(),
     )
     .unwrap();
-    let differences =
-        report::compare_folders(&fresh.path, &rahmen_tests::committed_tenkgnad_report()).unwrap();
-    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
-    assert!(
-        listing.is_empty(),
-        "reports/10kgnad-test is stale; run the command in README.md (10kGNAD) and commit:\n{}",
-        listing.join("\n")
+    assert_same_folders(
+        &fresh.path,
+        &rahmen_tests::committed_tenkgnad_report(),
+        "reports/10kgnad-test is stale; run the command in README.md (10kGNAD) and commit",
     );
 }
 
@@ -47,12 +41,9 @@ fn committed_dated_report_is_up_to_date() {
     input.options.fields.date = Some("date".into());
     input.name = Some("10kgnad-dated".into());
     let fresh = rahmen_tests::generate(&input, &analysis::AnalysisConfig::default()).unwrap();
-    let differences =
-        report::compare_folders(&fresh.path, &root.join("reports/10kgnad-dated")).unwrap();
-    let listing: Vec<String> = differences.iter().map(|d| d.to_string()).collect();
-    assert!(
-        listing.is_empty(),
-        "reports/10kgnad-dated is stale; run the command in corpus/10kgnad-dated/README.md and commit:\n{}",
-        listing.join("\n")
+    assert_same_folders(
+        &fresh.path,
+        &root.join("reports/10kgnad-dated"),
+        "reports/10kgnad-dated is stale; run the command in corpus/10kgnad-dated/README.md and commit",
     );
 }
