@@ -146,7 +146,7 @@ fn count_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportE
             let term = analysis.counts.terms[column].key.as_str();
             sink.row(&[
                 Cell::Text(id),
-                Cell::Text(term),
+                Cell::Repeated(term, column as u32),
                 Cell::Integer(value as i64),
             ])?;
         }
@@ -161,7 +161,11 @@ fn tfidf_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportE
         let (columns, values) = analysis.tfidf_row(row);
         for (&column, &value) in columns.iter().zip(&values) {
             let term = analysis.counts.terms[column].key.as_str();
-            sink.row(&[Cell::Text(&article.id), Cell::Text(term), Cell::Real(value)])?;
+            sink.row(&[
+                Cell::Text(&article.id),
+                Cell::Repeated(term, column as u32),
+                Cell::Real(value),
+            ])?;
         }
     }
     Ok(())
@@ -180,7 +184,7 @@ fn tokens_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), Report
             sink.row(&[
                 Cell::Text(&a.id),
                 Cell::Integer(position as i64),
-                Cell::Text(&analysis.counts.terms[column as usize].key),
+                Cell::Repeated(&analysis.counts.terms[column as usize].key, column),
             ])?;
         }
     }

@@ -29,9 +29,10 @@ pub const ROW_GROUP: usize = 1 << 18;
 /// One buffered column.
 enum Values {
     /// Texts, with the last one kept to be shared by the next row when it
-    /// is the same (an article's id repeats down its rows): a refcount
-    /// instead of an allocation.
-    Text(Vec<ByteArray>, Option<ByteArray>),
+    /// is the same (an article's id repeats down its rows), and the
+    /// [`Cell::Repeated`] texts by their index: a refcount instead of an
+    /// allocation.
+    Text(Vec<ByteArray>, Option<ByteArray>, Vec<Option<ByteArray>>),
     Integer(Vec<i64>),
     Real(Vec<f64>),
 }
@@ -98,7 +99,7 @@ impl ParquetStream {
         let columns = columns
             .iter()
             .map(|&(_, kind)| match kind {
-                Kind::Text | Kind::Bytes => Values::Text(Vec::new(), None),
+                Kind::Text | Kind::Bytes => Values::Text(Vec::new(), None, Vec::new()),
                 Kind::Integer => Values::Integer(Vec::new()),
                 Kind::Real => Values::Real(Vec::new()),
             })
@@ -134,7 +135,7 @@ impl ParquetStream {
     /// When the column is a number column.
     pub fn bytes(&mut self, column: usize, value: &[u8]) {
         match &mut self.columns[column] {
-            Values::Text(values, last) => {
+            Values::Text(values, last, _) => {
                 let bytes = match last {
                     Some(previous) if previous.data() == value => previous.clone(),
                     _ => {
@@ -146,6 +147,28 @@ impl ParquetStream {
                 values.push(bytes);
             }
             _ => panic!("column {column} is not text or bytes"),
+        }
+    }
+
+    /// Sets column `column` of the current row to the text named `index`
+    /// (the caller's promise: the same index, the same text).
+    ///
+    /// # Panics
+    /// When the column is a number column.
+    pub fn repeated(&mut self, column: usize, value: &str, index: u32) {
+        match &mut self.columns[column] {
+            Values::Text(values, _, shared) => {
+                let index = index as usize;
+                if shared.len() <= index {
+                    shared.resize(index + 1, None);
+                }
+                let bytes = shared[index]
+                    .get_or_insert_with(|| ByteArray::from(value.as_bytes().to_vec()))
+                    .clone();
+                debug_assert_eq!(bytes.data(), value.as_bytes());
+                values.push(bytes);
+            }
+            _ => panic!("column {column} is not text"),
         }
     }
 
@@ -195,7 +218,7 @@ impl ParquetStream {
                 .map_err(&failed)?
                 .expect("one column writer per schema column");
             match values {
-                Values::Text(v, _) => write_batch::<ByteArrayType>(&mut column, v),
+                Values::Text(v, _, _) => write_batch::<ByteArrayType>(&mut column, v),
                 Values::Integer(v) => write_batch::<Int64Type>(&mut column, v),
                 Values::Real(v) => write_batch::<DoubleType>(&mut column, v),
             }
@@ -225,6 +248,7 @@ impl RowSink for ParquetStream {
                 Cell::Integer(value) => self.integer(column, value),
                 Cell::Real(value) => self.real(column, value),
                 Cell::Bytes(value) => self.bytes(column, value),
+                Cell::Repeated(value, index) => self.repeated(column, value, index),
             }
         }
         self.end_row()
@@ -234,7 +258,7 @@ impl RowSink for ParquetStream {
 impl Values {
     fn len(&self) -> usize {
         match self {
-            Values::Text(v, _) => v.len(),
+            Values::Text(v, _, _) => v.len(),
             Values::Integer(v) => v.len(),
             Values::Real(v) => v.len(),
         }
