@@ -14,11 +14,15 @@ what the corpus-wide reduce computes from them:
   the formula of features::keyness::KeyTerm::new),
 - the exact duplicates: articles whose token sequence hashes (`text_hash`)
   equal an earlier article's, each with the first of its kind,
+- the shared-passage candidates by a shingle join over `shingles.parquet`:
+  among the originals, the fingerprints in more than `max_postings` articles
+  (or more often than that in one) are skipped as stock phrases, and every
+  pair of articles sharing another fingerprint is a candidate,
 
 then compares them with the report that `rahmen report --digests DIGESTS`
-made (data/terms.tsv, data/keyness.tsv, data/duplicates.tsv), and exits
-non-zero on a
-difference. Run it where pyspark (and Java 17+) is installed; CI does not:
+made (data/terms.tsv, data/keyness.tsv, data/duplicates.tsv, data/shared.tsv
+and the counts of candidate pairs and skipped fingerprints in report.md),
+and exits non-zero on a difference. Run it where pyspark (and Java 17+) is installed; CI does not:
 
     python3 bench/spark_reduce.py DIGESTS REPORT [--master local[2]]
 
@@ -28,9 +32,11 @@ the job is the same.
 
 import argparse
 import csv
+import glob
 import json
 import math
 import os
+import re
 import sys
 import time
 
@@ -57,6 +63,15 @@ def report_table(spark, report, name):
             return list(csv.DictReader(f, delimiter="\t"))
     frame = spark.read.parquet(os.path.join(report, "data", f"{name}.parquet"))
     return [row.asDict() for row in frame.collect()]
+
+
+def report_number(report, pattern):
+    """A number report.md states in a sentence matching `pattern` (its
+    first group), 0 when the sentence is not there (Rahmen leaves it out
+    for zero)."""
+    text = open(os.path.join(report, "report.md"), encoding="utf-8").read()
+    found = re.search(pattern, text)
+    return int(found.group(1).replace(",", "")) if found else 0
 
 
 def df_bound(value, n_docs, low):
@@ -150,15 +165,66 @@ def main():
         .where(F.col("rank") > 1)
     )
     spark_duplicates = {(row["doc_id"], row["duplicate_of"]) for row in duplicates.collect()}
+
+    # Shared-passage candidates: a self-join of the originals' winnowed
+    # shingle fingerprints on their hash, less the stock phrases.
+    max_postings = config["syndication"]["params"]["max_postings"]
+    originals = articles.join(duplicates.select("entry"), "entry", "left_anti").select("entry")
+    in_article = (
+        read_shards(spark, args.digests, "shingles")
+        .join(originals, "entry")
+        .groupBy("fingerprint", "entry")
+        .agg(F.count("*").alias("times"))
+    )
+    by_fingerprint = in_article.groupBy("fingerprint").agg(
+        F.count("*").alias("articles"), F.max("times").alias("most_in_one")
+    )
+    common = (F.col("articles") > max_postings) | (F.col("most_in_one") > max_postings)
+    spark_skipped = by_fingerprint.where(common).count()
+    pairing = by_fingerprint.where(~common & (F.col("articles") > 1)).select("fingerprint")
+    postings = in_article.join(pairing, "fingerprint").select("fingerprint", "entry")
+    ids = articles.select("entry", "doc_id")
+    candidates = (
+        postings.alias("x")
+        .join(postings.alias("y"), "fingerprint")
+        .where(F.col("x.entry") < F.col("y.entry"))
+        .select(F.col("x.entry").alias("a"), F.col("y.entry").alias("b"))
+        .distinct()
+        .join(ids.withColumnRenamed("entry", "a").withColumnRenamed("doc_id", "doc_a"), "a")
+        .join(ids.withColumnRenamed("entry", "b").withColumnRenamed("doc_id", "doc_b"), "b")
+    )
+    spark_candidates = {(row["doc_a"], row["doc_b"]) for row in candidates.collect()}
     seconds = time.perf_counter() - started
     rahmen_terms = report_table(spark, args.report, "terms")
     rahmen_keyness = report_table(spark, args.report, "keyness")
     rahmen_duplicates = {
         (row["doc_id"], row["duplicate_of"]) for row in report_table(spark, args.report, "duplicates")
     }
+    rahmen_passage_pairs = {
+        (row["doc_a"], row["doc_b"]) for row in report_table(spark, args.report, "shared")
+    }
     spark.stop()
+    rahmen_candidates = report_number(
+        args.report, r"([\d,]+) pairs? of articles shared at least one fingerprint"
+    )
+    rahmen_skipped = report_number(args.report, r"([\d,]+) fingerprints? (?:was|were) skipped")
 
     problems = []
+    # The shingles must be the report's: the same shingle and window.
+    for path in glob.glob(os.path.join(args.digests, "shard-*", "shard.json")):
+        made = json.load(open(path))["shingles"]
+        used = config["syndication"]["params"]
+        if (made["shingle"], made["window"]) != (used["shingle"], used["window"]):
+            problems.append(f"{path}: shingles made with {made}, the report used {used}")
+    if len(spark_candidates) != rahmen_candidates:
+        problems.append(
+            f"candidate pairs: Spark {len(spark_candidates)}, Rahmen {rahmen_candidates}"
+        )
+    if spark_skipped != rahmen_skipped:
+        problems.append(f"skipped fingerprints: Spark {spark_skipped}, Rahmen {rahmen_skipped}")
+    unpaired = rahmen_passage_pairs - spark_candidates
+    if unpaired:
+        problems.append(f"{len(unpaired)} pairs with a shared passage are no Spark candidate")
     rahmen_vocabulary = {row["term"] for row in rahmen_terms}
     if rahmen_vocabulary != spark_vocabulary:
         problems.append(
@@ -200,7 +266,9 @@ def main():
     print(
         f"checked against {args.report}: the vocabulary, {len(rahmen_duplicates)} exact duplicates, and "
         f"{checked['tokens']} token and {checked['documents']} document keyness rows "
-        f"(group sums, totals, G²)"
+        f"(group sums, totals, G²), {len(spark_candidates)} candidate pairs of the shingle join "
+        f"({spark_skipped} fingerprints skipped) covering the {len(rahmen_passage_pairs)} pairs "
+        f"with a shared passage"
     )
     if problems:
         print(f"{len(problems)} differences, the first ones:")

@@ -147,3 +147,16 @@ pub fn tenkgnad_config() -> AnalysisConfig {
 pub fn committed_tenkgnad_report() -> PathBuf {
     workspace_root().join("reports/10kgnad-test")
 }
+
+/// Every row of a Parquet file.
+pub fn parquet_rows(path: &Path) -> Vec<parquet::record::Row> {
+    use parquet::file::reader::FileReader;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let reader = parquet::file::reader::SerializedFileReader::new(file)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    reader
+        .get_row_iter(None)
+        .expect("rows")
+        .map(|row| row.expect("a row"))
+        .collect()
+}

@@ -7,9 +7,8 @@ use std::fs;
 use std::path::Path;
 
 use analysis::{AnalysisConfig, DataFormat, Input, Silent};
-use parquet::file::reader::{FileReader, SerializedFileReader};
-use parquet::record::{Field, Row};
-use rahmen_tests::{default_lexicon, seed_corpus};
+use parquet::record::Field;
+use rahmen_tests::{default_lexicon, parquet_rows, seed_corpus};
 
 fn report_in_both(out: &Path) {
     let mut config = AnalysisConfig::default();
@@ -45,16 +44,6 @@ fn parquet_records(path: &Path) -> Vec<Vec<String>> {
     parquet_rows(path)
         .iter()
         .map(|row| row.get_column_iter().map(|(_, f)| as_text(f)).collect())
-        .collect()
-}
-
-fn parquet_rows(path: &Path) -> Vec<Row> {
-    let file = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader = SerializedFileReader::new(file).expect("a Parquet file");
-    reader
-        .get_row_iter(None)
-        .expect("rows")
-        .map(|row| row.expect("a row"))
         .collect()
 }
 

@@ -61,6 +61,83 @@ fn the_10kgnad_report_from_seven_shards_is_the_committed_one() {
         &dir.path().join("report-7"),
         "the 10kGNAD report from 7 shards differs from the committed one",
     );
+    let (pairs, skipped) = shingle_join(&dir.path().join("digests-7"), 7, 50);
+    let report = std::fs::read_to_string(dir.path().join("report-7/report.md")).unwrap();
+    // The number that starts the sentence with `words` (0 when the report
+    // leaves the sentence out).
+    let stated = |words: &str| {
+        report
+            .lines()
+            .filter(|l| l.contains(words))
+            .find_map(|l| l.split(' ').next()?.replace(',', "").parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    assert!(pairs > 0);
+    assert_eq!(
+        (pairs, skipped),
+        (
+            stated("shared at least one fingerprint"),
+            stated("skipped as stock phrases.")
+        ),
+        "the shingle join over the shards' tables against the report's search"
+    );
+}
+
+/// What an engine's shingle join over every shard's `shingles.parquet`
+/// finds (as `bench/spark_reduce.py` does it): the pairs of originals that
+/// share a fingerprint found in at most `max_postings` articles and at most
+/// that often in each, and how many fingerprints are skipped.
+fn shingle_join(digests: &Path, count: usize, max_postings: usize) -> (usize, usize) {
+    use parquet::record::RowAccessor;
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut first_of_text = BTreeSet::new();
+    let mut originals = BTreeSet::new();
+    let mut postings: BTreeMap<i64, BTreeMap<i64, usize>> = BTreeMap::new();
+    let mut digest_rows = Vec::new();
+    for number in 1..=count {
+        let folder = report::shards::shard_folder(digests, Shard::new(number, count).unwrap());
+        digest_rows.extend(rahmen_tests::parquet_rows(&folder.join("digests.parquet")));
+        for row in rahmen_tests::parquet_rows(&folder.join("shingles.parquet")) {
+            let (entry, fingerprint) = (row.get_long(0).unwrap(), row.get_long(2).unwrap());
+            *postings
+                .entry(fingerprint)
+                .or_default()
+                .entry(entry)
+                .or_default() += 1;
+        }
+    }
+    // Exact duplicates (the same text hash as an earlier entry) are left out.
+    digest_rows.sort_by_key(|row| row.get_long(0).unwrap());
+    for row in &digest_rows {
+        let (entry, tokens, hash) = (
+            row.get_long(0).unwrap(),
+            row.get_long(4).unwrap(),
+            row.get_long(5).unwrap(),
+        );
+        if tokens == 0 || first_of_text.insert(hash) {
+            originals.insert(entry);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    let mut skipped = 0;
+    for in_articles in postings.values() {
+        let articles: Vec<i64> = in_articles
+            .keys()
+            .copied()
+            .filter(|a| originals.contains(a))
+            .collect();
+        let most = articles.iter().map(|a| in_articles[a]).max().unwrap_or(0);
+        if articles.len() > max_postings || most > max_postings {
+            skipped += 1;
+            continue;
+        }
+        for (i, &a) in articles.iter().enumerate() {
+            for &b in &articles[i + 1..] {
+                pairs.insert((a, b));
+            }
+        }
+    }
+    (pairs.len(), skipped)
 }
 
 #[test]

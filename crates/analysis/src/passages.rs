@@ -20,6 +20,9 @@ pub struct Passages {
     pub coverage: Vec<f64>,
     /// Fingerprints skipped as stock phrases.
     pub skipped_common: usize,
+    /// Pairs of originals that share a fingerprint and were checked word by
+    /// word.
+    pub candidate_pairs: usize,
     /// For small corpora, shared runs at a looser setting (6+ words).
     pub near: Option<Vec<SharedRun>>,
     /// Exact duplicates: (duplicate, first article with the same text).
@@ -82,6 +85,7 @@ pub fn find_passages(
         shared: runs.passages.into_iter().map(global).collect(),
         coverage,
         skipped_common: runs.skipped_common_fingerprints,
+        candidate_pairs: runs.candidate_pairs,
         near,
         duplicates,
     })

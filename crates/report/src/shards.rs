@@ -11,6 +11,10 @@
 //!   by the reduce);
 //! - `counts.parquet`: `entry doc_id group term count`, the counted terms of
 //!   every article, for a distributed engine's reduce (`docs/scale-out.md`);
+//! - `shingles.parquet`: `entry position fingerprint`, every article's
+//!   winnowed shingle fingerprints ([`features::syndication::fingerprints`]),
+//!   for the same engine's shingle join, which finds the pairs of articles
+//!   the shared-passage search checks;
 //! - `terms.parquet` (`id key`) and `forms.parquet` (`id form count`): the
 //!   shard's words by its own ids;
 //! - `shard.json`: which shard, the corpus's entry count, the reader's
@@ -40,7 +44,7 @@ use crate::output::ReportWriter;
 const DIGESTS_PER_ROW_GROUP: usize = 1024;
 
 /// The version of the shard files; the reduce refuses another.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// `shard.json`.
 #[derive(Serialize, Deserialize)]
@@ -51,6 +55,9 @@ struct ShardFile {
     reader_warnings: Vec<corpus::InputWarning>,
     /// The first pass's settings the digests were made with.
     settings: serde_json::Value,
+    /// The shingle settings `shingles.parquet` was made with
+    /// (`syndication.params`); Rahmen's own reduce does not read the table.
+    shingles: features::syndication::SyndicationParams,
     /// The lexicon's file name and text.
     lexicon_file: String,
     lexicon: String,
@@ -99,13 +106,32 @@ pub fn write_shard(
             ("count", Kind::Integer),
         ],
     )?;
+    let mut shingles = ParquetStream::new(
+        writer.stream("shingles.parquet")?,
+        "shingles",
+        &[
+            ("entry", Kind::Integer),
+            ("position", Kind::Integer),
+            ("fingerprint", Kind::Integer),
+        ],
+    )?;
+    let syndication = config
+        .syndication
+        .params
+        .check()
+        .map_err(AnalysisError::from)?;
     let summary = analysis::digest_shard::<ArticleFiles, _>(
         source,
         &lexicon,
         config,
         shard,
         |entry, digested: ShardEntry<ArticleRows>| {
-            write_entry(entry, &digested, &mut digests, &mut counts)
+            let tables = EntryTables {
+                digests: &mut digests,
+                counts: &mut counts,
+                shingles: &mut shingles,
+            };
+            write_entry(entry, &digested, tables, &syndication)
                 .map_err(|e| AnalysisError::Sink(Box::new(e)))
         },
         progress,
@@ -113,6 +139,7 @@ pub fn write_shard(
     .map_err(crate::unwrap_sink_error)?;
     digests.finish()?;
     counts.finish()?;
+    shingles.finish()?;
     write_words(&summary.words, &mut writer)?;
     let file = ShardFile {
         format: FORMAT,
@@ -120,6 +147,7 @@ pub fn write_shard(
         entries: summary.entries,
         reader_warnings: summary.reader_warnings.clone(),
         settings: settings_json(config),
+        shingles: config.syndication.params,
         lexicon_file: crate::lexicon_file_name(lexicon_path),
         lexicon: lexicon_text,
     };
@@ -129,13 +157,26 @@ pub fn write_shard(
     Ok(summary)
 }
 
-/// One entry's rows: its digest, and its counted terms by shard-local id.
+/// The tables an entry adds rows to.
+struct EntryTables<'a> {
+    digests: &'a mut ParquetStream,
+    counts: &'a mut ParquetStream,
+    shingles: &'a mut ParquetStream,
+}
+
+/// One entry's rows: its digest, its counted terms by shard-local id, and
+/// its shingle fingerprints.
 fn write_entry(
     entry: usize,
     digested: &ShardEntry<ArticleRows>,
-    digests: &mut ParquetStream,
-    counts: &mut ParquetStream,
+    tables: EntryTables,
+    syndication: &features::syndication::ValidSyndicationParams,
 ) -> Result<(), ReportError> {
+    let EntryTables {
+        digests,
+        counts,
+        shingles,
+    } = tables;
     let bytes = postcard::to_stdvec(digested).expect("a digest serialises");
     let entry = entry as i64;
     let (id, group, date, tokens, text_hash) = match digested {
@@ -168,6 +209,14 @@ fn write_entry(
                 Cell::Text(group),
                 Cell::Integer(i64::from(run[0])),
                 Cell::Integer(run.len() as i64),
+            ])?;
+        }
+        for f in features::syndication::fingerprints(&digest.word_hashes, syndication) {
+            shingles.row(&[
+                Cell::Integer(entry),
+                Cell::Integer(i64::from(f.position)),
+                // The bits of the u64, as for `text_hash`.
+                Cell::Integer(f.hash as i64),
             ])?;
         }
     }

@@ -65,7 +65,7 @@ pub(super) fn shingle_hashes(words: &[u64], shingle: usize) -> Vec<u64> {
 
 /// One selected shingle: its hash and the index of its first word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Fingerprint {
+pub struct Fingerprint {
     /// [`shingle_hash`] of the shingle.
     pub hash: u64,
     /// Index of the shingle's first word in the article.
@@ -98,7 +98,6 @@ pub(super) fn for_each_fingerprint(
 }
 
 /// All the fingerprints [`for_each_fingerprint`] passes on.
-#[cfg(test)]
 pub(super) fn fingerprints(words: &[u64], shingle: usize, window: usize) -> Vec<Fingerprint> {
     let mut out = Vec::new();
     for_each_fingerprint(words, shingle, window, |f| {

@@ -91,6 +91,7 @@ use rayon::prelude::*;
 
 pub use coverage::{repeated_token_mask, repeated_token_mask_runs};
 pub use duplicates::exact_duplicates;
+pub use fingerprint::Fingerprint;
 pub use params::{SyndicationError, SyndicationParams, ValidSyndicationParams};
 pub use passage::{SharedPassage, SharedRun};
 
@@ -112,6 +113,10 @@ pub struct SharedRuns {
     /// shared runs made only of such fingerprints are not reported for any
     /// pair.
     pub skipped_common_fingerprints: usize,
+    /// Pairs of articles that share at least one fingerprint that is not
+    /// common: the pairs checked word by word. An engine joining the
+    /// articles' [`fingerprints`] on their hash finds the same pairs.
+    pub candidate_pairs: usize,
 }
 
 /// What [`shared_passages`] found.
@@ -145,15 +150,18 @@ pub struct Syndication {
 pub fn shared_runs(words: &[&[u64]], params: &ValidSyndicationParams) -> SharedRuns {
     let index = Index::build(words, params);
     // Collected in article order: the result is the same for any thread count.
-    let per_article: Vec<Vec<SharedRun>> = (0..words.len())
+    let per_article: Vec<(Vec<SharedRun>, usize)> = (0..words.len())
         .into_par_iter()
         .map(|a| runs_from(a, words, &index, params))
         .collect();
     // Moved into one list sized up front: with millions of runs, growing it
     // by doubling would hold several copies at once.
-    let mut passages: Vec<SharedRun> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for runs in per_article {
+    let mut passages: Vec<SharedRun> =
+        Vec::with_capacity(per_article.iter().map(|(runs, _)| runs.len()).sum());
+    let mut candidate_pairs = 0;
+    for (runs, pairs) in per_article {
         passages.extend(runs);
+        candidate_pairs += pairs;
     }
     let lengths: Vec<usize> = words.iter().map(|w| w.len()).collect();
     let coverage = coverage::coverage(&lengths, &passages);
@@ -161,25 +169,37 @@ pub fn shared_runs(words: &[&[u64]], params: &ValidSyndicationParams) -> SharedR
         passages,
         coverage,
         skipped_common_fingerprints: index.common.len(),
+        candidate_pairs,
     }
 }
 
-/// The runs article `a` shares with every later article.
+/// The winnowed fingerprints of one article's word hashes, in text order:
+/// what the index of [`shared_runs`] holds of it, for an engine that joins
+/// them elsewhere (a shard's `shingles` table, `docs/scale-out.md`).
+pub fn fingerprints(words: &[u64], params: &ValidSyndicationParams) -> Vec<Fingerprint> {
+    fingerprint::fingerprints(words, params.shingle(), params.window())
+}
+
+/// The runs article `a` shares with every later article, and how many later
+/// articles it was checked against.
 fn runs_from(
     a: usize,
     words: &[&[u64]],
     index: &Index,
     params: &ValidSyndicationParams,
-) -> Vec<SharedRun> {
+) -> (Vec<SharedRun>, usize) {
     let keep = |run: &[u64]| !index.is_common_run(run, params);
+    let mut others = Vec::new();
     let stretches = shared_stretches(
         words[a],
         words,
-        index.candidates(a),
+        index.candidates(a).inspect(|c| others.push(c.b)),
         params.min_tokens(),
         keep,
     );
-    stretches
+    others.sort_unstable();
+    others.dedup();
+    let runs = stretches
         .into_iter()
         .map(|stretch| SharedRun {
             a,
@@ -188,7 +208,8 @@ fn runs_from(
             a_tokens: stretch.a_tokens,
             b_tokens: stretch.b_tokens,
         })
-        .collect()
+        .collect();
+    (runs, others.len())
 }
 
 /// The word hashes of a document's tokens, in text order: the input

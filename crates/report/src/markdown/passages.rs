@@ -73,6 +73,22 @@ pub fn passages_section(out: &mut String, a: &Analysis) {
             );
         }
     }
+    if found.candidate_pairs > 0 {
+        let _ = writeln!(
+            out,
+            "{} shared at least one fingerprint and {} checked word by word.\n",
+            count(
+                found.candidate_pairs,
+                "pair of articles",
+                "pairs of articles"
+            ),
+            if found.candidate_pairs == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        );
+    }
     if found.skipped_common > 0 {
         let _ = writeln!(
             out,

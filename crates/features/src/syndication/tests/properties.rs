@@ -137,6 +137,49 @@ proptest! {
         prop_assert!(found.skipped_common_fingerprints > 0);
     }
 
+    /// A join of every article's [`fingerprints`] on their hash, as a
+    /// distributed engine does it (`bench/spark_reduce.py`), skipping the
+    /// fingerprints in more than `max_postings` articles or more often than
+    /// that in one, pairs up exactly the articles the index checks.
+    #[test]
+    fn a_join_of_the_fingerprints_finds_the_candidate_pairs(
+        shingle in 1usize..=4,
+        window in 1usize..=4,
+        max_postings in 2usize..=3,
+        words in prop::collection::vec(prop::collection::vec(0u64..3, 0..40), 1..=6),
+    ) {
+        let params = SyndicationParams { shingle, window, min_tokens: shingle + window - 1, max_postings };
+        let params = params.check().unwrap();
+        let found = runs_of(&words, &params);
+        // fingerprint → (article → occurrences)
+        let mut postings: std::collections::BTreeMap<u64, std::collections::BTreeMap<usize, usize>> =
+            Default::default();
+        for (article, w) in words.iter().enumerate() {
+            for f in fingerprints(w, &params) {
+                *postings.entry(f.hash).or_default().entry(article).or_default() += 1;
+            }
+        }
+        let mut pairs = std::collections::BTreeSet::new();
+        let mut common = 0;
+        for in_articles in postings.values() {
+            if in_articles.len() > max_postings || in_articles.values().any(|&n| n > max_postings) {
+                common += 1;
+                continue;
+            }
+            let articles: Vec<usize> = in_articles.keys().copied().collect();
+            for (i, &a) in articles.iter().enumerate() {
+                for &b in &articles[i + 1..] {
+                    pairs.insert((a, b));
+                }
+            }
+        }
+        prop_assert_eq!(found.candidate_pairs, pairs.len());
+        prop_assert_eq!(found.skipped_common_fingerprints, common);
+        for run in &found.passages {
+            prop_assert!(pairs.contains(&(run.a, run.b)));
+        }
+    }
+
     /// On random texts over a tiny vocabulary (many chance runs, repeats
     /// and overlaps), the passages are exactly the merged maximal runs of
     /// `min_tokens` or more, and coverage follows from them.
