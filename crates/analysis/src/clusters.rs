@@ -112,7 +112,7 @@ pub fn cluster_articles(
         ),
         None => {
             let (coords, summary) = lsa_coordinates(counts, config)?;
-            (cluster::l2_normalize_rows(coords.view()), Some(summary))
+            (cluster::l2_normalize_owned_rows(coords), Some(summary))
         }
     };
     let n = rows.nrows();

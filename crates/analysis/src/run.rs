@@ -155,7 +155,16 @@ pub(crate) fn analyze_collected(
         .map(|l| crate::collocates::to_columns(&l.window, &vocabulary.remap))
         .collect();
     let counts = TermCounts::new(vocabulary, sequences);
-    let tfidf = features::tfidf(&counts.counts, &config.tfidf)?;
+    // Large corpora cluster LSA coordinates made from the counts and keep
+    // no TF-IDF matrix (a row is weighted again when written): it would be
+    // as large as the counts.
+    let keep_tfidf = scale.similarity_matrix || scale.per_article_tables || !scale.lsa;
+    let (tfidf, idf) = if keep_tfidf {
+        let features::Tfidf { matrix, idf } = features::tfidf(&counts.counts, &config.tfidf)?;
+        (Some(matrix), idf)
+    } else {
+        (None, features::idf(&counts.counts, &config.tfidf)?)
+    };
     progress.finish();
 
     let mut hits = collected.hits;
@@ -176,25 +185,48 @@ pub(crate) fn analyze_collected(
         None,
         ProgressUnit::Steps,
     );
-    let similarity = scale
-        .similarity_matrix
-        .then(|| features::cosine_similarity(&tfidf.matrix));
-    // With the default `l2` norm the TF-IDF rows are unit length already: a
-    // copy would cost as much memory as the matrix (200 MB at 100,000 articles).
-    let normalized = if config.tfidf.norm == Some(features::Norm::L2) {
-        std::borrow::Cow::Borrowed(&tfidf.matrix)
-    } else {
-        std::borrow::Cow::Owned(normalize_rows(&tfidf.matrix))
+    let similarity = match &tfidf {
+        Some(matrix) if scale.similarity_matrix => Some(features::cosine_similarity(matrix)),
+        _ => None,
     };
-    let group_similarity = cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?;
-    // Small corpora cluster the TF-IDF rows themselves; large ones their
-    // LSA coordinates from the counts, and keep no TF-IDF matrix from here
-    // on (a row is made again when written): it is as large as the counts.
-    let small_rows = (!scale.lsa).then(|| normalized.clone().into_owned());
-    drop(normalized);
-    let keep_tfidf = scale.similarity_matrix || scale.per_article_tables || !scale.lsa;
-    let features::Tfidf { matrix, idf } = tfidf;
-    let tfidf = keep_tfidf.then_some(matrix);
+    let unit_rows = config.tfidf.norm == Some(features::Norm::L2);
+    let (group_similarity, small_rows) = match &tfidf {
+        Some(matrix) => {
+            // With the default `l2` norm the TF-IDF rows are unit length
+            // already: a copy would cost as much memory as the matrix.
+            let normalized = if unit_rows {
+                std::borrow::Cow::Borrowed(matrix)
+            } else {
+                std::borrow::Cow::Owned(normalize_rows(matrix))
+            };
+            let group_similarity =
+                cluster::centroid_similarity_sparse(&normalized, &groups.of_article)?;
+            // Small corpora cluster the TF-IDF rows themselves.
+            let small_rows = (!scale.lsa).then(|| normalized.into_owned());
+            (group_similarity, small_rows)
+        }
+        None => {
+            // Each row weighted from its counts, summed into its group and
+            // dropped: the same sums, in the same order, as from the matrix.
+            let matrix = &counts.counts;
+            let rows = (0..matrix.rows()).map(|row| {
+                let range = matrix.indptr().outer_inds_sz(row);
+                let columns = &matrix.indices()[range.clone()];
+                let mut values = matrix.data()[range].to_vec();
+                features::weight_row(columns, &mut values, &idf, &config.tfidf);
+                if !unit_rows {
+                    to_unit_length(&mut values);
+                }
+                columns.iter().copied().zip(values)
+            });
+            let group_similarity = cluster::centroid_similarity_of_rows(
+                counts.counts.cols(),
+                &groups.of_article,
+                rows,
+            )?;
+            (group_similarity, None)
+        }
+    };
     let clustering = if collected.articles.len() >= 3 {
         Some(cluster_articles(
             &counts,
@@ -534,4 +566,13 @@ pub fn normalize_rows(matrix: &sprs::CsMat<f64>) -> sprs::CsMat<f64> {
         }
     }
     out
+}
+
+/// Scales one row's values to unit Euclidean length (a zero row stays
+/// zero), with the arithmetic of [`normalize_rows`].
+fn to_unit_length(values: &mut [f64]) {
+    let length = values.iter().map(|v| v * v).sum::<f64>().sqrt();
+    if length > 0.0 {
+        values.iter_mut().for_each(|v| *v /= length);
+    }
 }

@@ -21,7 +21,12 @@ pub(crate) fn squared_distance<'a>(
 /// Use it before [`crate::KMeansParams::fit`] to cluster by cosine geometry (spherical
 /// k-means).
 pub fn l2_normalize_rows(x: ArrayView2<f64>) -> Array2<f64> {
-    let mut out = x.to_owned();
+    l2_normalize_owned_rows(x.to_owned())
+}
+
+/// [`l2_normalize_rows`] in place, for a matrix the caller no longer needs
+/// as it was: no second copy (a million rows of LSA coordinates are 400 MB).
+pub fn l2_normalize_owned_rows(mut out: Array2<f64>) -> Array2<f64> {
     for mut row in out.axis_iter_mut(Axis(0)) {
         let norm = row.iter().map(|v| v * v).sum::<f64>().sqrt();
         if norm != 0.0 {

@@ -78,6 +78,57 @@ pub fn centroid_similarity_sparse(x: &CsMat<f64>, labels: &[usize]) -> Result<Gr
     Ok(sums.finish())
 }
 
+/// [`centroid_similarity_sparse`] over rows handed one at a time, each as its
+/// `(column, value)` entries: for callers that make each L2-normalised row on
+/// the fly and keep no matrix. The sums run in the same order, so the result
+/// equals that of the matrix the rows would make, bit for bit. Fails when a
+/// row has a column of `cols` or more or a value that is not finite, or
+/// `labels` does not have one entry per row.
+pub fn centroid_similarity_of_rows<R, E>(
+    cols: usize,
+    labels: &[usize],
+    rows: R,
+) -> Result<GroupSimilarity>
+where
+    R: IntoIterator<Item = E>,
+    E: IntoIterator<Item = (usize, f64)>,
+{
+    if labels.is_empty() || cols == 0 {
+        return Err(ClusterError::EmptyInput {
+            rows: labels.len(),
+            cols,
+        });
+    }
+    let mut sums = GroupSums::new(labels, cols);
+    let mut n = 0;
+    for (row, entries) in rows.into_iter().enumerate() {
+        n += 1;
+        let Some(label) = labels.get(row) else {
+            continue;
+        };
+        let g = sums.index[label];
+        for (col, value) in entries {
+            if col >= cols {
+                return Err(ClusterError::ColumnsMismatch {
+                    expected: cols,
+                    got: col + 1,
+                });
+            }
+            if !value.is_finite() {
+                return Err(ClusterError::NonFinite { row, col, value });
+            }
+            sums.add_entry(g, col, value);
+        }
+    }
+    if n != labels.len() {
+        return Err(ClusterError::LabelsLength {
+            labels: labels.len(),
+            rows: n,
+        });
+    }
+    Ok(sums.finish())
+}
+
 /// Per-group sums of rows and of squared row norms, accumulated in row order.
 struct GroupSums {
     index: BTreeMap<usize, usize>,
@@ -102,6 +153,12 @@ impl GroupSums {
             index,
             sizes,
         }
+    }
+
+    /// Adds one entry of a row to group `g`, as [`Self::add`] does.
+    fn add_entry(&mut self, g: usize, j: usize, v: f64) {
+        self.sums[[g, j]] += v;
+        self.squared_norms[g] += v * v;
     }
 
     /// Adds one row, given as `(column, value)` pairs, to group `g`.
@@ -246,6 +303,44 @@ mod tests {
             let diff = &sparse.similarity - &dense.similarity;
             assert!(diff.iter().all(|d| d.abs() < 1e-15));
         }
+    }
+
+    #[test]
+    fn rows_one_at_a_time_equal_the_matrix_bit_for_bit() {
+        let (x, labels) = sample();
+        let mut tri = sprs::TriMat::new(x.dim());
+        for ((i, j), &v) in x.indexed_iter() {
+            if v != 0.0 {
+                tri.add_triplet(i, j, v);
+            }
+        }
+        let csr: CsMat<f64> = tri.to_csr();
+        let rows = csr
+            .outer_iterator()
+            .map(|row| row.iter().map(|(j, &v)| (j, v)).collect::<Vec<_>>());
+        let one_at_a_time = centroid_similarity_of_rows(csr.cols(), &labels, rows).unwrap();
+        assert_eq!(
+            one_at_a_time,
+            centroid_similarity_sparse(&csr, &labels).unwrap()
+        );
+        let too_few = centroid_similarity_of_rows(2, &[0, 1], [vec![(0, 1.0)]]);
+        assert!(matches!(
+            too_few,
+            Err(ClusterError::LabelsLength { labels: 2, rows: 1 })
+        ));
+        let wide = centroid_similarity_of_rows(2, &[0], [vec![(2, 1.0)]]);
+        assert!(matches!(
+            wide,
+            Err(ClusterError::ColumnsMismatch {
+                expected: 2,
+                got: 3
+            })
+        ));
+        let nan = centroid_similarity_of_rows(2, &[0], [vec![(1, f64::NAN)]]);
+        assert!(matches!(
+            nan,
+            Err(ClusterError::NonFinite { row: 0, col: 1, .. })
+        ));
     }
 
     #[test]

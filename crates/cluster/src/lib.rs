@@ -84,9 +84,13 @@ mod stability;
 pub use agreement::{
     adjusted_rand_index, homogeneity_completeness_v_measure, normalized_mutual_info,
 };
-pub use distance::{cosine_distance, cosine_similarity, l2_normalize_rows};
+pub use distance::{
+    cosine_distance, cosine_similarity, l2_normalize_owned_rows, l2_normalize_rows,
+};
 pub use error::{ClusterError, ParamError, Result};
-pub use group_similarity::{GroupSimilarity, centroid_similarity, centroid_similarity_sparse};
+pub use group_similarity::{
+    GroupSimilarity, centroid_similarity, centroid_similarity_of_rows, centroid_similarity_sparse,
+};
 pub use kmeans::{KMeansModel, KMeansParams, ValidKMeansParams};
 pub use labels::canonical_labels;
 pub use linkage::{Dendrogram, Merge, average_linkage};

@@ -57,7 +57,7 @@ pub use kwic::{Kwic, kwic};
 pub use labels::LabelCounts;
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
 pub use similarity::cosine_similarity;
-pub use tfidf::{Norm, Tfidf, TfidfConfig, tfidf, tfidf_from_counts, weight_row};
+pub use tfidf::{Norm, Tfidf, TfidfConfig, idf, tfidf, tfidf_from_counts, weight_row};
 pub use vocabulary::{
     DocFrequency, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix, count_terms,
 };

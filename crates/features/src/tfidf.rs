@@ -88,30 +88,7 @@ pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, Feature
 /// corpus scale).
 pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
     check_csr(&counts)?;
-    let (n_docs, n_terms) = counts.shape();
-    // Document frequencies over fixed runs of entries, summed (integers).
-    let df = counts
-        .indices()
-        .par_chunks(1 << 20)
-        .map(|columns| {
-            let mut df = vec![0usize; n_terms];
-            for &column in columns {
-                df[column] += 1;
-            }
-            df
-        })
-        .reduce(
-            || vec![0usize; n_terms],
-            |mut df, other| {
-                df.iter_mut().zip(other).for_each(|(a, b)| *a += b);
-                df
-            },
-        );
-    let smooth = usize::from(config.smooth_idf);
-    let idf: Vec<f64> = df
-        .iter()
-        .map(|&d| (((n_docs + smooth) as f64) / ((d + smooth) as f64)).ln() + 1.0)
-        .collect();
+    let idf = idf_of(&counts, config);
 
     // Rows are weighted in parallel; each row's arithmetic is the same
     // whatever the thread count. The values change in place, the structure
@@ -133,6 +110,41 @@ pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfi
         matrix: counts,
         idf,
     })
+}
+
+/// The inverse document frequency of every column of a count matrix, the
+/// `idf` of [`tfidf`]: for callers that weight one row at a time
+/// ([`weight_row`]) and keep no second matrix.
+pub fn idf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Vec<f64>, FeatureError> {
+    check_csr(counts)?;
+    Ok(idf_of(counts, config))
+}
+
+/// [`idf`] of a checked matrix.
+fn idf_of(counts: &CsMat<f64>, config: &TfidfConfig) -> Vec<f64> {
+    let (n_docs, n_terms) = counts.shape();
+    // Document frequencies over fixed runs of entries, summed (integers).
+    let df = counts
+        .indices()
+        .par_chunks(1 << 20)
+        .map(|columns| {
+            let mut df = vec![0usize; n_terms];
+            for &column in columns {
+                df[column] += 1;
+            }
+            df
+        })
+        .reduce(
+            || vec![0usize; n_terms],
+            |mut df, other| {
+                df.iter_mut().zip(other).for_each(|(a, b)| *a += b);
+                df
+            },
+        );
+    let smooth = usize::from(config.smooth_idf);
+    df.iter()
+        .map(|&d| (((n_docs + smooth) as f64) / ((d + smooth) as f64)).ln() + 1.0)
+        .collect()
 }
 
 /// One row of [`tfidf`] from its counts, weighted in place: `columns` are
