@@ -67,8 +67,12 @@ pub struct Collected {
     pub labels: LabelCounts,
     /// Frame hits per article.
     pub hits: Vec<Vec<Hit>>,
-    /// Token hashes per article (empty for exact duplicates).
-    pub word_hashes: Vec<Vec<u64>>,
+    /// Every token of an article as the id of its word hash in
+    /// `word_table` (empty for exact duplicates): 4 bytes a token where the
+    /// hash takes 8, for the shared-passage search.
+    pub words: Vec<Vec<u32>>,
+    /// The distinct word hashes, by id.
+    pub word_table: Vec<u64>,
     /// For an exact duplicate, the first article with the same text.
     pub duplicate_of: Vec<Option<usize>>,
     /// Articles by group (outlet or `--group-by` value).
@@ -194,6 +198,8 @@ pub(crate) struct Merger {
     skipped: Vec<InputWarning>,
     /// Hash of a whole token sequence → first article with it.
     first_with_hash: HashMap<u64, usize>,
+    /// Word hash → its id in `collected.word_table`.
+    word_ids: rustc_hash::FxHashMap<u64, u32>,
     /// Articles with hits, per frame and pattern (to count articles).
     last_article: Vec<Vec<usize>>,
 }
@@ -210,7 +216,8 @@ impl Merger {
                 sentence_ends: Vec::new(),
                 labels: LabelCounts::default(),
                 hits: Vec::new(),
-                word_hashes: Vec::new(),
+                words: Vec::new(),
+                word_table: Vec::new(),
                 duplicate_of: Vec::new(),
                 groups: Groups::default(),
                 voices: Vec::new(),
@@ -227,6 +234,7 @@ impl Merger {
             },
             skipped: Vec::new(),
             first_with_hash: HashMap::new(),
+            word_ids: rustc_hash::FxHashMap::default(),
             last_article: lexicon
                 .frames
                 .iter()
@@ -294,12 +302,20 @@ impl Merger {
         add_voices(&mut c.voices[group], &digest.stats, &digest.quotes);
 
         let whole = text_hash(&digest.word_hashes);
+        // Ids in order of first sight in input order: the same every run.
+        let table = &mut c.word_table;
+        let words: Vec<u32> = digest
+            .word_hashes
+            .iter()
+            .map(|&hash| {
+                *self.word_ids.entry(hash).or_insert_with(|| {
+                    table.push(hash);
+                    u32::try_from(table.len() - 1).expect("more than u32::MAX distinct words")
+                })
+            })
+            .collect();
         let duplicate_of = match self.first_with_hash.get(&whole) {
-            Some(&first)
-                if !digest.word_hashes.is_empty() && c.word_hashes[first] == digest.word_hashes =>
-            {
-                Some(first)
-            }
+            Some(&first) if !words.is_empty() && c.words[first] == words => Some(first),
             Some(_) => None,
             None => {
                 self.first_with_hash.insert(whole, article);
@@ -307,10 +323,10 @@ impl Merger {
             }
         };
         c.duplicate_of.push(duplicate_of);
-        c.word_hashes.push(if duplicate_of.is_some() {
+        c.words.push(if duplicate_of.is_some() {
             Vec::new()
         } else {
-            digest.word_hashes
+            words
         });
         c.warnings.extend(digest.warnings);
         c.articles.push(digest.info);

@@ -3,7 +3,9 @@
 //! passage detection then runs on the originals only (a corpus of a hundred
 //! copies of each article would otherwise pair every copy with every other).
 
-use features::syndication::{SharedRun, SyndicationParams, repeated_token_mask_runs, shared_runs};
+use features::syndication::{
+    SharedRun, SyndicationParams, repeated_token_mask_runs, shared_runs_by_id,
+};
 
 use crate::article::ArticleInfo;
 use crate::config::AnalysisConfig;
@@ -30,28 +32,29 @@ pub struct Passages {
 }
 
 /// Finds shared passages among the originals and lists exact duplicates.
+/// `words[i]` is article `i`'s tokens as ids into `word_table`, the
+/// table of distinct word hashes.
 pub fn find_passages(
-    word_hashes: &[Vec<u64>],
+    words: &[Vec<u32>],
+    word_table: &[u64],
     duplicate_of: &[Option<usize>],
     articles: &[ArticleInfo],
     config: &AnalysisConfig,
 ) -> Result<Passages, AnalysisError> {
-    let originals: Vec<usize> = (0..word_hashes.len())
+    let n_articles = words.len();
+    let originals: Vec<usize> = (0..n_articles)
         .filter(|&i| duplicate_of[i].is_none())
         .collect();
-    let words: Vec<&[u64]> = originals
-        .iter()
-        .map(|&i| word_hashes[i].as_slice())
-        .collect();
+    let words: Vec<&[u32]> = originals.iter().map(|&i| words[i].as_slice()).collect();
     let params = config.syndication.params.check()?;
-    let runs = shared_runs(&words, &params);
+    let runs = shared_runs_by_id(&words, word_table, &params);
     // The search numbers the originals only; the report numbers articles.
     let global = |run: SharedRun| SharedRun {
         a: originals[run.a],
         b: originals[run.b],
         ..run
     };
-    let mut coverage = vec![0.0; word_hashes.len()];
+    let mut coverage = vec![0.0; n_articles];
     for (local, &article) in originals.iter().enumerate() {
         coverage[article] = runs.coverage[local];
     }
@@ -72,7 +75,7 @@ pub fn find_passages(
         }
         .check()?;
         Some(
-            shared_runs(&words, &loose)
+            shared_runs_by_id(&words, word_table, &loose)
                 .passages
                 .into_iter()
                 .map(global)

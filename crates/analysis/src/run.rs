@@ -71,14 +71,16 @@ pub(crate) fn analyze_collected(
 
     let groups = collected.groups;
     let passages = find_passages(
-        &collected.word_hashes,
+        &collected.words,
+        &collected.word_table,
         &collected.duplicate_of,
         &collected.articles,
         config,
     )?;
     let shared_text = SharedText::new(&passages, &groups);
-    // Every word's hash (8 bytes a word) served the passage search only.
-    drop(collected.word_hashes);
+    // Every word's id (4 bytes a word) served the passage search only.
+    drop(collected.words);
+    drop(collected.word_table);
 
     progress.start("counting terms", None, ProgressUnit::Steps);
     let vocabulary = features::build_vocabulary(
@@ -149,6 +151,8 @@ pub(crate) fn analyze_collected(
             view_columns[1].push(shared_columns);
         }
     }
+    let view_counts =
+        any_shared.then(|| ViewCounts::new(view_columns, &groups, &vocabulary, config));
     let windows: Vec<Vec<(u16, u32)>> = collected
         .actor_labels
         .iter()
@@ -287,7 +291,7 @@ pub(crate) fn analyze_collected(
             &config.statistics,
             label_words,
         )?;
-        let variants = keyness_variants(&counts, &view_columns, &groups, config)?;
+        let variants = keyness_variants(&counts, view_counts.as_ref(), &groups, config)?;
         let cluster_statistics = match &clustering {
             Some(c) => {
                 let names: Vec<String> = c.labels.iter().map(|l| format!("cluster {l}")).collect();
@@ -420,13 +424,43 @@ pub(crate) fn analyze_collected(
     })
 }
 
+/// The counted tokens of the views `own` and `shared`, as their keyness
+/// needs them: summed by group (keyness in tokens, label words), and per
+/// article only when keyness counts documents. Held from counting to the
+/// statistics, so a few rows per group instead of a column per token.
+struct ViewCounts {
+    /// `own` and `shared`, one row per group.
+    by_group: [sprs::CsMat<f64>; 2],
+    /// `own` and `shared`, the columns of every article's counted tokens.
+    per_article: Option<[Vec<Vec<u32>>; 2]>,
+}
+
+impl ViewCounts {
+    fn new(
+        columns: [Vec<Vec<u32>>; 2],
+        groups: &Groups,
+        vocabulary: &features::Vocabulary,
+        config: &AnalysisConfig,
+    ) -> ViewCounts {
+        let n_terms = vocabulary.terms.len();
+        let by_group = [&columns[0], &columns[1]].map(|columns| {
+            features::group_count_matrix(columns, &groups.of_article, groups.names.len(), n_terms)
+        });
+        let documents = config.statistics.keyness.unit == KeynessUnit::Documents;
+        ViewCounts {
+            by_group,
+            per_article: documents.then_some(columns),
+        }
+    }
+}
+
 /// Keyness beyond the main one (all text, the configured unit): all text
 /// in the other unit (documents next to tokens), and, when groups share
 /// text, the own and the shared text in the configured unit, with their
 /// label words.
 fn keyness_variants(
     counts: &TermCounts,
-    view_columns: &[Vec<Vec<u32>>; 2],
+    views: Option<&ViewCounts>,
     groups: &Groups,
     config: &AnalysisConfig,
 ) -> Result<Vec<KeynessVariant>, AnalysisError> {
@@ -441,19 +475,30 @@ fn keyness_variants(
         keyness: group_keyness(&counts.counts, groups, &params.unit(other))?,
         label_words: None,
     }];
-    if view_columns[0].is_empty() {
+    let Some(views) = views else {
         return Ok(out);
-    }
+    };
     let label_words_n = config.display.top_terms;
-    for (view, columns) in [View::Own, View::Shared].into_iter().zip(view_columns) {
-        let matrix = features::count_matrix(columns, counts.terms.len());
+    // Keyness in tokens and c-TF-IDF read only the sums by group: with one
+    // row per group as its only article, they are the same integers, and
+    // so the same numbers.
+    let one_row_per_group = Groups::from_names(groups.names.iter().map(String::as_str));
+    for (i, view) in [View::Own, View::Shared].into_iter().enumerate() {
+        let by_group = &views.by_group[i];
+        let keyness = match &views.per_article {
+            Some(columns) => {
+                let matrix = features::count_matrix(&columns[i], counts.terms.len());
+                group_keyness(&matrix, groups, &params)?
+            }
+            None => group_keyness(by_group, &one_row_per_group, &params)?,
+        };
         out.push(KeynessVariant {
             view,
             unit: params.unit,
-            keyness: group_keyness(&matrix, groups, &params)?,
+            keyness,
             label_words: Some(crate::statistics::label_words(
-                &matrix,
-                groups,
+                by_group,
+                &one_row_per_group,
                 label_words_n,
             )?),
         });

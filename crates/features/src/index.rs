@@ -467,7 +467,13 @@ pub struct DocTerms {
 impl DocTerms {
     /// The counted terms among `words` (one [`WordInfo`] per token).
     pub fn from_words(words: &[&WordInfo]) -> DocTerms {
-        let mut out = DocTerms::default();
+        // Sized exactly: a corpus keeps these lists of every article until
+        // counting, and growth by doubling would leave a third unused.
+        let counted = words.iter().filter(|w| w.term.is_some()).count();
+        let mut out = DocTerms {
+            terms: Vec::with_capacity(counted),
+            tokens: Vec::with_capacity(counted),
+        };
         for (i, w) in words.iter().enumerate() {
             if let Some(term) = w.term {
                 out.terms.push(term);

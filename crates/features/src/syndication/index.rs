@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::fingerprint::for_each_fingerprint;
 use super::params::ValidSyndicationParams;
+use super::word_kind::WordKind;
 
 /// One occurrence of a fingerprint. Fields are ordered so that sorting
 /// postings sorts by fingerprint, then article, then position.
@@ -19,9 +20,10 @@ struct Posting {
 /// Fingerprint → postings, as one sorted list (16 bytes a posting, no
 /// per-key allocation), kept only for fingerprints that pair articles.
 ///
-/// While it is built, every article's fingerprints are held at once: about
+/// It is built one range of fingerprint values at a time: about
 /// `2 / (w + 1)` postings per word, 16 bytes each (≈ 6.4 bytes a word with
-/// the default window, against the 8 of the word hash itself); after, only
+/// the default window, against the 8 of the word hash itself), of which a
+/// large corpus holds at most [`POSTINGS_PER_RANGE`] at once; after, only
 /// the shared ones and 4 more bytes each to find them by article.
 pub(super) struct Index {
     /// Postings of fingerprints found in 2 to `max_postings` articles,
@@ -59,11 +61,42 @@ impl Index {
     ///
     /// With more than `u32::MAX` articles or shared postings, or an article
     /// of more than `u32::MAX` words.
-    pub(super) fn build(words: &[&[u64]], params: &ValidSyndicationParams) -> Index {
-        let mut postings = all_postings(words, params);
-        // Postings are distinct, so even an unstable sort has one result.
-        postings.par_sort_unstable();
-        let common = keep_shared(&mut postings, params.max_postings());
+    pub(super) fn build<K: WordKind>(
+        words: &[&[K::Word]],
+        kind: &K,
+        params: &ValidSyndicationParams,
+    ) -> Index {
+        let words_total: usize = words.iter().map(|w| w.len()).sum();
+        let bits = partition_bits(words_total, params.window());
+        Index::build_in_ranges(words, kind, params, bits)
+    }
+
+    /// [`Index::build`] in `2^bits` ranges of fingerprint values.
+    fn build_in_ranges<K: WordKind>(
+        words: &[&[K::Word]],
+        kind: &K,
+        params: &ValidSyndicationParams,
+        bits: u32,
+    ) -> Index {
+        let mut postings = Vec::new();
+        let mut common = Vec::new();
+        // One range of fingerprint values at a time, in increasing order:
+        // each range's postings are sorted and thinned before the next is
+        // made, so all postings are never held at once, and the kept ones
+        // and the common fingerprints come out sorted as from one pass.
+        for range in 0..1u64 << bits {
+            let in_range = |hash: u64| bits == 0 || hash >> (64 - bits) == range;
+            let mut part = all_postings(words, kind, params, in_range);
+            // Postings are distinct, so even an unstable sort has one result.
+            part.par_sort_unstable();
+            common.extend(keep_shared(&mut part, params.max_postings()));
+            if postings.is_empty() {
+                postings = part;
+            } else {
+                postings.extend_from_slice(&part);
+            }
+        }
+        postings.shrink_to_fit();
         let (by_article, starts) = group_by_article(&postings, words.len());
         Index {
             postings,
@@ -77,14 +110,20 @@ impl Index {
     /// of words (those of windows lying wholly inside it, the same in any
     /// article) is a skipped common one. Such a run is left out for every
     /// pair alike, even where a fingerprint straddling its edge found it.
-    pub(super) fn is_common_run(&self, run: &[u64], params: &ValidSyndicationParams) -> bool {
+    pub(super) fn is_common_run<K: WordKind>(
+        &self,
+        run: &[K::Word],
+        kind: &K,
+        params: &ValidSyndicationParams,
+    ) -> bool {
         if self.common.is_empty() {
             return false;
         }
+        let run = kind.hashes(run);
         // Stops at the first fingerprint that is not common: almost always
         // the first one.
         let mut all_common = true;
-        for_each_fingerprint(run, params.shingle(), params.window(), |f| {
+        for_each_fingerprint(&run, params.shingle(), params.window(), |f| {
             all_common = self.common.binary_search(&f.hash).is_ok();
             all_common
         });
@@ -116,17 +155,37 @@ impl Index {
     }
 }
 
-/// Every article's fingerprints as postings, in article then position
-/// order: counted first, then written into one exact allocation, so the
-/// largest structure of the search is never held twice.
-fn all_postings(words: &[&[u64]], params: &ValidSyndicationParams) -> Vec<Posting> {
+/// Postings made at once at most, 16 bytes each: 32 M postings are 512 MB.
+const POSTINGS_PER_RANGE: usize = 1 << 25;
+
+/// How many leading bits of a fingerprint choose its range: enough ranges
+/// that one holds about [`POSTINGS_PER_RANGE`] postings of `words_total`
+/// words (about `2 / (window + 1)` postings a word), 0 (one range) for all
+/// but large corpora. Each range costs one more pass of fingerprinting.
+fn partition_bits(words_total: usize, window: usize) -> u32 {
+    let postings = words_total.saturating_mul(2) / (window + 1);
+    postings
+        .div_ceil(POSTINGS_PER_RANGE)
+        .next_power_of_two()
+        .trailing_zeros()
+}
+
+/// Every article's fingerprints whose hash `keep` accepts, as postings, in
+/// article then position order: counted first, then written into one exact
+/// allocation, so the largest structure of the search is never held twice.
+fn all_postings<K: WordKind>(
+    words: &[&[K::Word]],
+    kind: &K,
+    params: &ValidSyndicationParams,
+    keep: impl Fn(u64) -> bool + Sync,
+) -> Vec<Posting> {
     let (shingle, window) = (params.shingle(), params.window());
     let counts: Vec<usize> = words
         .par_iter()
         .map(|w| {
             let mut count = 0;
-            for_each_fingerprint(w, shingle, window, |_| {
-                count += 1;
+            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
+                count += usize::from(keep(f.hash));
                 true
             });
             count
@@ -147,13 +206,15 @@ fn all_postings(words: &[&[u64]], params: &ValidSyndicationParams) -> Vec<Postin
         .for_each(|(article, (slot, w))| {
             let article = u32::try_from(article).expect("more than u32::MAX articles");
             let mut slot = slot.iter_mut();
-            for_each_fingerprint(w, shingle, window, |f| {
-                let out = slot.next().expect("as many fingerprints as counted");
-                *out = Posting {
-                    hash: f.hash,
-                    article,
-                    position: f.position,
-                };
+            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
+                if keep(f.hash) {
+                    let out = slot.next().expect("as many fingerprints as counted");
+                    *out = Posting {
+                        hash: f.hash,
+                        article,
+                        position: f.position,
+                    };
+                }
                 true
             });
         });
@@ -222,6 +283,7 @@ mod tests {
     use super::*;
 
     use super::super::params::SyndicationParams;
+    use super::super::word_kind::Hashed;
 
     /// Articles of one-letter words, hashed as their letters.
     fn words(texts: &[&str]) -> Vec<Vec<u64>> {
@@ -234,7 +296,7 @@ mod tests {
     fn build(texts: &[&str], max_postings: usize) -> Index {
         let words = words(texts);
         let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
-        Index::build(&slices, &params(max_postings))
+        Index::build(&slices, &Hashed, &params(max_postings))
     }
 
     fn params(max_postings: usize) -> ValidSyndicationParams {
@@ -246,6 +308,51 @@ mod tests {
         }
         .check()
         .unwrap()
+    }
+
+    #[test]
+    fn an_index_built_in_ranges_is_the_index_built_at_once() {
+        // Pseudo-random words over a small vocabulary: many shared and
+        // some common fingerprints.
+        let mut state = 7u64;
+        let words: Vec<Vec<u64>> = (0..40)
+            .map(|_| {
+                (0..60)
+                    .map(|_| {
+                        state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        (state >> 61) % 5
+                    })
+                    .collect()
+            })
+            .collect();
+        let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
+        let params = SyndicationParams {
+            shingle: 3,
+            window: 2,
+            min_tokens: 4,
+            max_postings: 6,
+        }
+        .check()
+        .unwrap();
+        let once = Index::build_in_ranges(&slices, &Hashed, &params, 0);
+        assert!(!once.postings.is_empty() && !once.common.is_empty());
+        for bits in 1..=3 {
+            let ranges = Index::build_in_ranges(&slices, &Hashed, &params, bits);
+            assert_eq!(ranges.postings, once.postings, "{bits} bits");
+            assert_eq!(ranges.common, once.common);
+            assert_eq!(
+                (&ranges.by_article, &ranges.starts),
+                (&once.by_article, &once.starts)
+            );
+        }
+    }
+
+    #[test]
+    fn large_corpora_are_indexed_in_ranges() {
+        assert_eq!(partition_bits(0, 4), 0);
+        assert_eq!(partition_bits(10_000_000, 4), 0);
+        // 370 M words (10kGNAD x1000): 148 M postings in 8 ranges.
+        assert_eq!(partition_bits(370_000_000, 4), 3);
     }
 
     #[test]
@@ -277,11 +384,11 @@ mod tests {
     #[test]
     fn articles_without_words_are_indexed_too() {
         let words: Vec<&[u64]> = vec![&[], &[1, 2, 3], &[], &[1, 2, 3]];
-        let index = Index::build(&words, &params(3));
+        let index = Index::build(&words, &Hashed, &params(3));
         assert_eq!(index.starts, [0, 0, 2, 2, 4]);
         assert_eq!(index.candidates(0).count(), 0);
         assert_eq!(index.candidates(1).count(), 2);
         assert_eq!(index.candidates(3).count(), 0);
-        assert_eq!(Index::build(&[], &params(3)).starts, [0]);
+        assert_eq!(Index::build(&[], &Hashed, &params(3)).starts, [0]);
     }
 }

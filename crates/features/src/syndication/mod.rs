@@ -80,6 +80,7 @@ mod index;
 mod params;
 mod passage;
 mod verify;
+mod word_kind;
 
 #[cfg(test)]
 mod tests;
@@ -97,6 +98,7 @@ pub use passage::{SharedPassage, SharedRun};
 
 use index::Index;
 use verify::shared_stretches;
+use word_kind::{HashTable, Hashed, WordKind};
 
 /// What [`shared_runs`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,20 +141,46 @@ pub struct Syndication {
 ///
 /// Work and memory grow with the number of words and of shared
 /// fingerprints, not with the number of article pairs: building the index
-/// holds about `2 / (window + 1)` postings of 16 bytes per word at once,
-/// the index then keeps the shared ones, and candidates are gathered one
-/// article at a time.
+/// makes about `2 / (window + 1)` postings of 16 bytes per word, one range
+/// of fingerprint values at a time in a large corpus (at most 32 M postings,
+/// 512 MB, at once), the index then keeps the shared ones, and candidates
+/// are gathered one article at a time.
 ///
 /// # Panics
 ///
 /// With more than `u32::MAX` articles, or an article of more than
 /// `u32::MAX` words.
 pub fn shared_runs(words: &[&[u64]], params: &ValidSyndicationParams) -> SharedRuns {
-    let index = Index::build(words, params);
+    shared_runs_of(words, &Hashed, params)
+}
+
+/// [`shared_runs`] with every word given as an id into `table`, the
+/// table of distinct word hashes (`table[id]` is the word's hash): 4 bytes
+/// a word instead of 8 for a caller that keeps a whole corpus's words.
+/// The same runs as [`shared_runs`] on the hashes the ids stand for.
+///
+/// # Panics
+///
+/// As [`shared_runs`], and when an id is not an index of `table`.
+pub fn shared_runs_by_id(
+    words: &[&[u32]],
+    table: &[u64],
+    params: &ValidSyndicationParams,
+) -> SharedRuns {
+    shared_runs_of(words, &HashTable(table), params)
+}
+
+/// [`shared_runs`] for any kind of word value.
+fn shared_runs_of<K: WordKind>(
+    words: &[&[K::Word]],
+    kind: &K,
+    params: &ValidSyndicationParams,
+) -> SharedRuns {
+    let index = Index::build(words, kind, params);
     // Collected in article order: the result is the same for any thread count.
     let per_article: Vec<(Vec<SharedRun>, usize)> = (0..words.len())
         .into_par_iter()
-        .map(|a| runs_from(a, words, &index, params))
+        .map(|a| runs_from(a, words, kind, &index, params))
         .collect();
     // Moved into one list sized up front: with millions of runs, growing it
     // by doubling would hold several copies at once.
@@ -182,13 +210,14 @@ pub fn fingerprints(words: &[u64], params: &ValidSyndicationParams) -> Vec<Finge
 
 /// The runs article `a` shares with every later article, and how many later
 /// articles it was checked against.
-fn runs_from(
+fn runs_from<K: WordKind>(
     a: usize,
-    words: &[&[u64]],
+    words: &[&[K::Word]],
+    kind: &K,
     index: &Index,
     params: &ValidSyndicationParams,
 ) -> (Vec<SharedRun>, usize) {
-    let keep = |run: &[u64]| !index.is_common_run(run, params);
+    let keep = |run: &[K::Word]| !index.is_common_run(run, kind, params);
     let mut others = Vec::new();
     let stretches = shared_stretches(
         words[a],

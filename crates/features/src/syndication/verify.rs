@@ -46,12 +46,12 @@ pub(super) struct Stretch {
 /// fingerprint. `candidates` are the fingerprint matches of `a` with later
 /// articles, in order of position in `a`; `keep` vetoes runs (common
 /// phrases) by their words.
-pub(super) fn shared_stretches(
-    a: &[u64],
-    words: &[&[u64]],
+pub(super) fn shared_stretches<W: Eq>(
+    a: &[W],
+    words: &[&[W]],
     candidates: impl Iterator<Item = Candidate>,
     min_tokens: usize,
-    keep: impl Fn(&[u64]) -> bool,
+    keep: impl Fn(&[W]) -> bool,
 ) -> Vec<Stretch> {
     let runs = maximal_runs(a, words, candidates, min_tokens, keep);
     let mut out = Vec::new();
@@ -64,12 +64,12 @@ pub(super) fn shared_stretches(
 /// Every distinct maximal exact run of at least `min_tokens` words through
 /// a candidate that `keep` accepts, with its other article, by other
 /// article, then start in `a`, then in the other.
-fn maximal_runs(
-    a: &[u64],
-    words: &[&[u64]],
+fn maximal_runs<W: Eq>(
+    a: &[W],
+    words: &[&[W]],
     candidates: impl Iterator<Item = Candidate>,
     min_tokens: usize,
-    keep: impl Fn(&[u64]) -> bool,
+    keep: impl Fn(&[W]) -> bool,
 ) -> Vec<(usize, Run)> {
     let mut runs = Vec::new();
     // For each other article and diagonal (offset b - a), the end in `a` of

@@ -151,6 +151,13 @@ proptest! {
         let params = SyndicationParams { shingle, window, min_tokens: shingle + window - 1, max_postings };
         let params = params.check().unwrap();
         let found = runs_of(&words, &params);
+        // The words as ids into the table of their hashes (here 0, 1, 2).
+        let by_id: Vec<Vec<u32>> = words
+            .iter()
+            .map(|ws| ws.iter().map(|&w| w as u32).collect())
+            .collect();
+        let by_id_slices: Vec<&[u32]> = by_id.iter().map(Vec::as_slice).collect();
+        prop_assert_eq!(&shared_runs_by_id(&by_id_slices, &[0, 1, 2], &params), &found);
         // fingerprint → (article → occurrences)
         let mut postings: std::collections::BTreeMap<u64, std::collections::BTreeMap<usize, usize>> =
             Default::default();
@@ -203,6 +210,18 @@ proptest! {
         // Bare word ids give the same runs and coverage.
         let runs = runs_of(&ids(&words), &params);
         prop_assert_eq!(runs.coverage.clone(), found.coverage.clone());
+        // So do 32-bit ids into a table of the words' hashes.
+        let table: Vec<u64> = (0..4u64).map(|w| (w + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect();
+        let by_id: Vec<Vec<u32>> = words
+            .iter()
+            .map(|ws| ws.iter().map(|&w| w as u32).collect())
+            .collect();
+        let by_id_slices: Vec<&[u32]> = by_id.iter().map(Vec::as_slice).collect();
+        let hashed: Vec<Vec<u64>> = by_id
+            .iter()
+            .map(|ws| ws.iter().map(|&w| table[w as usize]).collect())
+            .collect();
+        prop_assert_eq!(shared_runs_by_id(&by_id_slices, &table, &params), runs_of(&hashed, &params));
         let from_ids: Vec<_> = runs
             .passages
             .iter()
