@@ -16,6 +16,7 @@ use crate::digest::{ArticleDigest, ArticleStats, QuoteSummary, Shared, digest, t
 use crate::error::AnalysisError;
 use crate::hits::{ContextLine, Hit};
 use crate::progress::{Progress, ProgressUnit};
+use crate::ragged::Ragged;
 use crate::sink::ArticleSink;
 use crate::source::READ_BATCH;
 use crate::statistics::Groups;
@@ -58,11 +59,11 @@ pub struct Collected {
     /// Per-article numbers.
     pub stats: Vec<ArticleStats>,
     /// Provisional term ids per article.
-    pub terms: Vec<Vec<u32>>,
+    pub terms: Ragged<u32>,
     /// The token index of each counted token, per article.
-    pub term_tokens: Vec<Vec<u32>>,
+    pub term_tokens: Ragged<u32>,
     /// Sentence ends into `terms` per article.
-    pub sentence_ends: Vec<Vec<u32>>,
+    pub sentence_ends: Ragged<u32>,
     /// Surface forms of all terms.
     pub labels: LabelCounts,
     /// Frame hits per article.
@@ -70,7 +71,7 @@ pub struct Collected {
     /// Every token of an article as the id of its word hash in
     /// `word_table` (empty for exact duplicates): 4 bytes a token where the
     /// hash takes 8, for the shared-passage search.
-    pub words: Vec<Vec<u32>>,
+    pub words: Ragged<u32>,
     /// The distinct word hashes, by id.
     pub word_table: Vec<u64>,
     /// For an exact duplicate, the first article with the same text.
@@ -211,12 +212,12 @@ impl Merger {
                 source,
                 articles: Vec::new(),
                 stats: Vec::new(),
-                terms: Vec::new(),
-                term_tokens: Vec::new(),
-                sentence_ends: Vec::new(),
+                terms: Ragged::default(),
+                term_tokens: Ragged::default(),
+                sentence_ends: Ragged::default(),
                 labels: LabelCounts::default(),
                 hits: Vec::new(),
-                words: Vec::new(),
+                words: Ragged::default(),
                 word_table: Vec::new(),
                 duplicate_of: Vec::new(),
                 groups: Groups::default(),
@@ -315,7 +316,7 @@ impl Merger {
             })
             .collect();
         let duplicate_of = match self.first_with_hash.get(&whole) {
-            Some(&first) if !words.is_empty() && c.words[first] == words => Some(first),
+            Some(&first) if !words.is_empty() && c.words.get(first) == words => Some(first),
             Some(_) => None,
             None => {
                 self.first_with_hash.insert(whole, article);
@@ -323,17 +324,14 @@ impl Merger {
             }
         };
         c.duplicate_of.push(duplicate_of);
-        c.words.push(if duplicate_of.is_some() {
-            Vec::new()
-        } else {
-            words
-        });
+        c.words
+            .push(if duplicate_of.is_some() { &[] } else { &words });
         c.warnings.extend(digest.warnings);
         c.articles.push(digest.info);
         c.stats.push(digest.stats);
-        c.terms.push(digest.terms);
-        c.term_tokens.push(digest.term_tokens);
-        c.sentence_ends.push(digest.sentence_ends);
+        c.terms.push(&digest.terms);
+        c.term_tokens.push(&digest.term_tokens);
+        c.sentence_ends.push(&digest.sentence_ends);
         c.hits.push(digest.hits);
         c.actor_labels.push(digest.labels);
     }

@@ -56,6 +56,7 @@ pub mod label_profiles;
 pub mod labels;
 pub mod passages;
 pub mod progress;
+pub mod ragged;
 pub mod revisit;
 mod run;
 pub mod scale;

@@ -10,6 +10,7 @@ use features::syndication::{
 use crate::article::ArticleInfo;
 use crate::config::AnalysisConfig;
 use crate::error::AnalysisError;
+use crate::ragged::Ragged;
 
 /// Everything the report says about copied text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +36,7 @@ pub struct Passages {
 /// `words[i]` is article `i`'s tokens as ids into `word_table`, the
 /// table of distinct word hashes.
 pub fn find_passages(
-    words: &[Vec<u32>],
+    words: &Ragged<u32>,
     word_table: &[u64],
     duplicate_of: &[Option<usize>],
     articles: &[ArticleInfo],
@@ -45,7 +46,7 @@ pub fn find_passages(
     let originals: Vec<usize> = (0..n_articles)
         .filter(|&i| duplicate_of[i].is_none())
         .collect();
-    let words: Vec<&[u32]> = originals.iter().map(|&i| words[i].as_slice()).collect();
+    let words: Vec<&[u32]> = originals.iter().map(|&i| words.get(i)).collect();
     let params = config.syndication.params.check()?;
     let runs = shared_runs_by_id(&words, word_table, &params);
     // The search numbers the originals only; the report numbers articles.

@@ -14,6 +14,7 @@ use crate::findings::Analysis;
 use crate::first_pass::collect;
 use crate::passages::find_passages;
 use crate::progress::{Progress, ProgressUnit};
+use crate::ragged::Ragged;
 use crate::scale::Scale;
 use crate::second_pass::gather_evidence;
 use crate::sink::ArticleSink;
@@ -85,7 +86,7 @@ pub(crate) fn analyze_collected(
     progress.start("counting terms", None, ProgressUnit::Steps);
     let vocabulary = features::build_vocabulary(
         &collected.keys,
-        collected.terms.iter().map(Vec::as_slice),
+        collected.terms.iter(),
         &collected.labels,
         config.tfidf.min_df,
         config.tfidf.max_df,
@@ -93,14 +94,13 @@ pub(crate) fn analyze_collected(
     // Counted tokens per sentence, in all text and (when another group
     // shares any text) in the article's own text.
     let any_shared = shared_text.any();
-    type Counted = (Vec<u32>, Vec<u32>, Vec<u32>, [Vec<u32>; 2]);
-    let per_article: Vec<Counted> = collected
-        .terms
-        .par_iter()
-        .zip(&collected.term_tokens)
-        .zip(&collected.sentence_ends)
-        .enumerate()
-        .map(|(article, ((terms, tokens), ends))| {
+    type Counted = (Vec<u32>, Vec<u32>, Vec<u32>);
+    let per_article: Vec<Counted> = (0..collected.terms.len())
+        .into_par_iter()
+        .map(|article| {
+            let terms = collected.terms.get(article);
+            let tokens = collected.term_tokens.get(article);
+            let ends = collected.sentence_ends.get(article);
             let mut per_sentence = Vec::with_capacity(ends.len());
             let mut own_per_sentence = Vec::new();
             let mut start = 0usize;
@@ -118,41 +118,29 @@ pub(crate) fn analyze_collected(
                 }
                 start = end as usize;
             }
-            // The columns of the own and the shared text, for their keyness.
-            let mut split = [Vec::new(), Vec::new()];
-            if any_shared {
-                for (&id, &token) in terms.iter().zip(tokens) {
-                    if let Some(column) = vocabulary.remap[id as usize] {
-                        let shared = shared_text.is_shared(article, token as usize);
-                        split[usize::from(shared)].push(column);
-                    }
-                }
-            }
-            (
-                vocabulary.columns(terms),
-                per_sentence,
-                own_per_sentence,
-                split,
-            )
+            (vocabulary.columns(terms), per_sentence, own_per_sentence)
         })
         .collect();
+    let view_counts = any_shared.then(|| {
+        ViewCounts::new(
+            (&collected.terms, &collected.term_tokens),
+            &shared_text,
+            &groups,
+            &vocabulary,
+            config,
+        )
+    });
     drop(collected.terms);
     drop(collected.term_tokens);
+    drop(collected.sentence_ends);
     let mut sequences = Vec::with_capacity(per_article.len());
     let mut sentence_tokens = Vec::with_capacity(per_article.len());
     let mut own_sentence_tokens = Vec::with_capacity(per_article.len());
-    let mut view_columns: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
-    for (sequence, all, own, [own_columns, shared_columns]) in per_article {
+    for (sequence, all, own) in per_article {
         sequences.push(sequence);
         sentence_tokens.push(all);
         own_sentence_tokens.push(own);
-        if any_shared {
-            view_columns[0].push(own_columns);
-            view_columns[1].push(shared_columns);
-        }
     }
-    let view_counts =
-        any_shared.then(|| ViewCounts::new(view_columns, &groups, &vocabulary, config));
     let windows: Vec<Vec<(u16, u32)>> = collected
         .actor_labels
         .iter()
@@ -436,20 +424,46 @@ struct ViewCounts {
 }
 
 impl ViewCounts {
+    /// From every article's provisional term ids and their token indices.
     fn new(
-        columns: [Vec<Vec<u32>>; 2],
+        (terms, tokens): (&Ragged<u32>, &Ragged<u32>),
+        shared_text: &SharedText,
         groups: &Groups,
         vocabulary: &features::Vocabulary,
         config: &AnalysisConfig,
     ) -> ViewCounts {
         let n_terms = vocabulary.terms.len();
-        let by_group = [&columns[0], &columns[1]].map(|columns| {
-            features::group_count_matrix(columns, &groups.of_article, groups.names.len(), n_terms)
+        // The columns of article `article`'s own (`shared` false) or shared text.
+        let columns = |shared: bool, article: usize| {
+            terms
+                .get(article)
+                .iter()
+                .zip(tokens.get(article))
+                .filter_map(move |(&id, &token)| {
+                    let column = vocabulary.remap[id as usize]?;
+                    (shared_text.is_shared(article, token as usize) == shared).then_some(column)
+                })
+        };
+        let by_group = [false, true].map(|shared| {
+            features::group_count_matrix_of(
+                &groups.of_article,
+                groups.names.len(),
+                n_terms,
+                |article| columns(shared, article),
+            )
         });
         let documents = config.statistics.keyness.unit == KeynessUnit::Documents;
+        let per_article = documents.then(|| {
+            [false, true].map(|shared| {
+                (0..terms.len())
+                    .into_par_iter()
+                    .map(|article| columns(shared, article).collect())
+                    .collect()
+            })
+        });
         ViewCounts {
             by_group,
-            per_article: documents.then_some(columns),
+            per_article,
         }
     }
 }

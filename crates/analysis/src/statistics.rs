@@ -152,6 +152,17 @@ pub fn group_keyness(
     Ok(keyness_per_group)
 }
 
+/// The [`UnitTable`] of one frame's [`sentence_units`]. The units go as
+/// soon as the table is made: at a million articles they are hundreds of
+/// megabytes per frame, and frames are tested side by side.
+pub fn sentence_table(
+    sentence_tokens: &[Vec<u32>],
+    hits: &[Vec<Hit>],
+    frame: usize,
+) -> Result<UnitTable, UncertaintyError> {
+    UnitTable::new(&sentence_units(sentence_tokens, hits, frame))
+}
+
 /// Per-sentence units of one frame: its hits and the counted tokens of each
 /// sentence (`sentence_tokens[article][sentence]`). A sentence with hits but
 /// no counted token (every word a stop word or pruned) joins the sentence
@@ -203,8 +214,7 @@ pub fn frame_prevalence(
     let per_frame: Vec<Vec<FramePrevalence>> = (0..n_frames)
         .into_par_iter()
         .map(|frame| {
-            let units = sentence_units(sentence_tokens, hits, frame);
-            let table = UnitTable::new(&units)?;
+            let table = sentence_table(sentence_tokens, hits, frame)?;
             (0..members.len())
                 .into_par_iter()
                 .map(|group| {
@@ -331,8 +341,7 @@ pub fn head_to_head(
     let mut out: Vec<HeadToHead> = (0..n_frames)
         .into_par_iter()
         .map(|frame| {
-            let units = sentence_units(sentence_tokens, hits, frame);
-            let table = UnitTable::new(&units)?;
+            let table = sentence_table(sentence_tokens, hits, frame)?;
             let pooled = members_a.len() + members_b.len();
             let draws = table.permutation_draws(&members_a, &members_b).max(pooled);
             let params = PermutationParams {

@@ -20,7 +20,7 @@ use crate::config::{StatisticsConfig, TimelineConfig};
 use crate::error::AnalysisError;
 use crate::hits::Hit;
 use crate::seeds::splitmix64;
-use crate::statistics::{Groups, bootstrap_params, scaled, sentence_units, unless_empty};
+use crate::statistics::{Groups, bootstrap_params, scaled, sentence_table, unless_empty};
 
 /// The length of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,8 +349,7 @@ pub fn timeline(
     let per_frame: Vec<(Vec<TimelineCell>, Vec<TimelineChange>)> = (0..input.n_frames)
         .into_par_iter()
         .map(|frame| {
-            let units = sentence_units(input.sentence_tokens, input.hits, frame);
-            let table = UnitTable::new(&units)?;
+            let table = sentence_table(input.sentence_tokens, input.hits, frame)?;
             let rates = cells
                 .iter()
                 .map(|cell| rate_cell(&table, cell, frame, indices[cell.period], statistics))

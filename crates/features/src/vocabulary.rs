@@ -363,8 +363,31 @@ pub fn group_count_matrix(
     n_groups: usize,
     n_terms: usize,
 ) -> CsMat<f64> {
-    use rayon::prelude::*;
     assert_eq!(groups.len(), sequences.len(), "one group per sequence");
+    group_count_matrix_of(groups, n_groups, n_terms, |article| {
+        sequences[article].iter().copied()
+    })
+}
+
+/// [`group_count_matrix`] with each article's columns from `columns`
+/// (`groups[article]` is its group), for a caller that makes them on the
+/// fly and keeps no list per article.
+///
+/// # Panics
+///
+/// When `groups` holds an id of `n_groups` or more, or `columns` a column
+/// of `n_terms` or more.
+pub fn group_count_matrix_of<F, I>(
+    groups: &[usize],
+    n_groups: usize,
+    n_terms: usize,
+    columns: F,
+) -> CsMat<f64>
+where
+    F: Fn(usize) -> I + Sync,
+    I: IntoIterator<Item = u32>,
+{
+    use rayon::prelude::*;
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
     for (article, &group) in groups.iter().enumerate() {
         members[group].push(article);
@@ -376,7 +399,7 @@ pub fn group_count_matrix(
             |dense, articles| {
                 let mut touched = Vec::new();
                 for &article in articles {
-                    for &column in &sequences[article] {
+                    for column in columns(article) {
                         let count = &mut dense[column as usize];
                         if *count == 0 {
                             touched.push(column as usize);
