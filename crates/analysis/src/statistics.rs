@@ -152,15 +152,19 @@ pub fn group_keyness(
     Ok(keyness_per_group)
 }
 
-/// The [`UnitTable`] of one frame's [`sentence_units`]. The units go as
-/// soon as the table is made: at a million articles they are hundreds of
-/// megabytes per frame, and frames are tested side by side.
+/// The [`UnitTable`] of one frame's [`sentence_units`], made article by
+/// article: at a million articles the units are hundreds of megabytes per
+/// frame, and frames are tested side by side.
 pub fn sentence_table(
     sentence_tokens: &[Vec<u32>],
     hits: &[Vec<Hit>],
     frame: usize,
 ) -> Result<UnitTable, UncertaintyError> {
-    UnitTable::new(&sentence_units(sentence_tokens, hits, frame))
+    let sentences = sentence_tokens.iter().flatten().filter(|&&n| n > 0).count();
+    let units = (0..sentence_tokens.len()).flat_map(|article| {
+        article_units(article, &sentence_tokens[article], &hits[article], frame)
+    });
+    UnitTable::from_ordered_units(units, sentences)
 }
 
 /// Per-sentence units of one frame: its hits and the counted tokens of each
@@ -168,27 +172,33 @@ pub fn sentence_table(
 /// no counted token (every word a stop word or pruned) joins the sentence
 /// before it, so no rate divides by zero.
 pub fn sentence_units(sentence_tokens: &[Vec<u32>], hits: &[Vec<Hit>], frame: usize) -> Vec<Unit> {
-    let mut units = Vec::new();
-    for (article, tokens) in sentence_tokens.iter().enumerate() {
-        let mut frame_hits = vec![0.0; tokens.len()];
-        for hit in hits[article].iter().filter(|h| h.frame == frame) {
-            frame_hits[hit.sentence as usize] += 1.0;
-        }
-        let first = units.len();
-        let mut pending = 0.0;
-        for (s, &n) in tokens.iter().enumerate() {
-            if n > 0 {
-                units.push(Unit {
-                    article,
-                    hits: frame_hits[s] + pending,
-                    tokens: f64::from(n),
-                });
-                pending = 0.0;
-            } else if let Some(last) = units[first..].last_mut() {
-                last.hits += frame_hits[s];
-            } else {
-                pending += frame_hits[s];
-            }
+    (0..sentence_tokens.len())
+        .flat_map(|article| {
+            article_units(article, &sentence_tokens[article], &hits[article], frame)
+        })
+        .collect()
+}
+
+/// The [`sentence_units`] of one article.
+fn article_units(article: usize, tokens: &[u32], hits: &[Hit], frame: usize) -> Vec<Unit> {
+    let mut frame_hits = vec![0.0; tokens.len()];
+    for hit in hits.iter().filter(|h| h.frame == frame) {
+        frame_hits[hit.sentence as usize] += 1.0;
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut pending = 0.0;
+    for (s, &n) in tokens.iter().enumerate() {
+        if n > 0 {
+            units.push(Unit {
+                article,
+                hits: frame_hits[s] + pending,
+                tokens: f64::from(n),
+            });
+            pending = 0.0;
+        } else if let Some(last) = units.last_mut() {
+            last.hits += frame_hits[s];
+        } else {
+            pending += frame_hits[s];
         }
     }
     units

@@ -136,6 +136,14 @@ pub enum UncertaintyError {
         /// Its article.
         article: usize,
     },
+    /// Units said to be in article order are not.
+    #[error("unit {index} (article {article}) comes after a unit of a later article")]
+    UnitsOutOfOrder {
+        /// Position in the units.
+        index: usize,
+        /// Its article.
+        article: usize,
+    },
     /// An article is listed twice in a group.
     #[error("article {article} is listed twice in {group}")]
     DuplicateArticle {
@@ -231,6 +239,52 @@ impl UnitTable {
             next[unit.article] += 1;
         }
         Ok(UnitTable { starts, sentences })
+    }
+
+    /// [`UnitTable::new`] from units handed over one at a time in article
+    /// order, for callers that make them article by article and keep no
+    /// list of them (a million articles' sentences are hundreds of
+    /// megabytes as units): the same table and the same errors, and
+    /// [`UncertaintyError::UnitsOutOfOrder`] when an article comes after a
+    /// later one. `sentences` is the number of units with tokens, when
+    /// known, so the table is sized once.
+    pub fn from_ordered_units(
+        units: impl IntoIterator<Item = Unit>,
+        sentences: usize,
+    ) -> Result<UnitTable, UncertaintyError> {
+        let valid = |x: f64| x.is_finite() && x >= 0.0;
+        let mut starts = vec![0];
+        let mut table = Vec::with_capacity(sentences);
+        for (index, unit) in units.into_iter().enumerate() {
+            let Unit {
+                article,
+                hits,
+                tokens,
+            } = unit;
+            if !valid(hits) || !valid(tokens) {
+                return Err(UncertaintyError::BadUnit { index, article });
+            }
+            if tokens == 0.0 && hits > 0.0 {
+                return Err(UncertaintyError::HitsWithoutTokens { index, article });
+            }
+            if article + 1 < starts.len() {
+                return Err(UncertaintyError::UnitsOutOfOrder { index, article });
+            }
+            // Articles up to this one start where the table ends now.
+            while starts.len() <= article {
+                starts.push(table.len());
+            }
+            if tokens > 0.0 {
+                table.push((hits, tokens));
+            }
+        }
+        if starts.len() > 1 || !table.is_empty() {
+            starts.push(table.len());
+        }
+        Ok(UnitTable {
+            starts,
+            sentences: table,
+        })
     }
 
     /// The sentences of article `id` (empty for an unknown id).

@@ -260,6 +260,41 @@ fn a_shared_table_gives_the_same_bits() {
 }
 
 #[test]
+fn a_table_from_ordered_units_is_the_table_from_the_slice() {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(11);
+    for _ in 0..50 {
+        // Articles in order, with gaps, empty sentences and none at all.
+        let mut units = Vec::new();
+        let mut article = rng.gen_range(0..3);
+        for _ in 0..rng.gen_range(0..40) {
+            article += rng.gen_range(0..3);
+            let tokens = f64::from(rng.gen_range(0..4u32));
+            let hits = if tokens > 0.0 {
+                f64::from(rng.gen_range(0..3u32))
+            } else {
+                0.0
+            };
+            units.push(unit(article, hits, tokens));
+        }
+        let with_tokens = units.iter().filter(|u| u.tokens > 0.0).count();
+        assert_eq!(
+            UnitTable::from_ordered_units(units.iter().copied(), with_tokens),
+            UnitTable::new(&units)
+        );
+    }
+    let bad = [unit(0, 1.0, 10.0), unit(5, -1.0, 1.0)];
+    assert_eq!(UnitTable::from_ordered_units(bad, 0), UnitTable::new(&bad));
+    let unordered = [unit(3, 1.0, 10.0), unit(1, 0.0, 1.0)];
+    assert_eq!(
+        UnitTable::from_ordered_units(unordered, 2).unwrap_err(),
+        UncertaintyError::UnitsOutOfOrder {
+            index: 1,
+            article: 1
+        }
+    );
+}
+
+#[test]
 fn draw_equals_rands_gen_range() {
     let mut ours = Xoshiro256PlusPlus::seed_from_u64(5);
     let mut theirs = ours.clone();
