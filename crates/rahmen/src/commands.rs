@@ -43,9 +43,16 @@ pub fn report(args: &ReportArgs, reports_root: &Path) -> anyhow::Result<()> {
         None => report::generate_validated(&input, &lexicon, &config, codes.as_ref(), &out, &bars),
     }
     .with_context(|| {
+        let from = match &args.digests {
+            Some(digests) => format!(
+                "the digests in {} (corpus {})",
+                digests.display(),
+                input.path.display()
+            ),
+            None => input.path.display().to_string(),
+        };
         format!(
-            "cannot make a report for {}; the previous report in {} is unchanged",
-            input.path.display(),
+            "cannot make a report for {from}; the previous report in {} is unchanged",
             out.display()
         )
     })?;
