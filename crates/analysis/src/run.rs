@@ -445,7 +445,7 @@ impl ViewCounts {
                 })
         };
         let by_group = [false, true].map(|shared| {
-            features::group_count_matrix_of(
+            features::group_count_matrix(
                 &groups.of_article,
                 groups.names.len(),
                 n_terms,
@@ -618,20 +618,38 @@ fn timeline_share(config: &AnalysisConfig, views: bool) -> crate::config::Timeli
 /// The rows of a sparse matrix scaled to unit length (zero rows stay zero).
 pub fn normalize_rows(matrix: &sprs::CsMat<f64>) -> sprs::CsMat<f64> {
     let mut out = matrix.clone();
-    for mut row in out.outer_iterator_mut() {
-        let length = row.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-        if length > 0.0 {
-            row.map_inplace(|v| v / length);
-        }
+    let indptr = out.indptr().to_owned();
+    for row in 0..out.rows() {
+        to_unit_length(&mut out.data_mut()[indptr.outer_inds_sz(row)]);
     }
     out
 }
 
 /// Scales one row's values to unit Euclidean length (a zero row stays
-/// zero), with the arithmetic of [`normalize_rows`].
+/// zero).
 fn to_unit_length(values: &mut [f64]) {
     let length = values.iter().map(|v| v * v).sum::<f64>().sqrt();
     if length > 0.0 {
         values.iter_mut().for_each(|v| *v /= length);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_scaled_to_unit_length_and_zero_rows_stay_zero() {
+        let matrix = sprs::CsMat::new((3, 3), vec![0, 2, 2, 3], vec![0, 2, 1], vec![3.0, 4.0, 0.5]);
+        let unit = normalize_rows(&matrix);
+        assert_eq!(unit.indptr().raw_storage(), matrix.indptr().raw_storage());
+        assert_eq!(unit.data(), &[0.6, 0.8, 1.0]);
+        // The row weighted on its own gives the same bits.
+        let mut row = vec![3.0, 4.0];
+        to_unit_length(&mut row);
+        assert_eq!(row, [0.6, 0.8]);
+        let mut zero = vec![0.0, 0.0];
+        to_unit_length(&mut zero);
+        assert_eq!(zero, [0.0, 0.0]);
     }
 }

@@ -281,16 +281,21 @@ mod tests {
         assert_eq!(got.centroid_cosine[[1, 1]], 1.0);
     }
 
-    #[test]
-    fn sparse_and_dense_agree() {
-        let (x, labels) = sample();
+    /// The nonzero entries of `x` as CSR.
+    fn to_csr(x: &Array2<f64>) -> CsMat<f64> {
         let mut tri = sprs::TriMat::new(x.dim());
         for ((i, j), &v) in x.indexed_iter() {
             if v != 0.0 {
                 tri.add_triplet(i, j, v);
             }
         }
-        let csr: CsMat<f64> = tri.to_csr();
+        tri.to_csr()
+    }
+
+    #[test]
+    fn sparse_and_dense_agree() {
+        let (x, labels) = sample();
+        let csr = to_csr(&x);
         let dense = centroid_similarity(x.view(), &labels).unwrap();
         for sparse in [
             centroid_similarity_sparse(&csr, &labels).unwrap(),
@@ -308,13 +313,7 @@ mod tests {
     #[test]
     fn rows_one_at_a_time_equal_the_matrix_bit_for_bit() {
         let (x, labels) = sample();
-        let mut tri = sprs::TriMat::new(x.dim());
-        for ((i, j), &v) in x.indexed_iter() {
-            if v != 0.0 {
-                tri.add_triplet(i, j, v);
-            }
-        }
-        let csr: CsMat<f64> = tri.to_csr();
+        let csr = to_csr(&x);
         let rows = csr
             .outer_iterator()
             .map(|row| row.iter().map(|(j, &v)| (j, v)).collect::<Vec<_>>());

@@ -60,5 +60,5 @@ pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, idf, tfidf, tfidf_from_counts, weight_row};
 pub use vocabulary::{
     DocFrequency, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix, count_terms,
-    group_count_matrix, group_count_matrix_of,
+    group_count_matrix,
 };

@@ -347,37 +347,18 @@ pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
     CsMat::new((sequences.len(), n_terms), indptr, indices, data)
 }
 
-/// The counts of `sequences` summed by group, as a CSR matrix with one row
-/// per group: row `g` holds how often each column occurs in the articles
-/// of group `g` (`groups[article]`), columns sorted. The row sums of
-/// [`count_matrix`] by group, without the matrix: what keyness in tokens
-/// and c-TF-IDF read of a corpus, a few rows instead of one per article.
-///
-/// # Panics
-///
-/// When `groups` does not have one entry per sequence or holds an id of
-/// `n_groups` or more.
-pub fn group_count_matrix(
-    sequences: &[Vec<u32>],
-    groups: &[usize],
-    n_groups: usize,
-    n_terms: usize,
-) -> CsMat<f64> {
-    assert_eq!(groups.len(), sequences.len(), "one group per sequence");
-    group_count_matrix_of(groups, n_groups, n_terms, |article| {
-        sequences[article].iter().copied()
-    })
-}
-
-/// [`group_count_matrix`] with each article's columns from `columns`
-/// (`groups[article]` is its group), for a caller that makes them on the
-/// fly and keeps no list per article.
+/// Counts summed by group, as a CSR matrix with one row per group: row
+/// `g` holds how often each column occurs in the articles of group `g`
+/// (`groups[article]`), columns sorted, each article's columns coming from
+/// `columns(article)`. The row sums of [`count_matrix`] by group, without
+/// the matrix or a list per article: what keyness in tokens and c-TF-IDF
+/// read of a corpus, a few rows instead of one per article.
 ///
 /// # Panics
 ///
 /// When `groups` holds an id of `n_groups` or more, or `columns` a column
 /// of `n_terms` or more.
-pub fn group_count_matrix_of<F, I>(
+pub fn group_count_matrix<F, I>(
     groups: &[usize],
     n_groups: usize,
     n_terms: usize,
@@ -436,7 +417,8 @@ mod tests {
     fn group_counts_are_the_count_matrix_summed_by_group() {
         let sequences = vec![vec![2, 0, 2], vec![], vec![1, 2], vec![0, 0], vec![3]];
         let groups = [1, 0, 1, 2, 1];
-        let by_group = group_count_matrix(&sequences, &groups, 4, 5);
+        let by_group =
+            group_count_matrix(&groups, 4, 5, |article| sequences[article].iter().copied());
         let articles = count_matrix(&sequences, 5);
         let mut expected = vec![vec![0.0; 5]; 4];
         for (row, &group) in articles.outer_iterator().zip(&groups) {
