@@ -8,7 +8,7 @@ use crate::config::AnalysisConfig;
 use crate::error::AnalysisError;
 use crate::scale::Scale;
 use crate::statistics::Groups;
-use features::TermCounts;
+use features::{CountMatrix, TermCounts};
 
 /// How k was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,7 +309,7 @@ pub fn lsa_coordinates(
 }
 
 /// The given rows of a CSR matrix, in the given order.
-fn select_rows(matrix: &sprs::CsMat<f64>, rows: &[usize]) -> sprs::CsMat<f64> {
+fn select_rows(matrix: &CountMatrix, rows: &[usize]) -> CountMatrix {
     let mut indptr = vec![0];
     let mut indices = Vec::new();
     let mut data = Vec::new();
@@ -320,5 +320,5 @@ fn select_rows(matrix: &sprs::CsMat<f64>, rows: &[usize]) -> sprs::CsMat<f64> {
         }
         indptr.push(indices.len());
     }
-    sprs::CsMat::new((rows.len(), matrix.cols()), indptr, indices, data)
+    CountMatrix::new((rows.len(), matrix.cols()), indptr, indices, data)
 }

@@ -15,7 +15,8 @@
 
 use std::collections::BTreeMap;
 
-use sprs::CsMat;
+use features::{AnyMatrix, MatrixValue};
+use sprs::SpIndex;
 
 use crate::config::LabelsConfig;
 use crate::statistics::Groups;
@@ -98,10 +99,10 @@ pub fn to_columns(windows: &[(u16, u32)], remap: &[Option<u32>]) -> Vec<(u16, u3
 
 /// Every actor's collocates per group: `windows` and `mentions` per article
 /// (mentions per actor, empty for none), `counts` articles × terms.
-pub fn collocates(
+pub fn collocates<N: MatrixValue, I: SpIndex>(
     windows: &[Vec<(u16, u32)>],
     mentions: &[&[u32]],
-    counts: &CsMat<f64>,
+    counts: &AnyMatrix<N, I>,
     groups: &Groups,
     n_actors: usize,
     settings: &LabelsConfig,
@@ -141,7 +142,7 @@ pub fn collocates(
             let g = groups.of_article[i];
             for (column, &value) in row.iter() {
                 if dense[column] != usize::MAX {
-                    f_y[g][dense[column]] += value;
+                    f_y[g][dense[column]] += value.into();
                 }
             }
         }

@@ -46,6 +46,13 @@ pub enum AnalysisError {
     /// other settings).
     #[error("shards: {0}")]
     Shards(String),
+    /// Per-token lists past a size go to a scratch file in the temporary
+    /// folder, and it could not be written.
+    #[error("cannot write scratch data to the temporary folder {}: {source} (set TMPDIR to a folder with room)", std::env::temp_dir().display())]
+    Scratch {
+        /// Why.
+        source: std::io::Error,
+    },
     /// The sink that receives the per-article rows failed (a data file
     /// could not be written); the analysis stops.
     #[error(transparent)]

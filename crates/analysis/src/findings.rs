@@ -157,9 +157,9 @@ impl Analysis {
         }
         match self.counts.counts.outer_view(article) {
             Some(row) => {
-                let mut values = row.data().to_vec();
+                let mut values: Vec<f64> = row.data().iter().map(|&v| f64::from(v)).collect();
                 features::weight_row(row.indices(), &mut values, &self.idf, &self.config.tfidf);
-                (row.indices().to_vec(), values)
+                (row.indices().iter().map(|&c| c as usize).collect(), values)
             }
             None => (Vec::new(), Vec::new()),
         }

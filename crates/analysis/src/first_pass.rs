@@ -16,11 +16,11 @@ use crate::digest::{ArticleDigest, ArticleStats, QuoteSummary, Shared, digest, t
 use crate::error::AnalysisError;
 use crate::hits::{ContextLine, Hit};
 use crate::progress::{Progress, ProgressUnit};
-use crate::ragged::Ragged;
 use crate::sink::ArticleSink;
 use crate::source::READ_BATCH;
 use crate::statistics::Groups;
 use crate::voices::{SpeakerStats, VoiceTally};
+use features::ragged::Ragged;
 
 /// An evidence line with the article it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +59,11 @@ pub struct Collected {
     /// Per-article numbers.
     pub stats: Vec<ArticleStats>,
     /// Provisional term ids per article.
-    pub terms: Ragged<u32>,
+    pub terms: Ragged,
     /// The token index of each counted token, per article.
-    pub term_tokens: Ragged<u32>,
+    pub term_tokens: Ragged,
     /// Sentence ends into `terms` per article.
-    pub sentence_ends: Ragged<u32>,
+    pub sentence_ends: Ragged,
     /// Surface forms of all terms.
     pub labels: LabelCounts,
     /// Frame hits per article.
@@ -71,7 +71,7 @@ pub struct Collected {
     /// Every token of an article as the id of its word hash in
     /// `word_table` (empty for exact duplicates): 4 bytes a token where the
     /// hash takes 8, for the shared-passage search.
-    pub words: Ragged<u32>,
+    pub words: Ragged,
     /// The distinct word hashes, by id.
     pub word_table: Vec<u64>,
     /// For an exact duplicate, the first article with the same text.
@@ -212,12 +212,13 @@ impl Merger {
                 source,
                 articles: Vec::new(),
                 stats: Vec::new(),
-                terms: Ragged::default(),
-                term_tokens: Ragged::default(),
-                sentence_ends: Ragged::default(),
+                terms: Ragged::spilling(),
+                term_tokens: Ragged::spilling(),
+                sentence_ends: Ragged::spilling(),
                 labels: LabelCounts::default(),
                 hits: Vec::new(),
-                words: Ragged::default(),
+                // Read at random by the passage search: kept in memory.
+                words: Ragged::new(),
                 word_table: Vec::new(),
                 duplicate_of: Vec::new(),
                 groups: Groups::default(),
@@ -256,7 +257,7 @@ impl Merger {
             Ok((digest, rows)) => {
                 sink.write(rows)
                     .map_err(|e| AnalysisError::Sink(Box::new(e)))?;
-                self.add(digest, display);
+                self.add(digest, display)?;
             }
             Err(skipped) => {
                 self.collected.warnings.push(skipped.clone());
@@ -266,7 +267,7 @@ impl Merger {
         Ok(())
     }
 
-    fn add(&mut self, digest: ArticleDigest, display: &DisplayConfig) {
+    fn add(&mut self, digest: ArticleDigest, display: &DisplayConfig) -> Result<(), AnalysisError> {
         let c = &mut self.collected;
         let article = c.articles.len();
         for (hit, line) in digest.hits.iter().zip(&digest.contexts) {
@@ -316,7 +317,7 @@ impl Merger {
             })
             .collect();
         let duplicate_of = match self.first_with_hash.get(&whole) {
-            Some(&first) if !words.is_empty() && c.words.get(first) == words => Some(first),
+            Some(&first) if !words.is_empty() && *c.words.get(first) == *words => Some(first),
             Some(_) => None,
             None => {
                 self.first_with_hash.insert(whole, article);
@@ -324,16 +325,21 @@ impl Merger {
             }
         };
         c.duplicate_of.push(duplicate_of);
+        let scratch = |source| AnalysisError::Scratch { source };
         c.words
-            .push(if duplicate_of.is_some() { &[] } else { &words });
+            .push(if duplicate_of.is_some() { &[] } else { &words })
+            .map_err(scratch)?;
         c.warnings.extend(digest.warnings);
         c.articles.push(digest.info);
         c.stats.push(digest.stats);
-        c.terms.push(&digest.terms);
-        c.term_tokens.push(&digest.term_tokens);
-        c.sentence_ends.push(&digest.sentence_ends);
+        c.terms.push(&digest.terms).map_err(scratch)?;
+        c.term_tokens.push(&digest.term_tokens).map_err(scratch)?;
+        c.sentence_ends
+            .push(&digest.sentence_ends)
+            .map_err(scratch)?;
         c.hits.push(digest.hits);
         c.actor_labels.push(digest.labels);
+        Ok(())
     }
 
     pub(crate) fn finish(

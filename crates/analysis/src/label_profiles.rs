@@ -29,7 +29,8 @@ use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 
-use sprs::CsMat;
+use features::{AnyMatrix, MatrixValue};
+use sprs::SpIndex;
 
 use crate::collocates::ActorCollocates;
 use crate::config::LabelsConfig;
@@ -193,10 +194,10 @@ struct PoolArticle {
 /// `counts` the articles × terms counts; with `shared` (when groups share
 /// text) the views `own` and `shared` are profiled too.
 #[allow(clippy::too_many_arguments)]
-pub fn label_profiles(
+pub fn label_profiles<N: MatrixValue, I: SpIndex>(
     mut articles: Vec<ArticleLabels>,
     windows: &[Vec<(u16, u32)>],
-    counts: &CsMat<f64>,
+    counts: &AnyMatrix<N, I>,
     groups: &Groups,
     n_actors: usize,
     shared: Option<&SharedText>,

@@ -56,7 +56,6 @@ pub mod label_profiles;
 pub mod labels;
 pub mod passages;
 pub mod progress;
-pub mod ragged;
 pub mod revisit;
 mod run;
 pub mod scale;

@@ -10,7 +10,7 @@ use features::syndication::{
 use crate::article::ArticleInfo;
 use crate::config::AnalysisConfig;
 use crate::error::AnalysisError;
-use crate::ragged::Ragged;
+use features::ragged::Ragged;
 
 /// Everything the report says about copied text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -36,7 +36,7 @@ pub struct Passages {
 /// `words[i]` is article `i`'s tokens as ids into `word_table`, the
 /// table of distinct word hashes.
 pub fn find_passages(
-    words: &Ragged<u32>,
+    words: &Ragged,
     word_table: &[u64],
     duplicate_of: &[Option<usize>],
     articles: &[ArticleInfo],
@@ -46,7 +46,9 @@ pub fn find_passages(
     let originals: Vec<usize> = (0..n_articles)
         .filter(|&i| duplicate_of[i].is_none())
         .collect();
-    let words: Vec<&[u32]> = originals.iter().map(|&i| words.get(i)).collect();
+    // The words are held in memory (never spilled): one chunk borrows them.
+    let all = words.chunk(0..n_articles);
+    let words: Vec<&[u32]> = originals.iter().map(|&i| all.get(i)).collect();
     let params = config.syndication.params.check()?;
     let runs = shared_runs_by_id(&words, word_table, &params);
     // The search numbers the originals only; the report numbers articles.

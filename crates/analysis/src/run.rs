@@ -14,7 +14,6 @@ use crate::findings::Analysis;
 use crate::first_pass::collect;
 use crate::passages::find_passages;
 use crate::progress::{Progress, ProgressUnit};
-use crate::ragged::Ragged;
 use crate::scale::Scale;
 use crate::second_pass::gather_evidence;
 use crate::sink::ArticleSink;
@@ -25,6 +24,7 @@ use crate::statistics::{
 use crate::tallies;
 use crate::views::{KeynessVariant, SharedText, View, ViewFindings};
 use features::keyness::KeynessUnit;
+use features::ragged::{Chunk, Ragged};
 
 /// Runs the whole analysis, handing each article's rows to `sink` during
 /// the first pass.
@@ -84,63 +84,73 @@ pub(crate) fn analyze_collected(
     drop(collected.word_table);
 
     progress.start("counting terms", None, ProgressUnit::Steps);
-    let vocabulary = features::build_vocabulary(
+    let n_articles = collected.terms.len();
+    let mut frequencies = features::KeyFrequencies::new(collected.keys.len());
+    for chunk in collected.terms.chunks(COUNTING_CHUNK) {
+        frequencies.count(&chunk.iter().collect::<Vec<_>>());
+    }
+    let vocabulary = features::vocabulary_from_frequencies(
         &collected.keys,
-        collected.terms.iter(),
+        &frequencies,
         &collected.labels,
         config.tfidf.min_df,
         config.tfidf.max_df,
     )?;
+    drop(frequencies);
     // Counted tokens per sentence, in all text and (when another group
-    // shares any text) in the article's own text.
+    // shares any text) in the article's own text. The per-token lists are
+    // read a run of articles at a time: past a size they are on disk.
     let any_shared = shared_text.any();
-    type Counted = (Vec<u32>, Vec<u32>, Vec<u32>);
-    let per_article: Vec<Counted> = (0..collected.terms.len())
-        .into_par_iter()
-        .map(|article| {
-            let terms = collected.terms.get(article);
-            let tokens = collected.term_tokens.get(article);
-            let ends = collected.sentence_ends.get(article);
-            let mut per_sentence = Vec::with_capacity(ends.len());
-            let mut own_per_sentence = Vec::new();
-            let mut start = 0usize;
-            for &end in ends {
-                let range = start..end as usize;
-                let kept = |&(&id, _): &(&u32, &u32)| vocabulary.remap[id as usize].is_some();
-                let in_sentence = || terms[range.clone()].iter().zip(&tokens[range.clone()]);
-                per_sentence.push(in_sentence().filter(kept).count() as u32);
-                if any_shared {
-                    let own = in_sentence()
-                        .filter(kept)
-                        .filter(|&(_, &token)| !shared_text.is_shared(article, token as usize))
-                        .count();
-                    own_per_sentence.push(own as u32);
+    let mut sequences = Ragged::spilling();
+    let mut sentence_tokens = Vec::with_capacity(n_articles);
+    let mut own_sentence_tokens = Vec::with_capacity(n_articles);
+    let mut view_counts = any_shared.then(|| ViewCounts::new(&groups, &vocabulary, config));
+    for range in features::ragged::chunk_ranges(n_articles, COUNTING_CHUNK) {
+        let terms = collected.terms.chunk(range.clone());
+        let tokens = collected.term_tokens.chunk(range.clone());
+        let ends = collected.sentence_ends.chunk(range.clone());
+        type Counted = (Vec<u32>, Vec<u32>, Vec<u32>);
+        let counted: Vec<Counted> = range
+            .clone()
+            .into_par_iter()
+            .map(|article| {
+                let terms = terms.get(article);
+                let tokens = tokens.get(article);
+                let ends = ends.get(article);
+                let mut per_sentence = Vec::with_capacity(ends.len());
+                let mut own_per_sentence = Vec::new();
+                let mut start = 0usize;
+                for &end in ends {
+                    let range = start..end as usize;
+                    let kept = |&(&id, _): &(&u32, &u32)| vocabulary.remap[id as usize].is_some();
+                    let in_sentence = || terms[range.clone()].iter().zip(&tokens[range.clone()]);
+                    per_sentence.push(in_sentence().filter(kept).count() as u32);
+                    if any_shared {
+                        let own = in_sentence()
+                            .filter(kept)
+                            .filter(|&(_, &token)| !shared_text.is_shared(article, token as usize))
+                            .count();
+                        own_per_sentence.push(own as u32);
+                    }
+                    start = end as usize;
                 }
-                start = end as usize;
-            }
-            (vocabulary.columns(terms), per_sentence, own_per_sentence)
-        })
-        .collect();
-    let view_counts = any_shared.then(|| {
-        ViewCounts::new(
-            (&collected.terms, &collected.term_tokens),
-            &shared_text,
-            &groups,
-            &vocabulary,
-            config,
-        )
-    });
+                (vocabulary.columns(terms), per_sentence, own_per_sentence)
+            })
+            .collect();
+        for (sequence, all, own) in counted {
+            sequences
+                .push(&sequence)
+                .map_err(|source| AnalysisError::Scratch { source })?;
+            sentence_tokens.push(all);
+            own_sentence_tokens.push(own);
+        }
+        if let Some(views) = &mut view_counts {
+            views.add((&terms, &tokens), &shared_text, &groups, &vocabulary);
+        }
+    }
     drop(collected.terms);
     drop(collected.term_tokens);
     drop(collected.sentence_ends);
-    let mut sequences = Vec::with_capacity(per_article.len());
-    let mut sentence_tokens = Vec::with_capacity(per_article.len());
-    let mut own_sentence_tokens = Vec::with_capacity(per_article.len());
-    for (sequence, all, own) in per_article {
-        sequences.push(sequence);
-        sentence_tokens.push(all);
-        own_sentence_tokens.push(own);
-    }
     let windows: Vec<Vec<(u16, u32)>> = collected
         .actor_labels
         .iter()
@@ -204,12 +214,12 @@ pub(crate) fn analyze_collected(
             let rows = (0..matrix.rows()).map(|row| {
                 let range = matrix.indptr().outer_inds_sz(row);
                 let columns = &matrix.indices()[range.clone()];
-                let mut values = matrix.data()[range].to_vec();
+                let mut values: Vec<f64> = matrix.data()[range].iter().map(|&v| v.into()).collect();
                 features::weight_row(columns, &mut values, &idf, &config.tfidf);
                 if !unit_rows {
                     to_unit_length(&mut values);
                 }
-                columns.iter().copied().zip(values)
+                columns.iter().map(|&c| c as usize).zip(values)
             });
             let group_similarity = cluster::centroid_similarity_of_rows(
                 counts.counts.cols(),
@@ -412,6 +422,10 @@ pub(crate) fn analyze_collected(
     })
 }
 
+/// Articles read together while counting: a few tens of megabytes of
+/// per-token lists at a time, and enough articles to share among threads.
+const COUNTING_CHUNK: usize = 16_384;
+
 /// The counted tokens of the views `own` and `shared`, as their keyness
 /// needs them: summed by group (keyness in tokens, label words), and per
 /// article only when keyness counts documents. Held from counting to the
@@ -424,14 +438,27 @@ struct ViewCounts {
 }
 
 impl ViewCounts {
-    /// From every article's provisional term ids and their token indices.
-    fn new(
-        (terms, tokens): (&Ragged<u32>, &Ragged<u32>),
+    /// No article added yet.
+    fn new(groups: &Groups, vocabulary: &features::Vocabulary, config: &AnalysisConfig) -> Self {
+        let empty = || sprs::CsMat::zero((groups.names.len(), vocabulary.terms.len()));
+        let documents = config.statistics.keyness.unit == KeynessUnit::Documents;
+        ViewCounts {
+            by_group: [empty(), empty()],
+            per_article: documents.then(|| [Vec::new(), Vec::new()]),
+        }
+    }
+
+    /// Adds a run of articles from their provisional term ids and their
+    /// token indices. Group sums are whole numbers, so adding them a run
+    /// at a time gives the same matrix as adding them all at once.
+    fn add(
+        &mut self,
+        (terms, tokens): (&Chunk, &Chunk),
         shared_text: &SharedText,
         groups: &Groups,
         vocabulary: &features::Vocabulary,
-        config: &AnalysisConfig,
-    ) -> ViewCounts {
+    ) {
+        let range = terms.range();
         let n_terms = vocabulary.terms.len();
         // The columns of article `article`'s own (`shared` false) or shared text.
         let columns = |shared: bool, article: usize| {
@@ -444,26 +471,22 @@ impl ViewCounts {
                     (shared_text.is_shared(article, token as usize) == shared).then_some(column)
                 })
         };
-        let by_group = [false, true].map(|shared| {
-            features::group_count_matrix(
-                &groups.of_article,
+        for (i, shared) in [false, true].into_iter().enumerate() {
+            let run = features::group_count_matrix(
+                &groups.of_article[range.clone()],
                 groups.names.len(),
                 n_terms,
-                |article| columns(shared, article),
-            )
-        });
-        let documents = config.statistics.keyness.unit == KeynessUnit::Documents;
-        let per_article = documents.then(|| {
-            [false, true].map(|shared| {
-                (0..terms.len())
-                    .into_par_iter()
-                    .map(|article| columns(shared, article).collect())
-                    .collect()
-            })
-        });
-        ViewCounts {
-            by_group,
-            per_article,
+                |local| columns(shared, range.start + local),
+            );
+            self.by_group[i] = &self.by_group[i] + &run;
+            if let Some(per_article) = &mut self.per_article {
+                per_article[i].par_extend(
+                    range
+                        .clone()
+                        .into_par_iter()
+                        .map(|article| columns(shared, article).collect::<Vec<u32>>()),
+                );
+            }
         }
     }
 }

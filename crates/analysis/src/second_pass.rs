@@ -120,7 +120,7 @@ pub fn gather_evidence(
                 let column = term.term as u32;
                 if let Some(&article) = members
                     .iter()
-                    .find(|&&i| counts.sequences[i].contains(&column))
+                    .find(|&&i| counts.sequences.get(i).contains(&column))
                 {
                     requests
                         .key_terms

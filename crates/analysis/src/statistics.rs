@@ -2,7 +2,8 @@
 //! can we be": keyness and label words per outlet and per cluster, and frame
 //! rates with bootstrap intervals and permutation tests. No I/O here.
 
-use sprs::CsMat;
+use features::{AnyMatrix, MatrixValue};
+use sprs::SpIndex;
 
 use crate::hits::Hit;
 use features::keyness::{KeyTerm, KeynessError, keyness};
@@ -104,8 +105,8 @@ impl GroupStatistics {
 }
 
 /// Keyness and c-TF-IDF label words for a grouping of the articles.
-pub fn group_statistics(
-    counts: &CsMat<f64>,
+pub fn group_statistics<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: Groups,
     config: &StatisticsConfig,
     n_label_words: usize,
@@ -118,8 +119,8 @@ pub fn group_statistics(
 }
 
 /// c-TF-IDF label words per group: (column, weight), highest first.
-pub fn label_words(
-    counts: &CsMat<f64>,
+pub fn label_words<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: &Groups,
     n_label_words: usize,
 ) -> Result<Vec<Vec<(usize, f64)>>, AnalysisError> {
@@ -131,8 +132,8 @@ pub fn label_words(
 
 /// Key terms of every group against the rest (`None` where the group or
 /// the rest has no counted tokens).
-pub fn group_keyness(
-    counts: &CsMat<f64>,
+pub fn group_keyness<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: &Groups,
     params: &features::keyness::KeynessParams,
 ) -> Result<Vec<Option<Vec<KeyTerm>>>, AnalysisError> {

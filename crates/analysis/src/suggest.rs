@@ -167,7 +167,7 @@ pub fn suggest(
     let mut in_hits = vec![0usize; n_terms];
     let mut elsewhere = vec![0usize; n_terms];
     let mut hit_sentences = 0usize;
-    for (article, sentences) in sentence_slices(a).enumerate() {
+    each_article_sentences(a, |article, sentences| {
         let with_hit = hit_sentences_of(a, article, frame);
         hit_sentences += with_hit.len();
         for (s, columns) in sentences.enumerate() {
@@ -180,7 +180,7 @@ pub fn suggest(
                 target[c as usize] += 1;
             }
         }
-    }
+    });
     let total_in: usize = in_hits.iter().sum();
     let total_out: usize = elsewhere.iter().sum();
     let mut keyness: Vec<Option<KeyTerm>> = vec![None; n_terms];
@@ -200,7 +200,11 @@ pub fn suggest(
     // (b) PPMI neighbours of the seeds.
     let contexts = most_frequent(a, params.max_contexts);
     let targets: Vec<bool> = (0..n_terms).map(|c| eligible[c] || is_seed[c]).collect();
-    let pairs = ppmi::Cooccurrence::new(sentence_slices(a).flatten(), &targets, &contexts);
+    let pairs = ppmi::Cooccurrence::from_feed(
+        |add| each_article_sentences(a, |_, sentences| sentences.for_each(&mut *add)),
+        &targets,
+        &contexts,
+    );
     let seed_vectors: Vec<ppmi::SparseVector> =
         seeds.par_iter().map(|&s| pairs.vector(s)).collect();
     let mean = ppmi::centroid(seed_vectors.iter());
@@ -372,21 +376,29 @@ fn one_word_patterns(
     (Some(one), cores)
 }
 
-/// Each article's sentences as slices of its counted columns.
-fn sentence_slices(a: &Analysis) -> impl Iterator<Item = impl Iterator<Item = &[u32]>> {
-    a.counts
-        .sequences
-        .iter()
-        .zip(&a.sentence_tokens)
-        .map(|(sequence, sizes)| {
+/// Calls `each` with every article's number and its sentences as slices
+/// of its counted columns, in order; the columns are read a run of
+/// articles at a time.
+fn each_article_sentences(
+    a: &Analysis,
+    mut each: impl FnMut(usize, &mut dyn Iterator<Item = &[u32]>),
+) {
+    for chunk in a.counts.sequences.chunks(ARTICLES_PER_READ) {
+        for article in chunk.range() {
+            let sequence = chunk.get(article);
             let mut start = 0usize;
-            sizes.iter().map(move |&n| {
+            let mut sentences = a.sentence_tokens[article].iter().map(|&n| {
                 let from = start.min(sequence.len());
                 start += n as usize;
                 &sequence[from..start.min(sequence.len())]
-            })
-        })
+            });
+            each(article, &mut sentences);
+        }
+    }
 }
+
+/// Articles whose counted columns are read together.
+const ARTICLES_PER_READ: usize = 16_384;
 
 /// The `max` most frequent terms (ties: lower column) as a mask.
 fn most_frequent(a: &Analysis, max: usize) -> Vec<bool> {
@@ -406,13 +418,15 @@ fn count_per_group(a: &Analysis, candidates: &mut [Candidate]) {
     for (i, c) in candidates.iter().enumerate() {
         slot.insert(c.column, i);
     }
-    for (article, sequence) in a.counts.sequences.iter().enumerate() {
-        for column in sequence {
-            if let Some(&i) = slot.get(column) {
-                *candidates[i]
-                    .per_group
-                    .entry(a.articles[article].group.clone())
-                    .or_insert(0) += 1;
+    for chunk in a.counts.sequences.chunks(ARTICLES_PER_READ) {
+        for (article, sequence) in chunk.range().zip(chunk.iter()) {
+            for column in sequence {
+                if let Some(&i) = slot.get(column) {
+                    *candidates[i]
+                        .per_group
+                        .entry(a.articles[article].group.clone())
+                        .or_insert(0) += 1;
+                }
             }
         }
     }
@@ -441,7 +455,7 @@ fn gather_evidence(
     // Per candidate: (article, position in its sequence) in and out of hit sentences.
     let mut picked: Vec<[Vec<(usize, usize)>; 2]> =
         vec![[Vec::new(), Vec::new()]; candidates.len()];
-    for (article, sentences) in sentence_slices(a).enumerate() {
+    each_article_sentences(a, |article, sentences| {
         let with_hit = hit_sentences_of(a, article, frame);
         let mut position = 0usize;
         for (s, columns) in sentences.enumerate() {
@@ -457,7 +471,7 @@ fn gather_evidence(
                 position += 1;
             }
         }
-    }
+    });
     // Wanted per article: (position, column, candidate, order).
     let mut wanted: BTreeMap<usize, Vec<(usize, u32, usize, usize)>> = BTreeMap::new();
     for (i, [inside, outside]) in picked.iter().enumerate() {

@@ -22,9 +22,10 @@
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use sprs::CsMat;
+use sprs::{CsMat, SpIndex};
 
 use crate::error::FeatureError;
+use crate::matrix::{AnyMatrix, MatrixValue};
 
 /// Settings of the n-gram representation, named as scikit-learn's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -80,9 +81,9 @@ pub struct CharNgramTfidf {
 impl CharNgramTfidf {
     /// Cuts every term into n-grams and counts in how many articles (rows of `counts`,
     /// articles x terms, CSR) each n-gram occurs.
-    pub fn fit(
+    pub fn fit<N: MatrixValue, I: SpIndex>(
         terms: &[String],
-        counts: &CsMat<f64>,
+        counts: &AnyMatrix<N, I>,
         params: &CharNgramParams,
     ) -> Result<CharNgramTfidf, FeatureError> {
         if params.min_n == 0 || params.min_n > params.max_n {
@@ -212,7 +213,7 @@ impl CharNgramTfidf {
     /// Weights rows of term counts (articles x terms, CSR, the fitted term columns):
     /// n-gram counts, `1 + ln(tf)`, times idf, L2-normalised. Rows without kept n-grams
     /// stay empty. Row order is kept; the result is the same whatever the thread count.
-    pub fn transform(&self, counts: &CsMat<f64>) -> CsMat<f64> {
+    pub fn transform<N: MatrixValue, I: SpIndex>(&self, counts: &AnyMatrix<N, I>) -> CsMat<f64> {
         let n_features = self.ngrams.len();
         let rows: Vec<_> = counts.outer_iterator().collect();
         // One scratch row per chunk of rows (not per rayon split, which can be per row).
@@ -264,14 +265,15 @@ const ROWS_PER_SCRATCH: usize = 256;
 impl CharNgramTfidf {
     /// Adds the n-gram counts of one row of term counts into `scratch`, listing each n-gram
     /// the first time it is met in `touched` (cleared first).
-    fn accumulate(
+    fn accumulate<N: MatrixValue, I: SpIndex>(
         &self,
-        row: &sprs::CsVecView<'_, f64>,
+        row: &sprs::CsVecViewI<'_, N, I>,
         scratch: &mut [f64],
         touched: &mut Vec<usize>,
     ) {
         touched.clear();
         for (term, &count) in row.iter() {
+            let count: f64 = count.into();
             if let Some(grams) = self.term_ngrams.outer_view(term) {
                 for (gram, &times) in grams.iter() {
                     if scratch[gram] == 0.0 {
@@ -292,9 +294,9 @@ impl CharNgramTfidf {
     /// n-gram (a counting sort), then each basis row is read once for the whole block, in
     /// order. Reading one basis row per n-gram of every article, at random, made this the
     /// slowest step of a large report: the basis is larger than the processor's cache.
-    pub fn project(
+    pub fn project<N: MatrixValue, I: SpIndex>(
         &self,
-        counts: &CsMat<f64>,
+        counts: &AnyMatrix<N, I>,
         basis: ndarray::ArrayView2<f64>,
     ) -> ndarray::Array2<f64> {
         let n_features = self.ngrams.len();

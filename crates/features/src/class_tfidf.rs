@@ -1,7 +1,9 @@
 //! Label words for groups (outlets, clusters): BERTopic's class-based
 //! TF-IDF, so a group's top words can be checked against `bertopic`.
 
-use sprs::{CsMat, TriMat};
+use sprs::{CsMat, SpIndex, TriMat};
+
+use crate::matrix::{AnyMatrix, MatrixValue};
 
 /// Why c-TF-IDF could not be computed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,8 +76,8 @@ pub struct ClassTfidf {
 /// assert!((c.matrix.get(0, 0).unwrap() - 0.75 * 2f64.ln()).abs() < 1e-15);
 /// assert_eq!(top_terms(&c.matrix, 0, 5)[0].0, 0);
 /// ```
-pub fn class_tfidf(
-    counts: &CsMat<f64>,
+pub fn class_tfidf<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: &[usize],
     n_groups: usize,
 ) -> Result<ClassTfidf, ClassTfidfError> {
@@ -133,7 +135,11 @@ pub fn class_tfidf(
 
 /// Groups x terms sums of the article rows, in CSR order with sorted
 /// columns and no explicit zeros. Rows are added in article order.
-fn group_sums(counts: &CsMat<f64>, groups: &[usize], n_groups: usize) -> CsMat<f64> {
+fn group_sums<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
+    groups: &[usize],
+    n_groups: usize,
+) -> CsMat<f64> {
     let mut dense = vec![0.0; counts.cols()];
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
     for (row, &group) in groups.iter().enumerate() {
@@ -145,6 +151,7 @@ fn group_sums(counts: &CsMat<f64>, groups: &[usize], n_groups: usize) -> CsMat<f
         for &row in rows {
             if let Some(view) = counts.outer_view(row) {
                 for (column, &value) in view.iter() {
+                    let value: f64 = value.into();
                     if dense[column] == 0.0 {
                         touched.push(column);
                     }

@@ -14,7 +14,9 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sprs::CsMat;
+use sprs::SpIndex;
+
+use crate::matrix::{AnyMatrix, MatrixValue};
 
 /// What `a`, `b`, `A` and `B` count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -293,8 +295,8 @@ fn chi2_survival_1df(x: f64) -> f64 {
 /// assert_eq!(terms.iter().map(|t| t.term).collect::<Vec<_>>(), [0, 1]);
 /// assert!(terms[0].chi2 > 0.0 && terms[1].chi2 < 0.0);
 /// ```
-pub fn keyness(
-    counts: &CsMat<f64>,
+pub fn keyness<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: &[usize],
     target: usize,
     params: &ValidKeynessParams,
@@ -320,8 +322,8 @@ pub fn keyness(
 /// depend on the thread count. A missing id, or a group whose articles have
 /// no counted tokens, is an error ([`KeynessError::EmptyGroup`]), the one of
 /// the smallest such id.
-pub fn keyness_all(
-    counts: &CsMat<f64>,
+pub fn keyness_all<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
     groups: &[usize],
     params: &ValidKeynessParams,
 ) -> Result<Vec<(usize, Vec<KeyTerm>)>, KeynessError> {
@@ -349,7 +351,10 @@ struct GroupTable {
     tokens: Vec<f64>,
 }
 
-fn check_shape(counts: &CsMat<f64>, groups: &[usize]) -> Result<(), KeynessError> {
+fn check_shape<N, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
+    groups: &[usize],
+) -> Result<(), KeynessError> {
     if !counts.is_csr() {
         return Err(KeynessError::NotCsr);
     }
@@ -364,8 +369,8 @@ fn check_shape(counts: &CsMat<f64>, groups: &[usize]) -> Result<(), KeynessError
 
 impl GroupTable {
     /// Sums a checked CSR matrix by group; every id is below `n_groups`.
-    fn new(
-        counts: &CsMat<f64>,
+    fn new<N: MatrixValue, I: SpIndex>(
+        counts: &AnyMatrix<N, I>,
         groups: &[usize],
         n_groups: usize,
         unit: KeynessUnit,
@@ -381,6 +386,7 @@ impl GroupTable {
         for (row, &group) in counts.outer_iterator().zip(groups) {
             let cells = &mut table.counts[group * n_terms..(group + 1) * n_terms];
             for (column, &value) in row.iter() {
+                let value: f64 = value.into();
                 table.tokens[group] += value;
                 match unit {
                     KeynessUnit::Tokens => {

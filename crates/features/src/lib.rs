@@ -39,8 +39,10 @@ pub mod kwic;
 pub mod labels;
 pub mod lexicon;
 pub mod lexicon_merge;
+pub mod matrix;
 #[cfg(test)]
 mod properties;
+pub mod ragged;
 pub mod similarity;
 pub mod syndication;
 pub mod tfidf;
@@ -56,9 +58,10 @@ pub use index::{DocTerms, WordIndex, WordInfo};
 pub use kwic::{Kwic, kwic};
 pub use labels::LabelCounts;
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
+pub use matrix::{AnyMatrix, CountMatrix, MatrixValue, to_f64_matrix};
 pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, idf, tfidf, tfidf_from_counts, weight_row};
 pub use vocabulary::{
-    DocFrequency, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix, count_terms,
-    group_count_matrix,
+    DocFrequency, KeyFrequencies, Term, TermCounts, Vocabulary, build_vocabulary, count_matrix,
+    count_terms, group_count_matrix, vocabulary_from_frequencies,
 };

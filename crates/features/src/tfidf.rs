@@ -3,9 +3,10 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use sprs::CsMat;
+use sprs::{CsMat, SpIndex};
 
 use crate::error::FeatureError;
+use crate::matrix::{AnyMatrix, MatrixValue, to_f64_matrix};
 use crate::vocabulary::DocFrequency;
 
 /// Row normalisation, as scikit-learn's `norm`.
@@ -70,7 +71,7 @@ pub struct Tfidf {
 ///
 /// ```
 /// use features::{tfidf, TfidfConfig};
-/// use sprs::CsMat;
+/// use sprs::{CsMat, SpIndex};
 /// // Two articles, two terms: term 0 in both, term 1 only in the first.
 /// let counts = CsMat::new((2, 2), vec![0, 2, 3], vec![0, 1, 0], vec![1.0, 1.0, 2.0]);
 /// let weights = tfidf(&counts, &TfidfConfig::default()).unwrap();
@@ -78,9 +79,12 @@ pub struct Tfidf {
 /// assert!((weights.idf[1] - ((3.0f64 / 2.0).ln() + 1.0)).abs() < 1e-15);
 /// assert_eq!(weights.matrix.get(1, 0), Some(&1.0));
 /// ```
-pub fn tfidf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Tfidf, FeatureError> {
+pub fn tfidf<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
+    config: &TfidfConfig,
+) -> Result<Tfidf, FeatureError> {
     check_csr(counts)?;
-    tfidf_from_counts(counts.clone(), config)
+    tfidf_from_counts(to_f64_matrix(counts), config)
 }
 
 /// [`tfidf`], weighting `counts` in place: for callers that need only the
@@ -115,13 +119,16 @@ pub fn tfidf_from_counts(counts: CsMat<f64>, config: &TfidfConfig) -> Result<Tfi
 /// The inverse document frequency of every column of a count matrix, the
 /// `idf` of [`tfidf`]: for callers that weight one row at a time
 /// ([`weight_row`]) and keep no second matrix.
-pub fn idf(counts: &CsMat<f64>, config: &TfidfConfig) -> Result<Vec<f64>, FeatureError> {
+pub fn idf<N: MatrixValue, I: SpIndex>(
+    counts: &AnyMatrix<N, I>,
+    config: &TfidfConfig,
+) -> Result<Vec<f64>, FeatureError> {
     check_csr(counts)?;
     Ok(idf_of(counts, config))
 }
 
 /// [`idf`] of a checked matrix.
-fn idf_of(counts: &CsMat<f64>, config: &TfidfConfig) -> Vec<f64> {
+fn idf_of<N: MatrixValue, I: SpIndex>(counts: &AnyMatrix<N, I>, config: &TfidfConfig) -> Vec<f64> {
     let (n_docs, n_terms) = counts.shape();
     // Document frequencies over fixed runs of entries, summed (integers).
     let df = counts
@@ -129,8 +136,8 @@ fn idf_of(counts: &CsMat<f64>, config: &TfidfConfig) -> Vec<f64> {
         .par_chunks(1 << 20)
         .map(|columns| {
             let mut df = vec![0usize; n_terms];
-            for &column in columns {
-                df[column] += 1;
+            for column in columns {
+                df[column.index()] += 1;
             }
             df
         })
@@ -151,9 +158,14 @@ fn idf_of(counts: &CsMat<f64>, config: &TfidfConfig) -> Vec<f64> {
 /// the row's term columns, `values` their counts; afterwards the weights,
 /// bit for bit those of the matrix [`tfidf`] returns. For callers that need
 /// a row at a time and not the second matrix (a large corpus's data files).
-pub fn weight_row(columns: &[usize], values: &mut [f64], idf: &[f64], config: &TfidfConfig) {
-    for (&column, value) in columns.iter().zip(values.iter_mut()) {
-        *value = weight(*value, idf[column], config);
+pub fn weight_row<I: SpIndex>(
+    columns: &[I],
+    values: &mut [f64],
+    idf: &[f64],
+    config: &TfidfConfig,
+) {
+    for (column, value) in columns.iter().zip(values.iter_mut()) {
+        *value = weight(*value, idf[column.index()], config);
     }
     if let Some(length) = config.norm.map(|norm| length(values, norm)) {
         if length > 0.0 {
@@ -180,7 +192,7 @@ fn length(values: &[f64], norm: Norm) -> f64 {
     }
 }
 
-fn check_csr(counts: &CsMat<f64>) -> Result<(), FeatureError> {
+fn check_csr<N, I: SpIndex>(counts: &AnyMatrix<N, I>) -> Result<(), FeatureError> {
     if counts.is_csr() {
         Ok(())
     } else {

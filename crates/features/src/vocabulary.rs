@@ -9,6 +9,8 @@ use rayon::prelude::*;
 
 use crate::index::{DocTerms, WordIndex};
 use crate::labels::LabelCounts;
+use crate::matrix::CountMatrix;
+use crate::ragged::{ListSource, Ragged, chunk_ranges};
 use serde::{Deserialize, Serialize};
 use sprs::CsMat;
 
@@ -67,10 +69,12 @@ pub struct TermCounts {
     /// Columns in sorted key order (byte order, which is scikit-learn's).
     pub terms: Vec<Term>,
     /// Per article, the columns of its counted tokens in text order (what
-    /// `tokens.jsonl` lists and the counts matrix counts).
-    pub sequences: Vec<Vec<u32>>,
+    /// `tokens.jsonl` lists and the counts matrix counts). Spilled to a
+    /// scratch file past a size: read runs of articles with
+    /// [`Ragged::chunks`].
+    pub sequences: Ragged,
     /// Articles x terms counts.
-    pub counts: CsMat<f64>,
+    pub counts: CountMatrix,
     /// Distinct keys dropped by `min_df` / `max_df`.
     pub pruned: usize,
     index: HashMap<String, u32>,
@@ -79,7 +83,7 @@ pub struct TermCounts {
 impl TermCounts {
     /// Assembles counts from a finished vocabulary and the articles' column
     /// sequences.
-    pub fn new(vocabulary: Vocabulary, sequences: Vec<Vec<u32>>) -> TermCounts {
+    pub fn new(vocabulary: Vocabulary, sequences: Ragged) -> TermCounts {
         let counts = count_matrix(&sequences, vocabulary.terms.len());
         let index = vocabulary
             .terms
@@ -103,7 +107,7 @@ impl TermCounts {
 
     /// Number of counted tokens of article `doc` (a row sum of the counts).
     pub fn n_tokens(&self, doc: usize) -> usize {
-        self.sequences[doc].len()
+        self.sequences.list_len(doc)
     }
 }
 
@@ -153,38 +157,84 @@ pub fn build_vocabulary<'s>(
     min_df: DocFrequency,
     max_df: DocFrequency,
 ) -> Result<Vocabulary, FeatureError> {
-    min_df.check("min_df")?;
-    max_df.check("max_df")?;
     let articles: Vec<&[u32]> = articles.into_iter().collect();
-    let n_docs = articles.len();
-    // Document and total frequencies, counted over fixed runs of articles in
-    // parallel and summed (integers: the same in any order).
-    let (df, total) = articles
-        .par_chunks(4096)
-        .map(|chunk| {
-            let mut df = vec![0usize; keys.len()];
-            let mut total = vec![0usize; keys.len()];
-            let mut last_article = vec![usize::MAX; keys.len()];
-            for (article, ids) in chunk.iter().enumerate() {
-                for &id in *ids {
-                    let id = id as usize;
-                    total[id] += 1;
-                    if last_article[id] != article {
-                        last_article[id] = article;
-                        df[id] += 1;
+    let mut frequencies = KeyFrequencies::new(keys.len());
+    frequencies.count(&articles);
+    vocabulary_from_frequencies(keys, &frequencies, labels, min_df, max_df)
+}
+
+/// Document and total frequencies of the provisional ids, counted a run of
+/// articles at a time (so a corpus need not be in memory at once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFrequencies {
+    df: Vec<usize>,
+    total: Vec<usize>,
+    n_docs: usize,
+}
+
+impl KeyFrequencies {
+    /// No article counted yet, for `n_keys` provisional ids.
+    pub fn new(n_keys: usize) -> KeyFrequencies {
+        KeyFrequencies {
+            df: vec![0; n_keys],
+            total: vec![0; n_keys],
+            n_docs: 0,
+        }
+    }
+
+    /// Adds the articles' provisional id sequences.
+    ///
+    /// # Panics
+    ///
+    /// When an id is `n_keys` or more.
+    pub fn count(&mut self, articles: &[&[u32]]) {
+        let n_keys = self.df.len();
+        // Counted over fixed runs of articles in parallel and summed
+        // (integers: the same in any order).
+        let (df, total) = articles
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut df = vec![0usize; n_keys];
+                let mut total = vec![0usize; n_keys];
+                let mut last_article = vec![usize::MAX; n_keys];
+                for (article, ids) in chunk.iter().enumerate() {
+                    for &id in *ids {
+                        let id = id as usize;
+                        total[id] += 1;
+                        if last_article[id] != article {
+                            last_article[id] = article;
+                            df[id] += 1;
+                        }
                     }
                 }
-            }
-            (df, total)
-        })
-        .reduce(
-            || (vec![0usize; keys.len()], vec![0usize; keys.len()]),
-            |(mut df, mut total), (other_df, other_total)| {
-                df.iter_mut().zip(other_df).for_each(|(a, b)| *a += b);
-                total.iter_mut().zip(other_total).for_each(|(a, b)| *a += b);
                 (df, total)
-            },
-        );
+            })
+            .reduce(
+                || (vec![0usize; n_keys], vec![0usize; n_keys]),
+                |(mut df, mut total), (other_df, other_total)| {
+                    df.iter_mut().zip(other_df).for_each(|(a, b)| *a += b);
+                    total.iter_mut().zip(other_total).for_each(|(a, b)| *a += b);
+                    (df, total)
+                },
+            );
+        self.df.iter_mut().zip(df).for_each(|(a, b)| *a += b);
+        self.total.iter_mut().zip(total).for_each(|(a, b)| *a += b);
+        self.n_docs += articles.len();
+    }
+}
+
+/// [`build_vocabulary`] from frequencies counted beforehand.
+pub fn vocabulary_from_frequencies(
+    keys: &[Box<str>],
+    frequencies: &KeyFrequencies,
+    labels: &LabelCounts,
+    min_df: DocFrequency,
+    max_df: DocFrequency,
+) -> Result<Vocabulary, FeatureError> {
+    min_df.check("min_df")?;
+    max_df.check("max_df")?;
+    let KeyFrequencies { df, total, n_docs } = frequencies;
+    let n_docs = *n_docs;
     let low = min_df.in_docs(n_docs);
     let high = max_df.in_docs(n_docs);
     if high < low {
@@ -258,10 +308,12 @@ pub fn count_terms(
         min_df,
         max_df,
     )?;
-    let sequences = provisional
-        .iter()
-        .map(|ids| vocabulary.columns(ids))
-        .collect();
+    let mut sequences = Ragged::new();
+    for ids in &provisional {
+        sequences
+            .push(&vocabulary.columns(ids))
+            .expect("a store that never spills cannot fail to write");
+    }
     Ok(TermCounts::new(vocabulary, sequences))
 }
 
@@ -276,52 +328,51 @@ const COUNT_CHUNK_ROWS: usize = 1024;
 /// second sorts each row and writes its counts straight into place. At
 /// corpus scale the matrix is hundreds of megabytes, and no copy of it is
 /// ever made.
-pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
+pub fn count_matrix<L: ListSource + ?Sized>(sequences: &L, n_terms: usize) -> CountMatrix {
     use rayon::prelude::*;
-    let lengths: Vec<usize> = sequences
-        .par_chunks(COUNT_CHUNK_ROWS)
-        .enumerate()
+    let n_rows = sequences.n_lists();
+    let chunks: Vec<std::ops::Range<usize>> = chunk_ranges(n_rows, COUNT_CHUNK_ROWS).collect();
+    let lengths: Vec<usize> = chunks
+        .par_iter()
         .map_init(
             || vec![usize::MAX; n_terms],
-            |last_row, (chunk, rows)| {
+            |last_row, rows| {
                 // `last_row[column]` is the last row that had `column`: a
                 // first sighting in a row is one more distinct column. Rows
                 // are numbered across the matrix, so the marks never need
                 // clearing.
-                let first = chunk * COUNT_CHUNK_ROWS;
-                rows.iter()
-                    .enumerate()
-                    .map(|(i, columns)| {
-                        let row = first + i;
-                        let mut distinct = 0;
-                        for &column in columns {
-                            let seen = &mut last_row[column as usize];
-                            if *seen != row {
-                                *seen = row;
-                                distinct += 1;
-                            }
+                let mut row = rows.start;
+                let mut lengths = Vec::with_capacity(rows.len());
+                sequences.each_in(rows.clone(), &mut |columns| {
+                    let mut distinct = 0;
+                    for &column in columns {
+                        let seen = &mut last_row[column as usize];
+                        if *seen != row {
+                            *seen = row;
+                            distinct += 1;
                         }
-                        distinct
-                    })
-                    .collect::<Vec<usize>>()
+                    }
+                    lengths.push(distinct);
+                    row += 1;
+                });
+                lengths
             },
         )
         .flatten_iter()
         .collect();
-    let mut indptr = Vec::with_capacity(sequences.len() + 1);
+    let mut indptr = Vec::with_capacity(n_rows + 1);
     indptr.push(0);
     for length in &lengths {
         indptr.push(indptr[indptr.len() - 1] + length);
     }
     let nnz = indptr[indptr.len() - 1];
-    let mut indices = vec![0usize; nnz];
-    let mut data = vec![0.0f64; nnz];
+    let mut indices = vec![0u32; nnz];
+    let mut data = vec![0u32; nnz];
     // Each chunk of rows gets its own stretch of the matrix to write.
-    let mut targets = Vec::with_capacity(sequences.len().div_ceil(COUNT_CHUNK_ROWS));
+    let mut targets = Vec::with_capacity(chunks.len());
     let (mut rest_indices, mut rest_data) = (indices.as_mut_slice(), data.as_mut_slice());
-    for first in (0..sequences.len()).step_by(COUNT_CHUNK_ROWS) {
-        let last = (first + COUNT_CHUNK_ROWS).min(sequences.len());
-        let length = indptr[last] - indptr[first];
+    for rows in &chunks {
+        let length = indptr[rows.end] - indptr[rows.start];
         let (head_indices, tail_indices) = rest_indices.split_at_mut(length);
         let (head_data, tail_data) = rest_data.split_at_mut(length);
         targets.push((head_indices, head_data));
@@ -329,22 +380,22 @@ pub fn count_matrix(sequences: &[Vec<u32>], n_terms: usize) -> CsMat<f64> {
     }
     targets
         .into_par_iter()
-        .zip(sequences.par_chunks(COUNT_CHUNK_ROWS))
+        .zip(chunks.par_iter())
         .for_each_init(Vec::new, |sorted, ((to_indices, to_data), rows)| {
             let mut at = 0;
-            for columns in rows {
+            sequences.each_in(rows.clone(), &mut |columns| {
                 sorted.clear();
                 sorted.extend_from_slice(columns);
                 sorted.sort_unstable();
                 for run in sorted.chunk_by(|a, b| a == b) {
-                    to_indices[at] = run[0] as usize;
-                    to_data[at] = run.len() as f64;
+                    to_indices[at] = run[0];
+                    to_data[at] = u32::try_from(run.len()).expect("a count within u32");
                     at += 1;
                 }
-            }
+            });
             debug_assert_eq!(at, to_indices.len());
         });
-    CsMat::new((sequences.len(), n_terms), indptr, indices, data)
+    CountMatrix::new((n_rows, n_terms), indptr, indices, data)
 }
 
 /// Counts summed by group, as a CSR matrix with one row per group: row
@@ -423,7 +474,7 @@ mod tests {
         let mut expected = vec![vec![0.0; 5]; 4];
         for (row, &group) in articles.outer_iterator().zip(&groups) {
             for (column, &count) in row.iter() {
-                expected[group][column] += count;
+                expected[group][column] += f64::from(count);
             }
         }
         assert_eq!(
@@ -472,10 +523,48 @@ mod tests {
             }
             let mut got = [0.0; 11];
             for (column, &value) in counts.outer_view(row).unwrap().iter() {
-                got[column] = value;
+                got[column] = f64::from(value);
             }
             assert_eq!(got, expected, "row {row}");
         }
+        // The same matrix from the lists stored in blocks, and as `f64`.
+        let mut stored = Ragged::new();
+        for sequence in &sequences {
+            stored.push(sequence).unwrap();
+        }
+        assert_eq!(count_matrix(&stored, 11), counts);
+        let wide = crate::matrix::to_f64_matrix(&counts);
+        assert_eq!(wide.indptr(), counts.indptr());
+        assert!(
+            wide.iter()
+                .zip(counts.iter())
+                .all(|((v, (r, c)), (&n, (r2, c2)))| {
+                    *v == f64::from(n) && (r, c) == (r2 as usize, c2 as usize)
+                })
+        );
+    }
+
+    #[test]
+    fn frequencies_counted_in_runs_are_the_whole_corpus_ones() {
+        let articles: Vec<Vec<u32>> = (0..9_000u32)
+            .map(|a| (0..a % 13).map(|i| (a * 7 + i * i) % 19).collect())
+            .collect();
+        let slices: Vec<&[u32]> = articles.iter().map(Vec::as_slice).collect();
+        let mut whole = KeyFrequencies::new(19);
+        whole.count(&slices);
+        let mut in_runs = KeyFrequencies::new(19);
+        for run in slices.chunks(1_000) {
+            in_runs.count(run);
+        }
+        assert_eq!(in_runs, whole);
+        assert_eq!(whole.n_docs, 9_000);
+        let keys: Vec<Box<str>> = (0..19).map(|k| format!("k{k:02}").into()).collect();
+        let labels = LabelCounts::default();
+        let (low, high) = (DocFrequency::Count(2), DocFrequency::Share(0.9));
+        assert_eq!(
+            vocabulary_from_frequencies(&keys, &in_runs, &labels, low, high).unwrap(),
+            build_vocabulary(&keys, slices.iter().copied(), &labels, low, high).unwrap()
+        );
     }
 
     #[test]
@@ -516,7 +605,7 @@ mod tests {
         );
         assert_eq!(
             counts.counts.to_dense().into_raw_vec_and_offset().0,
-            [2.0, 0.0, 1.0, 1.0]
+            [2, 0, 1, 1]
         );
         assert_eq!(counts.n_tokens(0), 2);
     }
@@ -551,7 +640,7 @@ mod tests {
             DocFrequency::Share(1.0),
         )
         .unwrap();
-        assert_eq!(counts.sequences[0], [0, 0]);
+        assert_eq!(*counts.sequences.get(0), [0, 0]);
         // Tie between `NATO` and `Nato`: the smaller in byte order wins.
         assert_eq!(counts.terms[0].label, "NATO");
         let corpus = docs(&["Erwarten wir nichts. Wir erwarten nichts."]);

@@ -120,7 +120,8 @@ fn features_stage(input: &Input) -> anyhow::Result<usize> {
     let counts = features::count_matrix(&sequences, vocabulary.terms.len());
     let articles = sequences.len();
     drop(sequences);
-    let weights = features::tfidf_from_counts(counts, &features::TfidfConfig::default())?;
+    let weights = features::tfidf(&counts, &features::TfidfConfig::default())?;
+    drop(counts);
     std::hint::black_box(weights.matrix.nnz());
     Ok(articles)
 }

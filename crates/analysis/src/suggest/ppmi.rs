@@ -40,13 +40,23 @@ impl Cooccurrence {
         targets: &[bool],
         contexts: &[bool],
     ) -> Cooccurrence {
+        Cooccurrence::from_feed(|add| sentences.for_each(add), targets, contexts)
+    }
+
+    /// [`new`](Self::new) from a `feed` that hands each sentence to the
+    /// function it is given, in order: for sentences read a run at a time.
+    pub fn from_feed(
+        feed: impl FnOnce(&mut dyn FnMut(&[u32])),
+        targets: &[bool],
+        contexts: &[bool],
+    ) -> Cooccurrence {
         let n_terms = targets.len();
         let mut terms = Vec::new();
         let mut starts = vec![0];
         let mut postings = vec![Vec::new(); n_terms];
         let mut row_total = vec![0.0f64; n_terms];
         let mut context_total = vec![0.0f64; n_terms];
-        for sentence in sentences {
+        feed(&mut |sentence| {
             let from = terms.len();
             terms.extend_from_slice(sentence);
             terms[from..].sort_unstable();
@@ -73,7 +83,7 @@ impl Cooccurrence {
                 }
             }
             starts.push(terms.len());
-        }
+        });
         let smoothed: Vec<f64> = context_total
             .iter()
             .map(|&n| n.powf(CONTEXT_SMOOTHING))

@@ -1,6 +1,7 @@
 //! Tests of keyness: single tables against scipy, whole matrices by hand.
 
 use super::*;
+use sprs::CsMat;
 
 fn close(got: f64, want: f64, what: &str) {
     let tolerance = 1e-9 * want.abs().max(1.0);

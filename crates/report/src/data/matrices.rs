@@ -68,13 +68,17 @@ pub(super) const TOKENS_COLUMNS: &[(&str, Kind)] = &[
 
 /// The tokens as a long table `doc_id position term`.
 pub(super) fn tokens_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
-    for (i, a) in analysis.articles.iter().enumerate() {
-        for (position, &column) in analysis.counts.sequences[i].iter().enumerate() {
-            sink.row(&[
-                Cell::Text(&a.id),
-                Cell::Integer(position as i64),
-                Cell::Repeated(&analysis.counts.terms[column as usize].key, column),
-            ])?;
+    // Read a run of articles at a time: past a size the sequences are on disk.
+    for chunk in analysis.counts.sequences.chunks(16_384) {
+        for (i, sequence) in chunk.range().zip(chunk.iter()) {
+            let id = &analysis.articles[i].id;
+            for (position, &column) in sequence.iter().enumerate() {
+                sink.row(&[
+                    Cell::Text(id),
+                    Cell::Integer(position as i64),
+                    Cell::Repeated(&analysis.counts.terms[column as usize].key, column),
+                ])?;
+            }
         }
     }
     Ok(())
@@ -124,7 +128,7 @@ pub(super) fn matrix_market(
             buffer.push(b'\n');
         };
         match kind {
-            MatrixKind::Integer => values.iter().for_each(|(c, &v)| entry(c, v)),
+            MatrixKind::Integer => values.iter().for_each(|(c, &v)| entry(c, f64::from(v))),
             MatrixKind::Real => {
                 let (columns, weights) = analysis.tfidf_row(row);
                 columns
@@ -170,7 +174,10 @@ fn write_in_parallel<T: Sync>(
 /// `tokens.jsonl`: per article, its counted tokens in text order.
 pub(super) fn tokens_jsonl(analysis: &Analysis, mut file: StreamedFile) -> Result<(), ReportError> {
     write_in_parallel(&analysis.articles, &mut file, |i, a, buffer| {
-        let tokens: Vec<&str> = analysis.counts.sequences[i]
+        let tokens: Vec<&str> = analysis
+            .counts
+            .sequences
+            .get(i)
             .iter()
             .map(|&column| analysis.counts.terms[column as usize].key.as_str())
             .collect();

@@ -217,7 +217,7 @@ fn first_context(a: &Analysis, members: &[usize], column: usize) -> String {
     let column = column as u32;
     let Some(&article) = members
         .iter()
-        .find(|&&i| a.counts.sequences[i].contains(&column))
+        .find(|&&i| a.counts.sequences.get(i).contains(&column))
     else {
         return "–".to_owned();
     };
