@@ -6,6 +6,7 @@ use ndarray::Array2;
 
 use crate::config::AnalysisConfig;
 use crate::error::AnalysisError;
+use crate::progress::{Progress, ProgressUnit};
 use crate::scale::Scale;
 use crate::statistics::Groups;
 use features::{CountMatrix, TermCounts};
@@ -103,6 +104,7 @@ pub fn cluster_articles(
     groups: &Groups,
     scale: &Scale,
     config: &AnalysisConfig,
+    progress: &dyn Progress,
 ) -> Result<Clustering, AnalysisError> {
     let settings = &config.clustering;
     let (rows, lsa) = match normalized {
@@ -111,10 +113,15 @@ pub fn cluster_articles(
             None,
         ),
         None => {
-            let (coords, summary) = lsa_coordinates(counts, config)?;
+            let (coords, summary) = lsa_coordinates(counts, config, progress)?;
             (cluster::l2_normalize_owned_rows(coords), Some(summary))
         }
     };
+    progress.start(
+        "clustering: k-means, silhouette and stability",
+        None,
+        ProgressUnit::Steps,
+    );
     let n = rows.nrows();
     let params = cluster::KMeansParams::new(2)
         .seed(settings.seed)
@@ -247,7 +254,8 @@ pub fn cluster_articles(
     } else {
         None
     };
-    let projection = cluster::pca_2d(rows.view())?;
+    // The last use of the coordinates: centred in place, not copied.
+    let projection = cluster::pca_2d_owned(rows)?;
     Ok(Clustering {
         scores,
         stability,
@@ -277,8 +285,16 @@ const PROJECTION_BATCH: usize = 16_384;
 pub fn lsa_coordinates(
     counts: &TermCounts,
     config: &AnalysisConfig,
+    progress: &dyn Progress,
 ) -> Result<(Array2<f64>, LsaSummary), AnalysisError> {
     let settings = &config.clustering;
+    // Sub-stages, so that a long run shows (and `RAHMEN_TIMINGS=1` times)
+    // where clustering spends its time.
+    progress.start(
+        "clustering: character n-grams and the LSA fit",
+        None,
+        ProgressUnit::Steps,
+    );
     let keys: Vec<String> = counts.terms.iter().map(|t| t.key.clone()).collect();
     let ngrams = features::CharNgramTfidf::fit(&keys, &counts.counts, &settings.char_ngrams)?;
     let n = counts.counts.rows();
@@ -289,6 +305,11 @@ pub fn lsa_coordinates(
         .n_iter(settings.lsa_n_iter)
         .fit(&sample)?;
     drop(sample);
+    progress.start(
+        "clustering: projecting every article",
+        None,
+        ProgressUnit::Steps,
+    );
     let dims = model.dims();
     let basis = model.components.t();
     let mut coords = Array2::zeros((n, dims));

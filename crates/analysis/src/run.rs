@@ -71,6 +71,7 @@ pub(crate) fn analyze_collected(
     let scale = Scale::new(collected.articles.len(), &config.scale);
 
     let groups = collected.groups;
+    progress.start("finding shared passages", None, ProgressUnit::Steps);
     let passages = find_passages(
         &collected.words,
         &collected.word_table,
@@ -82,6 +83,7 @@ pub(crate) fn analyze_collected(
     // Every word's id (4 bytes a word) served the passage search only.
     drop(collected.words);
     drop(collected.word_table);
+    progress.finish();
 
     progress.start("counting terms", None, ProgressUnit::Steps);
     let n_articles = collected.terms.len();
@@ -238,6 +240,7 @@ pub(crate) fn analyze_collected(
             &groups,
             &scale,
             config,
+            progress,
         )?)
     } else {
         None

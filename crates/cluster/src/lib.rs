@@ -95,7 +95,7 @@ pub use kmeans::{KMeansModel, KMeansParams, ValidKMeansParams};
 pub use labels::canonical_labels;
 pub use linkage::{Dendrogram, Merge, average_linkage};
 pub use lsa::{Lsa, LsaParams, ValidLsaParams};
-pub use projection::{Projection, pca_2d};
+pub use projection::{Projection, pca_2d, pca_2d_owned};
 pub use random::spread_sample;
 pub use selection::{KScore, KSelection, select_k, select_k_sampled};
 pub use silhouette::{silhouette_samples, silhouette_score, silhouette_score_sample};

@@ -42,9 +42,17 @@ pub struct Projection {
 /// input. Fails when `x` is empty or not finite.
 pub fn pca_2d(x: ArrayView2<f64>) -> Result<Projection> {
     check_matrix(x)?;
+    pca_2d_owned(x.to_owned())
+}
+
+/// [`pca_2d`] of a matrix it may change: the rows are centred in place
+/// (the same numbers), so a million rows are not held twice.
+pub fn pca_2d_owned(x: Array2<f64>) -> Result<Projection> {
+    check_matrix(x.view())?;
     let (n, d) = x.dim();
     let mean = x.sum_axis(Axis(0)) / n as f64;
-    let centred = &x - &mean;
+    let mut centred = x;
+    centred -= &mean;
     let total: f64 = centred.iter().map(|v| v * v).sum();
     // Unit loadings (length d) and eigenvalues (squared singular values), largest first.
     let components: Vec<(f64, Array1<f64>)> = if n <= d {

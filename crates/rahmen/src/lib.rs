@@ -16,6 +16,7 @@
 //! assert!(rahmen::Cli::try_parse_from(["rahmen", "report", "--clusters", "1"]).is_err());
 //! ```
 
+pub mod allocator;
 pub mod args;
 pub mod commands;
 pub mod lexicon_commands;

@@ -63,6 +63,7 @@ fn resident_memory() -> String {
 
 impl Progress for ProgressBars {
     fn start(&self, stage: &str, total: Option<u64>, unit: ProgressUnit) {
+        crate::allocator::give_back_freed_memory();
         self.time_stage(Some(stage));
         let bar = match total {
             Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
@@ -94,6 +95,7 @@ impl Progress for ProgressBars {
     }
 
     fn finish(&self) {
+        crate::allocator::give_back_freed_memory();
         self.time_stage(None);
         if let Some(bar) = self.current.lock().expect("progress lock").take() {
             bar.finish_and_clear();

@@ -152,6 +152,13 @@ fn same_input_gives_bit_identical_output() {
         pca_2d(wide().view()).unwrap(),
     );
     assert_eq!(a, b);
+    // Centring in place gives the same bits as centring a copy, tall or wide.
+    let tall = wide().t().to_owned();
+    assert_eq!(pca_2d_owned(wide()).unwrap(), a);
+    assert_eq!(
+        pca_2d_owned(tall.clone()).unwrap(),
+        pca_2d(tall.view()).unwrap()
+    );
 }
 
 #[test]

@@ -155,8 +155,8 @@ impl Index {
     }
 }
 
-/// Postings made at once at most, 16 bytes each: 32 M postings are 512 MB.
-const POSTINGS_PER_RANGE: usize = 1 << 25;
+/// Postings made at once at most, 16 bytes each: 16 M postings are 256 MB.
+const POSTINGS_PER_RANGE: usize = 1 << 24;
 
 /// How many leading bits of a fingerprint choose its range: enough ranges
 /// that one holds about [`POSTINGS_PER_RANGE`] postings of `words_total`
@@ -351,8 +351,8 @@ mod tests {
     fn large_corpora_are_indexed_in_ranges() {
         assert_eq!(partition_bits(0, 4), 0);
         assert_eq!(partition_bits(10_000_000, 4), 0);
-        // 370 M words (10kGNAD x1000): 148 M postings in 8 ranges.
-        assert_eq!(partition_bits(370_000_000, 4), 3);
+        // 370 M words (10kGNAD x1000): 148 M postings in 16 ranges.
+        assert_eq!(partition_bits(370_000_000, 4), 4);
     }
 
     #[test]

@@ -142,8 +142,8 @@ pub struct Syndication {
 /// Work and memory grow with the number of words and of shared
 /// fingerprints, not with the number of article pairs: building the index
 /// makes about `2 / (window + 1)` postings of 16 bytes per word, one range
-/// of fingerprint values at a time in a large corpus (at most 32 M postings,
-/// 512 MB, at once), the index then keeps the shared ones, and candidates
+/// of fingerprint values at a time in a large corpus (at most 16 M postings,
+/// 256 MB, at once), the index then keeps the shared ones, and candidates
 /// are gathered one article at a time.
 ///
 /// # Panics

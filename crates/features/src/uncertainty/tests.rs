@@ -189,11 +189,14 @@ fn errors_name_the_problem() {
         message(bootstrap_rate(&bad, &[0], &params).unwrap_err()),
         "unit 0 (article 0): frame hits in a sentence without counted tokens"
     );
-    let bad = [unit(0, 1.0, 10.0), unit(5, f64::NAN, 1.0)];
-    assert_eq!(
-        message(bootstrap_rate(&bad, &[0], &params).unwrap_err()),
-        "unit 1 (article 5): hits and tokens must be finite and non-negative"
-    );
+    for wrong in [f64::NAN, -1.0, 0.5, 2f64.powi(24) + 1.0] {
+        let bad = [unit(0, 1.0, 10.0), unit(5, 1.0, wrong)];
+        assert_eq!(
+            message(bootstrap_rate(&bad, &[0], &params).unwrap_err()),
+            "unit 1 (article 5): hits and tokens must be whole numbers from 0 to 16,777,216",
+            "{wrong} tokens"
+        );
+    }
     let level = BootstrapParams {
         level: 1.0,
         ..params
