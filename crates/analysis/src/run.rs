@@ -24,7 +24,7 @@ use crate::statistics::{
 use crate::tallies;
 use crate::views::{KeynessVariant, SharedText, View, ViewFindings};
 use features::keyness::KeynessUnit;
-use features::ragged::{Chunk, Ragged};
+use features::ragged::{Chunk, LISTS_PER_CHUNK, Ragged};
 
 /// Runs the whole analysis, handing each article's rows to `sink` during
 /// the first pass.
@@ -88,7 +88,7 @@ pub(crate) fn analyze_collected(
     progress.start("counting terms", None, ProgressUnit::Steps);
     let n_articles = collected.terms.len();
     let mut frequencies = features::KeyFrequencies::new(collected.keys.len());
-    for chunk in collected.terms.chunks(COUNTING_CHUNK) {
+    for chunk in collected.terms.chunks(LISTS_PER_CHUNK) {
         frequencies.count(&chunk.iter().collect::<Vec<_>>());
     }
     let vocabulary = features::vocabulary_from_frequencies(
@@ -107,7 +107,7 @@ pub(crate) fn analyze_collected(
     let mut sentence_tokens = Vec::with_capacity(n_articles);
     let mut own_sentence_tokens = Vec::with_capacity(n_articles);
     let mut view_counts = any_shared.then(|| ViewCounts::new(&groups, &vocabulary, config));
-    for range in features::ragged::chunk_ranges(n_articles, COUNTING_CHUNK) {
+    for range in features::ragged::chunk_ranges(n_articles, LISTS_PER_CHUNK) {
         let terms = collected.terms.chunk(range.clone());
         let tokens = collected.term_tokens.chunk(range.clone());
         let ends = collected.sentence_ends.chunk(range.clone());
@@ -424,10 +424,6 @@ pub(crate) fn analyze_collected(
         config: config.clone(),
     })
 }
-
-/// Articles read together while counting: a few tens of megabytes of
-/// per-token lists at a time, and enough articles to share among threads.
-const COUNTING_CHUNK: usize = 16_384;
 
 /// The counted tokens of the views `own` and `shared`, as their keyness
 /// needs them: summed by group (keyness in tokens, label words), and per

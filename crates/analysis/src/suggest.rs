@@ -383,7 +383,7 @@ fn each_article_sentences(
     a: &Analysis,
     mut each: impl FnMut(usize, &mut dyn Iterator<Item = &[u32]>),
 ) {
-    for chunk in a.counts.sequences.chunks(ARTICLES_PER_READ) {
+    for chunk in a.counts.sequences.chunks(features::ragged::LISTS_PER_CHUNK) {
         for article in chunk.range() {
             let sequence = chunk.get(article);
             let mut start = 0usize;
@@ -396,9 +396,6 @@ fn each_article_sentences(
         }
     }
 }
-
-/// Articles whose counted columns are read together.
-const ARTICLES_PER_READ: usize = 16_384;
 
 /// The `max` most frequent terms (ties: lower column) as a mask.
 fn most_frequent(a: &Analysis, max: usize) -> Vec<bool> {
@@ -418,7 +415,7 @@ fn count_per_group(a: &Analysis, candidates: &mut [Candidate]) {
     for (i, c) in candidates.iter().enumerate() {
         slot.insert(c.column, i);
     }
-    for chunk in a.counts.sequences.chunks(ARTICLES_PER_READ) {
+    for chunk in a.counts.sequences.chunks(features::ragged::LISTS_PER_CHUNK) {
         for (article, sequence) in chunk.range().zip(chunk.iter()) {
             for column in sequence {
                 if let Some(&i) = slot.get(column) {

@@ -58,7 +58,7 @@ pub use index::{DocTerms, WordIndex, WordInfo};
 pub use kwic::{Kwic, kwic};
 pub use labels::LabelCounts;
 pub use lexicon::{Frame, FrameFunction, Lexicon, LexiconTerm};
-pub use matrix::{AnyMatrix, CountMatrix, MatrixValue, to_f64_matrix};
+pub use matrix::{AnyMatrix, CountMatrix, MatrixValue};
 pub use similarity::cosine_similarity;
 pub use tfidf::{Norm, Tfidf, TfidfConfig, idf, tfidf, tfidf_from_counts, weight_row};
 pub use vocabulary::{

@@ -3,8 +3,6 @@
 //! analysis holds, and `f64` matrices for sums and weights; functions that
 //! read either are generic over [`MatrixValue`].
 
-use sprs::{CsMat, SpIndex};
-
 /// An articles x terms count matrix (CSR): 32-bit columns and 32-bit
 /// whole-number counts, 8 bytes an entry where a `CsMat<f64>` takes 16. At
 /// a million articles it is the largest thing the analysis holds.
@@ -19,14 +17,3 @@ impl<T: Copy + Into<f64> + Send + Sync> MatrixValue for T {}
 /// A CSR matrix of counts or weights as any of the crate's functions take
 /// it: a [`CountMatrix`] or a `CsMat<f64>`.
 pub type AnyMatrix<N, I> = sprs::CsMatI<N, I, usize>;
-
-/// `matrix` with `f64` values and `usize` columns, for the computations
-/// that weight or add counts (and keep the result).
-pub fn to_f64_matrix<N: MatrixValue, I: SpIndex>(matrix: &AnyMatrix<N, I>) -> CsMat<f64> {
-    let (indptr, indices, data) = (
-        matrix.indptr().to_proper().into_owned(),
-        matrix.indices().iter().map(|i| i.index()).collect(),
-        matrix.data().iter().map(|&v| v.into()).collect(),
-    );
-    CsMat::new(matrix.shape(), indptr, indices, data)
-}

@@ -132,7 +132,7 @@ proptest! {
             prop_assert!(row.iter().all(|(_, v)| v.is_finite() && *v > 0.0));
         }
         check_similarity(&weights.matrix)?;
-        check_similarity(&crate::matrix::to_f64_matrix(&counts.counts))?;
+        check_similarity(&counts.counts.to_other_types::<usize, f64, usize>())?;
     }
 
     #[test]

@@ -52,6 +52,12 @@ pub fn set_spill_block(elements: usize) {
     SPILL_BLOCK.store(elements.max(1), Ordering::SeqCst);
 }
 
+/// Lists read together by the callers that walk a whole store (counting,
+/// the tokens table, lexicon suggestions): a few tens of megabytes of a
+/// million articles' lists at a time, and enough of them to share among
+/// threads.
+pub const LISTS_PER_CHUNK: usize = 16_384;
+
 /// The scratch file, shared by clones of a store: blocks once written are
 /// never changed, and each new one is written past the end it reserves.
 #[derive(Debug)]

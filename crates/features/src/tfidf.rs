@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sprs::{CsMat, SpIndex};
 
 use crate::error::FeatureError;
-use crate::matrix::{AnyMatrix, MatrixValue, to_f64_matrix};
+use crate::matrix::{AnyMatrix, MatrixValue};
 use crate::vocabulary::DocFrequency;
 
 /// Row normalisation, as scikit-learn's `norm`.
@@ -84,7 +84,7 @@ pub fn tfidf<N: MatrixValue, I: SpIndex>(
     config: &TfidfConfig,
 ) -> Result<Tfidf, FeatureError> {
     check_csr(counts)?;
-    tfidf_from_counts(to_f64_matrix(counts), config)
+    tfidf_from_counts(counts.to_other_types::<usize, f64, usize>(), config)
 }
 
 /// [`tfidf`], weighting `counts` in place: for callers that need only the

@@ -533,7 +533,7 @@ mod tests {
             stored.push(sequence).unwrap();
         }
         assert_eq!(count_matrix(&stored, 11), counts);
-        let wide = crate::matrix::to_f64_matrix(&counts);
+        let wide = counts.to_other_types::<usize, f64, usize>();
         assert_eq!(wide.indptr(), counts.indptr());
         assert!(
             wide.iter()

@@ -69,7 +69,11 @@ pub(super) const TOKENS_COLUMNS: &[(&str, Kind)] = &[
 /// The tokens as a long table `doc_id position term`.
 pub(super) fn tokens_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<(), ReportError> {
     // Read a run of articles at a time: past a size the sequences are on disk.
-    for chunk in analysis.counts.sequences.chunks(16_384) {
+    for chunk in analysis
+        .counts
+        .sequences
+        .chunks(features::ragged::LISTS_PER_CHUNK)
+    {
         for (i, sequence) in chunk.range().zip(chunk.iter()) {
             let id = &analysis.articles[i].id;
             for (position, &column) in sequence.iter().enumerate() {
