@@ -465,12 +465,16 @@ fn bootstrap(
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut draws = vec![Vec::with_capacity(resamples); keys.len()];
     let mut sums = [vec![0.0; keys.len()], vec![0.0; keys.len()]];
+    // The draws of a side are taken together (the same stream, in order).
+    let mut picks = vec![0usize; inside.len().max(rest.len())];
     for _ in 0..resamples {
         let mut totals = [0.0, 0.0];
         for (side, articles) in [&inside, &rest].into_iter().enumerate() {
             sums[side].iter_mut().for_each(|s| *s = 0.0);
-            for _ in 0..articles.len() {
-                let a = articles[rng.gen_range(0..articles.len() as u64) as usize];
+            let picks = &mut picks[..articles.len()];
+            features::uncertainty::uniform_indices(&mut rng, articles.len(), picks);
+            for &pick in picks.iter() {
+                let a = articles[pick];
                 totals[side] += a.mentions;
                 for &(k, n) in &a.uses {
                     if slot[k] != usize::MAX {

@@ -322,3 +322,55 @@ fn draw_equals_rands_gen_range() {
         }
     }
 }
+
+#[test]
+fn replicates_summed_side_by_side_equal_one_at_a_time() {
+    let mut make = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(3);
+    for (n, resamples) in [(1, 5), (2, 4), (7, 9), (40, 203), (300, 2)] {
+        let items: Vec<Counts> = (0..n)
+            .map(|_| {
+                (
+                    f64::from(make.gen_range(0u32..5)),
+                    f64::from(make.gen_range(1u32..400)),
+                )
+            })
+            .collect();
+        let params = BootstrapParams {
+            resamples,
+            level: 0.95,
+            seed: 11,
+        };
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed);
+        let one_at_a_time: Vec<f64> = (0..resamples)
+            .map(|_| pooled_rate((0..n).map(|_| &items[draw(&mut rng, 0, n)])))
+            .collect();
+        let got = resampled_rates(&items, &params);
+        assert_eq!(
+            got.iter().map(|r| r.to_bits()).collect::<Vec<_>>(),
+            one_at_a_time
+                .iter()
+                .map(|r| r.to_bits())
+                .collect::<Vec<_>>(),
+            "{n} items, {resamples} resamples"
+        );
+    }
+}
+
+#[test]
+fn uniform_indices_are_rands_gen_range() {
+    for n in [1usize, 2, 3, 7, 1000, 2300, 20_560, 1 << 40] {
+        let mut ours = Xoshiro256PlusPlus::seed_from_u64(n as u64);
+        let mut theirs = ours.clone();
+        let mut got = vec![0; 257];
+        uniform_indices(&mut ours, n, &mut got);
+        let want: Vec<usize> = (0..257)
+            .map(|_| theirs.gen_range(0..n as u64) as usize)
+            .collect();
+        assert_eq!(got, want, "n = {n}");
+        assert_eq!(
+            ours.next_u64(),
+            theirs.next_u64(),
+            "n = {n}: the stream goes on alike"
+        );
+    }
+}
