@@ -298,32 +298,6 @@ fn a_table_from_ordered_units_is_the_table_from_the_slice() {
 }
 
 #[test]
-fn draw_equals_rands_gen_range() {
-    let mut ours = Xoshiro256PlusPlus::seed_from_u64(5);
-    let mut theirs = ours.clone();
-    for to in [
-        1usize,
-        2,
-        3,
-        7,
-        1000,
-        1 << 33,
-        (1 << 63) + 12345,
-        usize::MAX,
-    ] {
-        for from in [0usize, 1] {
-            if from >= to {
-                continue;
-            }
-            for _ in 0..200 {
-                let want = theirs.gen_range(from as u64..to as u64) as usize;
-                assert_eq!(draw(&mut ours, from, to), want, "{from}..{to}");
-            }
-        }
-    }
-}
-
-#[test]
 fn replicates_summed_side_by_side_equal_one_at_a_time() {
     let mut make = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(3);
     for (n, resamples) in [(1, 5), (2, 4), (7, 9), (40, 203), (300, 2)] {
@@ -352,25 +326,6 @@ fn replicates_summed_side_by_side_equal_one_at_a_time() {
                 .map(|r| r.to_bits())
                 .collect::<Vec<_>>(),
             "{n} items, {resamples} resamples"
-        );
-    }
-}
-
-#[test]
-fn uniform_indices_are_rands_gen_range() {
-    for n in [1usize, 2, 3, 7, 1000, 2300, 20_560, 1 << 40] {
-        let mut ours = Xoshiro256PlusPlus::seed_from_u64(n as u64);
-        let mut theirs = ours.clone();
-        let mut got = vec![0; 257];
-        uniform_indices(&mut ours, n, &mut got);
-        let want: Vec<usize> = (0..257)
-            .map(|_| theirs.gen_range(0..n as u64) as usize)
-            .collect();
-        assert_eq!(got, want, "n = {n}");
-        assert_eq!(
-            ours.next_u64(),
-            theirs.next_u64(),
-            "n = {n}: the stream goes on alike"
         );
     }
 }
