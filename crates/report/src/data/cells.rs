@@ -28,10 +28,6 @@ pub enum Cell<'a> {
     Real(f64),
     /// Bytes.
     Bytes(&'a [u8]),
-    /// Text that repeats down a table in no order, named by an index (a
-    /// term's column): the same index, the same text, so a Parquet table
-    /// keeps one copy of it for all its cells instead of one per cell.
-    Repeated(&'a str, u32),
 }
 
 /// Where a table's rows go.

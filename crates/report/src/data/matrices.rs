@@ -34,7 +34,7 @@ pub(super) fn count_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<
             let term = analysis.counts.terms[column].key.as_str();
             sink.row(&[
                 Cell::Text(id),
-                Cell::Repeated(term, column as u32),
+                Cell::Text(term),
                 Cell::Integer(value as i64),
             ])?;
         }
@@ -49,11 +49,7 @@ pub(super) fn tfidf_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result<
         let (columns, values) = analysis.tfidf_row(row);
         for (&column, &value) in columns.iter().zip(&values) {
             let term = analysis.counts.terms[column].key.as_str();
-            sink.row(&[
-                Cell::Text(&article.id),
-                Cell::Repeated(term, column as u32),
-                Cell::Real(value),
-            ])?;
+            sink.row(&[Cell::Text(&article.id), Cell::Text(term), Cell::Real(value)])?;
         }
     }
     Ok(())
@@ -80,7 +76,7 @@ pub(super) fn tokens_rows(analysis: &Analysis, sink: &mut dyn RowSink) -> Result
                 sink.row(&[
                     Cell::Text(id),
                     Cell::Integer(position as i64),
-                    Cell::Repeated(&analysis.counts.terms[column as usize].key, column),
+                    Cell::Text(&analysis.counts.terms[column as usize].key),
                 ])?;
             }
         }

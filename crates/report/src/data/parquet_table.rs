@@ -3,19 +3,23 @@
 //! million floats as text is the slow part of a large report's data files;
 //! Parquet stores the f64 bits, so the numbers are the exact ones as well.
 //!
-//! Rows are buffered column by column and written as a row group every
-//! [`ROW_GROUP`] rows, so memory stays bounded whatever the table's length.
-//! The bytes depend only on the rows: no timestamp enters the file.
+//! Rows are buffered column by column, in Arrow arrays (every text of a
+//! column in one buffer), and written by Parquet's Arrow writer as a row
+//! group every [`ROW_GROUP`] rows, so memory stays bounded whatever the
+//! table's length. The bytes depend only on the rows: no timestamp enters
+//! the file.
 
 use std::sync::Arc;
 
+use arrow_array::builder::{BinaryBuilder, Float64Builder, Int64Builder, StringBuilder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_writer::ArrowWriterOptions;
 use parquet::basic::Compression;
-use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion};
-use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::ColumnPath;
-use parquet::schema::types::Type;
 
 use super::cells::{Cell, Kind, RowSink};
 use crate::error::ReportError;
@@ -26,21 +30,25 @@ use crate::output::StreamedFile;
 /// efficiently.
 pub const ROW_GROUP: usize = 1 << 18;
 
-/// One buffered column.
+/// Bytes of text one column buffers before its row group is written
+/// whatever the number of rows: an Arrow text array holds at most 2 GiB.
+const TEXT_BYTES: usize = 1 << 30;
+
+/// One buffered column. Each value is copied into its column's buffer:
+/// a Parquet value of its own per row (an allocation and a reference
+/// count each) took a third of a large report's writing time.
 enum Values {
-    /// Texts, with the last one kept to be shared by the next row when it
-    /// is the same (an article's id repeats down its rows), and the
-    /// [`Cell::Repeated`] texts by their index: a refcount instead of an
-    /// allocation.
-    Text(Vec<ByteArray>, Option<ByteArray>, Vec<Option<ByteArray>>),
-    Integer(Vec<i64>),
-    Real(Vec<f64>),
+    Text(StringBuilder),
+    Bytes(BinaryBuilder),
+    Integer(Int64Builder),
+    Real(Float64Builder),
 }
 
 /// A Parquet table written row group by row group.
 pub struct ParquetStream {
     path: std::path::PathBuf,
-    writer: SerializedFileWriter<StreamedFile>,
+    writer: ArrowWriter<StreamedFile>,
+    schema: SchemaRef,
     columns: Vec<Values>,
     rows: usize,
     row_group: usize,
@@ -55,33 +63,23 @@ impl ParquetStream {
     ) -> Result<ParquetStream, ReportError> {
         let path = file.path().to_path_buf();
         let failed = parquet_error(&path);
-        let fields = columns
+        let fields: Vec<Field> = columns
             .iter()
             .map(|&(column, kind)| {
-                let (physical, logical) = match kind {
-                    Kind::Text => (
-                        parquet::basic::Type::BYTE_ARRAY,
-                        Some(parquet::basic::LogicalType::String),
-                    ),
-                    Kind::Integer => (parquet::basic::Type::INT64, None),
-                    Kind::Real => (parquet::basic::Type::DOUBLE, None),
-                    Kind::Bytes => (parquet::basic::Type::BYTE_ARRAY, None),
+                let data_type = match kind {
+                    Kind::Text => DataType::Utf8,
+                    Kind::Integer => DataType::Int64,
+                    Kind::Real => DataType::Float64,
+                    Kind::Bytes => DataType::Binary,
                 };
-                Type::primitive_type_builder(column, physical)
-                    .with_repetition(parquet::basic::Repetition::REQUIRED)
-                    .with_logical_type(logical)
-                    .build()
-                    .map(Arc::new)
+                Field::new(column, data_type, false)
             })
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(&failed)?;
-        let schema = Type::group_type_builder(name)
-            .with_fields(fields)
-            .build()
-            .map_err(&failed)?;
+            .collect();
+        let schema = Arc::new(Schema::new(fields));
         let mut properties = WriterProperties::builder()
             .set_writer_version(WriterVersion::PARQUET_1_0)
             .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(None)
             .set_created_by(concat!("rahmen ", env!("CARGO_PKG_VERSION")).to_owned());
         // Min/max statistics of text columns cost a comparison per value
         // and help no reader of these tables: numbers keep theirs.
@@ -93,20 +91,27 @@ impl ParquetStream {
                 );
             }
         }
-        let properties = properties.build();
-        let writer = SerializedFileWriter::new(file, Arc::new(schema), Arc::new(properties))
+        // The Parquet schema alone says what a reader needs (text, bytes,
+        // 64-bit numbers): no Arrow schema is stored beside it.
+        let options = ArrowWriterOptions::new()
+            .with_properties(properties.build())
+            .with_skip_arrow_metadata(true)
+            .with_schema_root(name.to_owned());
+        let writer = ArrowWriter::try_new_with_options(file, Arc::clone(&schema), options)
             .map_err(failed)?;
         let columns = columns
             .iter()
             .map(|&(_, kind)| match kind {
-                Kind::Text | Kind::Bytes => Values::Text(Vec::new(), None, Vec::new()),
-                Kind::Integer => Values::Integer(Vec::new()),
-                Kind::Real => Values::Real(Vec::new()),
+                Kind::Text => Values::Text(StringBuilder::new()),
+                Kind::Bytes => Values::Bytes(BinaryBuilder::new()),
+                Kind::Integer => Values::Integer(Int64Builder::new()),
+                Kind::Real => Values::Real(Float64Builder::new()),
             })
             .collect();
         Ok(ParquetStream {
             path,
             writer,
+            schema,
             columns,
             rows: 0,
             row_group: ROW_GROUP,
@@ -123,52 +128,23 @@ impl ParquetStream {
     /// Sets column `column` of the current row to a text.
     ///
     /// # Panics
-    /// When the column is not a text column (a bug in the caller's table).
-    pub fn text(&mut self, column: usize, value: &str) {
-        self.bytes(column, value.as_bytes());
-    }
-
-    /// Sets column `column` of the current row to bytes (a text or a bytes
-    /// column).
-    ///
-    /// # Panics
     /// When the column is a number column.
-    pub fn bytes(&mut self, column: usize, value: &[u8]) {
+    pub fn text(&mut self, column: usize, value: &str) {
         match &mut self.columns[column] {
-            Values::Text(values, last, _) => {
-                let bytes = match last {
-                    Some(previous) if previous.data() == value => previous.clone(),
-                    _ => {
-                        let fresh = ByteArray::from(value.to_vec());
-                        *last = Some(fresh.clone());
-                        fresh
-                    }
-                };
-                values.push(bytes);
-            }
+            Values::Text(values) => values.append_value(value),
+            Values::Bytes(values) => values.append_value(value),
             _ => panic!("column {column} is not text or bytes"),
         }
     }
 
-    /// Sets column `column` of the current row to the text named `index`
-    /// (the caller's promise: the same index, the same text).
+    /// Sets column `column` of the current row to bytes.
     ///
     /// # Panics
-    /// When the column is a number column.
-    pub fn repeated(&mut self, column: usize, value: &str, index: u32) {
+    /// When the column is not a bytes column.
+    pub fn bytes(&mut self, column: usize, value: &[u8]) {
         match &mut self.columns[column] {
-            Values::Text(values, _, shared) => {
-                let index = index as usize;
-                if shared.len() <= index {
-                    shared.resize(index + 1, None);
-                }
-                let bytes = shared[index]
-                    .get_or_insert_with(|| ByteArray::from(value.as_bytes().to_vec()))
-                    .clone();
-                debug_assert_eq!(bytes.data(), value.as_bytes());
-                values.push(bytes);
-            }
-            _ => panic!("column {column} is not text"),
+            Values::Bytes(values) => values.append_value(value),
+            _ => panic!("column {column} is not bytes"),
         }
     }
 
@@ -178,7 +154,7 @@ impl ParquetStream {
     /// When the column is not an integer column.
     pub fn integer(&mut self, column: usize, value: i64) {
         match &mut self.columns[column] {
-            Values::Integer(values) => values.push(value),
+            Values::Integer(values) => values.append_value(value),
             _ => panic!("column {column} is not an integer"),
         }
     }
@@ -189,17 +165,17 @@ impl ParquetStream {
     /// When the column is not a float column.
     pub fn real(&mut self, column: usize, value: f64) {
         match &mut self.columns[column] {
-            Values::Real(values) => values.push(value),
+            Values::Real(values) => values.append_value(value),
             _ => panic!("column {column} is not a float"),
         }
     }
 
     /// Ends the current row (every column set once); writes a row group
-    /// when enough rows are buffered.
+    /// when enough rows (or text) are buffered.
     pub fn end_row(&mut self) -> Result<(), ReportError> {
         self.rows += 1;
         debug_assert!(self.columns.iter().all(|c| c.len() == self.rows));
-        if self.rows >= self.row_group {
+        if self.rows >= self.row_group || self.columns.iter().any(|c| c.bytes() >= TEXT_BYTES) {
             self.flush_rows()?;
         }
         Ok(())
@@ -211,21 +187,11 @@ impl ParquetStream {
             return Ok(());
         }
         let failed = parquet_error(&self.path);
-        let mut group = self.writer.next_row_group().map_err(&failed)?;
-        for values in &mut self.columns {
-            let mut column = group
-                .next_column()
-                .map_err(&failed)?
-                .expect("one column writer per schema column");
-            match values {
-                Values::Text(v, _, _) => write_batch::<ByteArrayType>(&mut column, v),
-                Values::Integer(v) => write_batch::<Int64Type>(&mut column, v),
-                Values::Real(v) => write_batch::<DoubleType>(&mut column, v),
-            }
-            .map_err(&failed)?;
-            column.close().map_err(&failed)?;
-        }
-        group.close().map_err(&failed)?;
+        let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(Values::finish).collect();
+        let batch = RecordBatch::try_new(Arc::clone(&self.schema), arrays)
+            .map_err(|error| failed(ParquetError::from(error)))?;
+        self.writer.write(&batch).map_err(&failed)?;
+        self.writer.flush().map_err(&failed)?;
         self.rows = 0;
         Ok(())
     }
@@ -248,7 +214,6 @@ impl RowSink for ParquetStream {
                 Cell::Integer(value) => self.integer(column, value),
                 Cell::Real(value) => self.real(column, value),
                 Cell::Bytes(value) => self.bytes(column, value),
-                Cell::Repeated(value, index) => self.repeated(column, value, index),
             }
         }
         self.end_row()
@@ -257,22 +222,33 @@ impl RowSink for ParquetStream {
 
 impl Values {
     fn len(&self) -> usize {
+        use arrow_array::builder::ArrayBuilder;
         match self {
-            Values::Text(v, _, _) => v.len(),
+            Values::Text(v) => v.len(),
+            Values::Bytes(v) => v.len(),
             Values::Integer(v) => v.len(),
             Values::Real(v) => v.len(),
         }
     }
-}
 
-/// Writes one column's buffered values and empties the buffer.
-fn write_batch<T: parquet::data_type::DataType>(
-    column: &mut parquet::file::writer::SerializedColumnWriter<'_>,
-    values: &mut Vec<T::T>,
-) -> Result<(), ParquetError> {
-    column.typed::<T>().write_batch(values, None, None)?;
-    values.clear();
-    Ok(())
+    /// Bytes of text buffered.
+    fn bytes(&self) -> usize {
+        match self {
+            Values::Text(v) => v.values_slice().len(),
+            Values::Bytes(v) => v.values_slice().len(),
+            Values::Integer(_) | Values::Real(_) => 0,
+        }
+    }
+
+    /// The buffered values as an array, the buffer emptied.
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            Values::Text(v) => Arc::new(v.finish()),
+            Values::Bytes(v) => Arc::new(v.finish()),
+            Values::Integer(v) => Arc::new(v.finish()),
+            Values::Real(v) => Arc::new(v.finish()),
+        }
+    }
 }
 
 fn parquet_error(path: &std::path::Path) -> impl Fn(ParquetError) -> ReportError + '_ {

@@ -110,7 +110,7 @@ fn text_fields(cells: &[Cell]) -> Vec<String> {
     cells
         .iter()
         .map(|cell| match *cell {
-            Cell::Text(value) | Cell::Repeated(value, _) => value.to_owned(),
+            Cell::Text(value) => value.to_owned(),
             Cell::Integer(value) => itoa::Buffer::new().format(value).to_owned(),
             Cell::Real(value) => exact(value),
             Cell::Bytes(value) => value.iter().map(|b| format!("{b:02x}")).collect(),
