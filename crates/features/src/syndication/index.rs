@@ -6,16 +6,8 @@ use rayon::prelude::*;
 
 use super::fingerprint::for_each_fingerprint;
 use super::params::ValidSyndicationParams;
+use super::postings::{Posting, all_postings, range_of, spill_by_range};
 use super::word_kind::WordKind;
-
-/// One occurrence of a fingerprint. Fields are ordered so that sorting
-/// postings sorts by fingerprint, then article, then position.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-struct Posting {
-    hash: u64,
-    article: u32,
-    position: u32,
-}
 
 /// Fingerprint → postings, as one sorted list (16 bytes a posting, no
 /// per-key allocation), kept only for fingerprints that pair articles.
@@ -23,8 +15,9 @@ struct Posting {
 /// It is built one range of fingerprint values at a time: about
 /// `2 / (w + 1)` postings per word, 16 bytes each (≈ 6.4 bytes a word with
 /// the default window, against the 8 of the word hash itself), of which a
-/// large corpus holds at most [`POSTINGS_PER_RANGE`] at once; after, only
-/// the shared ones and 4 more bytes each to find them by article.
+/// large corpus holds at most [`POSTINGS_PER_RANGE`] at once (the other
+/// ranges wait in scratch files); after, only the shared ones and 4 more
+/// bytes each to find them by article.
 pub(super) struct Index {
     /// Postings of fingerprints found in 2 to `max_postings` articles,
     /// sorted.
@@ -78,25 +71,21 @@ impl Index {
         params: &ValidSyndicationParams,
         bits: u32,
     ) -> Index {
-        let mut postings = Vec::new();
-        let mut common = Vec::new();
-        // One range of fingerprint values at a time, in increasing order:
-        // each range's postings are sorted and thinned before the next is
-        // made, so all postings are never held at once, and the kept ones
-        // and the common fingerprints come out sorted as from one pass.
-        for range in 0..1u64 << bits {
-            let in_range = |hash: u64| bits == 0 || hash >> (64 - bits) == range;
-            let mut part = all_postings(words, kind, params, in_range);
-            // Postings are distinct, so even an unstable sort has one result.
-            part.par_sort_unstable();
-            common.extend(keep_shared(&mut part, params.max_postings()));
-            if postings.is_empty() {
-                postings = part;
-            } else {
-                postings.extend_from_slice(&part);
-            }
-        }
-        postings.shrink_to_fit();
+        let (postings, common) = if bits == 0 {
+            kept_range_by_range(words, kind, params, 0)
+        } else {
+            // One pass of fingerprinting, each range to its scratch file;
+            // without a scratch file (a full or read-only temporary
+            // folder), a pass per range, with the same result.
+            spill_by_range(words, kind, params, bits)
+                .and_then(|files| {
+                    let mut files = files.into_iter();
+                    kept_by_range(bits, params.max_postings(), |_, part| {
+                        files.next().expect("a file per range").read_into(part)
+                    })
+                })
+                .unwrap_or_else(|_| kept_range_by_range(words, kind, params, bits))
+        };
         let (by_article, starts) = group_by_article(&postings, words.len());
         Index {
             postings,
@@ -170,55 +159,43 @@ fn partition_bits(words_total: usize, window: usize) -> u32 {
         .trailing_zeros()
 }
 
-/// Every article's fingerprints whose hash `keep` accepts, as postings, in
-/// article then position order: counted first, then written into one exact
-/// allocation, so the largest structure of the search is never held twice.
-fn all_postings<K: WordKind>(
+/// [`kept_by_range`] with each range's postings made by a pass of
+/// fingerprinting over all articles.
+fn kept_range_by_range<K: WordKind>(
     words: &[&[K::Word]],
     kind: &K,
     params: &ValidSyndicationParams,
-    keep: impl Fn(u64) -> bool + Sync,
-) -> Vec<Posting> {
-    let (shingle, window) = (params.shingle(), params.window());
-    let counts: Vec<usize> = words
-        .par_iter()
-        .map(|w| {
-            let mut count = 0;
-            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
-                count += usize::from(keep(f.hash));
-                true
-            });
-            count
-        })
-        .collect();
-    let mut postings = vec![Posting::default(); counts.iter().sum()];
-    let mut slots: Vec<&mut [Posting]> = Vec::with_capacity(words.len());
-    let mut rest = postings.as_mut_slice();
-    for &count in &counts {
-        let (slot, tail) = std::mem::take(&mut rest).split_at_mut(count);
-        slots.push(slot);
-        rest = tail;
+    bits: u32,
+) -> (Vec<Posting>, Vec<u64>) {
+    kept_by_range(bits, params.max_postings(), |range, part| {
+        *part = all_postings(words, kind, params, |hash| range_of(hash, bits) == range);
+        Ok(())
+    })
+    .expect("postings made in memory")
+}
+
+/// The shared postings and the common fingerprints of the `2^bits` ranges
+/// of fingerprint values, in increasing order, `fill` putting a range's
+/// postings in its buffer: each range is sorted and thinned before the
+/// next is made, so all postings are never held at once, and the kept ones
+/// and the common fingerprints come out sorted as from one range.
+fn kept_by_range(
+    bits: u32,
+    max_postings: usize,
+    mut fill: impl FnMut(u64, &mut Vec<Posting>) -> std::io::Result<()>,
+) -> std::io::Result<(Vec<Posting>, Vec<u64>)> {
+    let mut postings = Vec::new();
+    let mut common = Vec::new();
+    let mut part = Vec::new();
+    for range in 0..1u64 << bits {
+        fill(range, &mut part)?;
+        // Postings are distinct, so even an unstable sort has one result.
+        part.par_sort_unstable();
+        common.extend(keep_shared(&mut part, max_postings));
+        postings.extend_from_slice(&part);
     }
-    slots
-        .into_par_iter()
-        .zip(words.par_iter())
-        .enumerate()
-        .for_each(|(article, (slot, w))| {
-            let article = u32::try_from(article).expect("more than u32::MAX articles");
-            let mut slot = slot.iter_mut();
-            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
-                if keep(f.hash) {
-                    let out = slot.next().expect("as many fingerprints as counted");
-                    *out = Posting {
-                        hash: f.hash,
-                        article,
-                        position: f.position,
-                    };
-                }
-                true
-            });
-        });
-    postings
+    postings.shrink_to_fit();
+    Ok((postings, common))
 }
 
 /// Keeps the postings (sorted) of fingerprints found in 2 to
@@ -254,7 +231,6 @@ fn keep_shared(postings: &mut Vec<Posting>, max_postings: usize) -> Vec<u64> {
         start = end;
     }
     postings.truncate(kept);
-    postings.shrink_to_fit();
     common
 }
 
@@ -340,6 +316,9 @@ mod tests {
             let ranges = Index::build_in_ranges(&slices, &Hashed, &params, bits);
             assert_eq!(ranges.postings, once.postings, "{bits} bits");
             assert_eq!(ranges.common, once.common);
+            // Without scratch files: a pass of fingerprinting per range.
+            let passes = kept_range_by_range(&slices, &Hashed, &params, bits);
+            assert_eq!(passes, (once.postings.clone(), once.common.clone()));
             assert_eq!(
                 (&ranges.by_article, &ranges.starts),
                 (&once.by_article, &once.starts)

@@ -79,6 +79,7 @@ mod fingerprint;
 mod index;
 mod params;
 mod passage;
+mod postings;
 mod verify;
 mod word_kind;
 
