@@ -258,7 +258,7 @@ fn group_by_article(postings: &[Posting], n: usize) -> (Vec<u32>, Vec<usize>) {
 mod tests {
     use super::*;
 
-    use super::super::params::SyndicationParams;
+    use super::super::params::{SyndicationParams, short_test_params};
     use super::super::word_kind::Hashed;
 
     /// Articles of one-letter words, hashed as their letters.
@@ -302,14 +302,7 @@ mod tests {
             })
             .collect();
         let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
-        let params = SyndicationParams {
-            shingle: 3,
-            window: 2,
-            min_tokens: 4,
-            max_postings: 6,
-        }
-        .check()
-        .unwrap();
+        let params = short_test_params();
         let once = Index::build_in_ranges(&slices, &Hashed, &params, 0);
         assert!(!once.postings.is_empty() && !once.common.is_empty());
         for bits in 1..=3 {

@@ -131,6 +131,21 @@ impl ValidSyndicationParams {
     }
 }
 
+/// Short shingles and few postings before a fingerprint is common, so that
+/// a few dozen made-up words give shared and common fingerprints: the
+/// settings of the index's tests.
+#[cfg(test)]
+pub(super) fn short_test_params() -> ValidSyndicationParams {
+    SyndicationParams {
+        shingle: 3,
+        window: 2,
+        min_tokens: 4,
+        max_postings: 6,
+    }
+    .check()
+    .expect("valid settings")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -193,7 +193,7 @@ pub(super) fn spill_by_range<K: WordKind>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syndication::params::SyndicationParams;
+    use crate::syndication::params::short_test_params;
     use crate::syndication::word_kind::Hashed;
 
     #[test]
@@ -212,14 +212,7 @@ mod tests {
             .map(|a| (0..50).map(|i| (a * 7 + i * 13) % 23).collect())
             .collect();
         let slices: Vec<&[u64]> = words.iter().map(Vec::as_slice).collect();
-        let params = SyndicationParams {
-            shingle: 3,
-            window: 2,
-            min_tokens: 4,
-            max_postings: 6,
-        }
-        .check()
-        .unwrap();
+        let params = short_test_params();
         for bits in 1..=3 {
             let files = spill_by_range(&slices, &Hashed, &params, bits).unwrap();
             assert_eq!(files.len(), 1 << bits);
