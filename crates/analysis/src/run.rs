@@ -18,9 +18,7 @@ use crate::scale::Scale;
 use crate::second_pass::gather_evidence;
 use crate::sink::ArticleSink;
 use crate::source::Source;
-use crate::statistics::{
-    FramePrevalence, Groups, frame_prevalence, group_keyness, group_statistics, named_pair,
-};
+use crate::statistics::{Groups, frame_prevalence, group_keyness, group_statistics, named_pair};
 use crate::tallies;
 use crate::views::{KeynessVariant, SharedText, View, ViewFindings};
 use features::keyness::KeynessUnit;
@@ -279,7 +277,6 @@ pub(crate) fn analyze_collected(
             &sentence_tokens,
             &hits,
             &groups,
-            &prevalence,
             (&collected.articles, n_frames),
             config,
         )?;
@@ -552,7 +549,6 @@ fn view_findings(
     sentence_tokens: &[Vec<u32>],
     hits: &[Vec<crate::hits::Hit>],
     groups: &Groups,
-    prevalence: &[FramePrevalence],
     (articles, n_frames): (&[crate::article::ArticleInfo], usize),
     config: &AnalysisConfig,
 ) -> Result<Vec<ViewFindings>, AnalysisError> {
@@ -564,43 +560,34 @@ fn view_findings(
     }
     for view in [View::Own, View::Shared] {
         let keep = |article: usize, hit: &crate::hits::Hit| {
-            let shared = any_shared && shared_text.is_shared(article, hit.token as usize);
-            (view == View::Shared) == shared
+            (view == View::Shared) == shared_text.is_shared(article, hit.token as usize)
         };
         let view_hits: Vec<Vec<crate::hits::Hit>> = hits
             .iter()
             .enumerate()
             .map(|(i, h)| h.iter().filter(|hit| keep(i, hit)).cloned().collect())
             .collect();
-        let view_sentences: Vec<Vec<u32>> = sentence_tokens
-            .iter()
-            .enumerate()
-            .map(|(i, all)| match (any_shared, view) {
-                (false, View::Own) => all.clone(),
-                (false, _) => vec![0; all.len()],
-                (true, View::Own) => own_sentence_tokens[i].clone(),
-                (true, _) => all
-                    .iter()
-                    .zip(&own_sentence_tokens[i])
-                    .map(|(a, o)| a - o)
-                    .collect(),
-            })
-            .collect();
+        // The own view's counts are `own_sentence_tokens` as they are:
+        // borrowed, as a copy is a vector per article (90 MB at a million).
+        let view_sentences: std::borrow::Cow<[Vec<u32>]> = match view {
+            View::Own => std::borrow::Cow::Borrowed(own_sentence_tokens),
+            _ => sentence_tokens
+                .iter()
+                .zip(own_sentence_tokens)
+                .map(|(all, own)| all.iter().zip(own).map(|(a, o)| a - o).collect())
+                .collect(),
+        };
         let tokens: Vec<usize> = view_sentences
             .iter()
             .map(|s| s.iter().map(|&n| n as usize).sum())
             .collect();
-        let view_prevalence = if !any_shared && view == View::Own {
-            prevalence.to_vec()
-        } else {
-            frame_prevalence(
-                &view_sentences,
-                &view_hits,
-                n_frames,
-                groups,
-                &config.statistics,
-            )?
-        };
+        let view_prevalence = frame_prevalence(
+            &view_sentences,
+            &view_hits,
+            n_frames,
+            groups,
+            &config.statistics,
+        )?;
         let timeline = crate::timeline::timeline(
             &crate::timeline::TimelineInput {
                 articles,

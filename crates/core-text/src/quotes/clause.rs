@@ -13,6 +13,12 @@ const CLAUSE_PUNCTUATION: &[char] = &[',', ';', ':', '–', '—', '(', ')'];
 /// Quotation marks of every style the module reads.
 pub(super) const QUOTE_MARKS: &[char] = &['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '›', '‹'];
 
+/// Whether `c` is one of [`QUOTE_MARKS`], asked of every character of an
+/// article: `"` is the only ASCII one.
+pub(super) fn is_quote_mark(c: char) -> bool {
+    c == '"' || (!c.is_ascii() && QUOTE_MARKS.contains(&c))
+}
+
 /// The text of `span`, or `""` when the span does not fit the text.
 pub(super) fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")

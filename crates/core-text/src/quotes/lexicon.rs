@@ -209,7 +209,8 @@ pub(super) fn could_be_verb_in_e(norm: &str) -> bool {
 
 /// Institution nouns that are speakers by themselves: the name is the word.
 pub(super) fn institution_name(norm: &str, surface: &str) -> Option<String> {
-    let last = norm.rsplit('-').next().unwrap_or(norm);
+    // The part after the last hyphen (`rfind` searches bytes, `rsplit` chars).
+    let last = norm.rfind('-').map_or(norm, |hyphen| &norm[hyphen + 1..]);
     if norm == "kreml" || norm == "kremls" {
         return Some("Kreml".to_string());
     }

@@ -16,7 +16,7 @@
 //!   end with a colon (a colon announces a new quote), or when the paragraph
 //!   is a hard-wrapped line without final punctuation.
 
-use super::clause::{QUOTE_MARKS, slice};
+use super::clause::{QUOTE_MARKS, is_quote_mark, slice};
 use crate::span::Span;
 
 /// A direct quotation found from its marks.
@@ -184,11 +184,13 @@ pub(super) fn find_marked(text: &str, blocks: &[Span], sentence_starts: &[usize]
     let mut skip_opener: Option<Style> = None;
     for (b, &block) in blocks.iter().enumerate() {
         let body = slice(text, block);
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut chars = body.char_indices().peekable();
+        let mut last: Option<char> = None;
         let mut last_end: Option<usize> = None;
         let mut skip = skip_opener.take();
-        for (k, &(offset, c)) in chars.iter().enumerate() {
-            if !QUOTE_MARKS.contains(&c) {
+        while let Some((offset, c)) = chars.next() {
+            let prev = last.replace(c);
+            if !is_quote_mark(c) {
                 if !c.is_whitespace() {
                     skip = None;
                 }
@@ -198,8 +200,7 @@ pub(super) fn find_marked(text: &str, blocks: &[Span], sentence_starts: &[usize]
                 continue;
             }
             let at = block.start + offset;
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|&(_, n)| n);
+            let next = chars.peek().map(|&(_, n)| n);
             match classify(c, prev, next, &stack) {
                 Some(Event::Open(style)) => stack.push((style, at)),
                 Some(Event::Close(closer)) => {
@@ -276,6 +277,13 @@ pub(super) fn first_starting_in(marked: &[Marked], from: usize, to: usize) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_marks_are_told_apart_without_the_list() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_quote_mark(c), QUOTE_MARKS.contains(&c), "{c:?}");
+        }
+    }
 
     /// Paragraphs are the text's non-blank lines.
     fn check(text: &str, expected: &[&str]) {

@@ -212,7 +212,7 @@ impl Scan<'_> {
 
     fn institution(&mut self, c: &SentenceView, i: usize) -> Option<usize> {
         let norm = c.norm(i);
-        let (name, end) = if has_institution_type(norm) && c.is_capitalized(i) {
+        let (name, end) = if c.is_capitalized(i) && has_institution_type(norm) {
             self.named_after_type(c, i)?
         } else if norm.starts_with("weiß")
             && tight(c, i + 1)

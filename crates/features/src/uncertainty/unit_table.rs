@@ -22,8 +22,8 @@ pub(super) type Counts = (f64, f64);
 
 /// A sentence as a [`UnitTable`] keeps it: its hits and tokens, whole
 /// numbers, as `f32` (exact up to 2^24). Half the memory of two `f64`: a
-/// million articles' table is then 140 MB, and frames are tested two at
-/// a time.
+/// million articles' table is then 140 MB, and a caller may test several
+/// frames at once.
 pub(super) type Stored = (f32, f32);
 
 /// A stored sentence's counts for arithmetic, exactly as they went in.
