@@ -155,17 +155,15 @@ pub fn group_keyness<N: MatrixValue, I: SpIndex>(
 
 /// The [`UnitTable`] of one frame's [`sentence_units`], made article by
 /// article: at a million articles the units are hundreds of megabytes per
-/// frame, and frames are tested side by side.
+/// frame. Two buffers serve every article (a table is built for every
+/// frame of every view, and allocating per article was most of its cost).
 pub fn sentence_table(
     sentence_tokens: &[Vec<u32>],
     hits: &[Vec<Hit>],
     frame: usize,
 ) -> Result<UnitTable, UncertaintyError> {
     let sentences = sentence_tokens.iter().flatten().filter(|&&n| n > 0).count();
-    let units = (0..sentence_tokens.len()).flat_map(|article| {
-        article_units(article, &sentence_tokens[article], &hits[article], frame)
-    });
-    UnitTable::from_ordered_units(units, sentences)
+    UnitTable::from_ordered_units(frame_units(sentence_tokens, hits, frame), sentences)
 }
 
 /// Per-sentence units of one frame: its hits and the counted tokens of each
@@ -173,20 +171,54 @@ pub fn sentence_table(
 /// no counted token (every word a stop word or pruned) joins the sentence
 /// before it, so no rate divides by zero.
 pub fn sentence_units(sentence_tokens: &[Vec<u32>], hits: &[Vec<Hit>], frame: usize) -> Vec<Unit> {
-    (0..sentence_tokens.len())
-        .flat_map(|article| {
-            article_units(article, &sentence_tokens[article], &hits[article], frame)
-        })
-        .collect()
+    frame_units(sentence_tokens, hits, frame).collect()
 }
 
-/// The [`sentence_units`] of one article.
-fn article_units(article: usize, tokens: &[u32], hits: &[Hit], frame: usize) -> Vec<Unit> {
-    let mut frame_hits = vec![0.0; tokens.len()];
+/// The [`sentence_units`], made one article at a time in two buffers that
+/// serve every article.
+fn frame_units<'a>(
+    sentence_tokens: &'a [Vec<u32>],
+    hits: &'a [Vec<Hit>],
+    frame: usize,
+) -> impl Iterator<Item = Unit> + 'a {
+    let mut article = 0;
+    let (mut frame_hits, mut units) = (Vec::new(), Vec::new());
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        while next == units.len() {
+            let tokens = sentence_tokens.get(article)?;
+            article_units_into(
+                article,
+                tokens,
+                &hits[article],
+                frame,
+                &mut frame_hits,
+                &mut units,
+            );
+            article += 1;
+            next = 0;
+        }
+        next += 1;
+        Some(units[next - 1])
+    })
+}
+
+/// The [`sentence_units`] of one article, in `units` (cleared first);
+/// `frame_hits` is scratch.
+fn article_units_into(
+    article: usize,
+    tokens: &[u32],
+    hits: &[Hit],
+    frame: usize,
+    frame_hits: &mut Vec<f64>,
+    units: &mut Vec<Unit>,
+) {
+    frame_hits.clear();
+    frame_hits.resize(tokens.len(), 0.0);
     for hit in hits.iter().filter(|h| h.frame == frame) {
         frame_hits[hit.sentence as usize] += 1.0;
     }
-    let mut units: Vec<Unit> = Vec::new();
+    units.clear();
     let mut pending = 0.0;
     for (s, &n) in tokens.iter().enumerate() {
         if n > 0 {
@@ -202,7 +234,6 @@ fn article_units(article: usize, tokens: &[u32], hits: &[Hit], frame: usize) -> 
             pending += frame_hits[s];
         }
     }
-    units
 }
 
 /// Every frame's rate per group with intervals and tests against the rest,
@@ -218,10 +249,10 @@ pub fn frame_prevalence(
     let members: Vec<Vec<usize>> = (0..groups.names.len()).map(|g| groups.members(g)).collect();
     // One frame at a time, its groups in parallel, each test with its own
     // seeded stream: the results do not depend on the thread count or the
-    // order of work. A frame's table is 140 MB at a million articles; with
-    // frames side by side, two of them (in the views' tests, beside the
-    // views' own hits) set the report's peak. Built alone, a table costs
-    // a few percent of this step.
+    // order of work. A frame's table is 140 MB at a million articles: two
+    // at once made this step the report's peak. Built without an
+    // allocation per article (`sentence_table`), one at a time costs about
+    // as long as two side by side did.
     let per_frame: Vec<Vec<FramePrevalence>> = (0..n_frames)
         .map(|frame| {
             let table = sentence_table(sentence_tokens, hits, frame)?;
