@@ -98,7 +98,7 @@ impl SentenceView<'_> {
             || self
                 .gap(i)
                 .chars()
-                .any(|c| CLAUSE_PUNCTUATION.contains(&c) || QUOTE_MARKS.contains(&c))
+                .any(|c| CLAUSE_PUNCTUATION.contains(&c) || is_quote_mark(c))
     }
 
     /// Whether a comma-like mark (no quotation mark) stands before token `i`.
@@ -110,9 +110,7 @@ impl SentenceView<'_> {
     pub fn ends_clause(&self, i: usize) -> bool {
         i + 1 >= self.range.end
             || self.gap(i + 1).chars().any(|c| {
-                CLAUSE_PUNCTUATION.contains(&c)
-                    || QUOTE_MARKS.contains(&c)
-                    || matches!(c, '.' | '!' | '?')
+                CLAUSE_PUNCTUATION.contains(&c) || is_quote_mark(c) || matches!(c, '.' | '!' | '?')
             })
     }
 

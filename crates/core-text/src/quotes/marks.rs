@@ -80,17 +80,14 @@ enum Event {
 const LONE_CLOSERS: &[char] = &['“', '”', '"', '»', '«'];
 
 fn opening_context(prev: Option<char>, next: Option<char>) -> bool {
-    let before = prev
-        .is_none_or(|c| c.is_whitespace() || "([{/–—-:".contains(c) || QUOTE_MARKS.contains(&c));
+    let before =
+        prev.is_none_or(|c| c.is_whitespace() || "([{/–—-:".contains(c) || is_quote_mark(c));
     before && next.is_some_and(|c| !c.is_whitespace())
 }
 
 fn closing_context(prev: Option<char>, next: Option<char>) -> bool {
     let after = next.is_none_or(|c| {
-        c.is_whitespace()
-            || c.is_ascii_punctuation()
-            || "–—…".contains(c)
-            || QUOTE_MARKS.contains(&c)
+        c.is_whitespace() || c.is_ascii_punctuation() || "–—…".contains(c) || is_quote_mark(c)
     });
     prev.is_some_and(|c| !c.is_whitespace()) && after
 }

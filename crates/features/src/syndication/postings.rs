@@ -62,14 +62,13 @@ pub(super) fn all_postings<K: WordKind>(
     params: &ValidSyndicationParams,
     keep: impl Fn(u64) -> bool + Sync,
 ) -> Vec<Posting> {
-    let (shingle, window) = (params.shingle(), params.window());
     let counts: Vec<usize> = words
         .par_iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(article, w)| {
             let mut count = 0;
-            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
-                count += usize::from(keep(f.hash));
-                true
+            for_each_posting(w, article, kind, params, |p| {
+                count += usize::from(keep(p.hash));
             });
             count
         })
@@ -87,21 +86,39 @@ pub(super) fn all_postings<K: WordKind>(
         .zip(words.par_iter())
         .enumerate()
         .for_each(|(article, (slot, w))| {
-            let article = u32::try_from(article).expect("more than u32::MAX articles");
             let mut slot = slot.iter_mut();
-            for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
-                if keep(f.hash) {
-                    let out = slot.next().expect("as many fingerprints as counted");
-                    *out = Posting {
-                        hash: f.hash,
-                        article,
-                        position: f.position,
-                    };
+            for_each_posting(w, article, kind, params, |p| {
+                if keep(p.hash) {
+                    *slot.next().expect("as many fingerprints as counted") = p;
                 }
-                true
             });
         });
     postings
+}
+
+/// Each fingerprint of article `article` (its `words`) as a posting, in
+/// position order.
+///
+/// # Panics
+///
+/// With an article number above `u32::MAX`.
+fn for_each_posting<K: WordKind>(
+    words: &[K::Word],
+    article: usize,
+    kind: &K,
+    params: &ValidSyndicationParams,
+    mut f: impl FnMut(Posting),
+) {
+    let article = u32::try_from(article).expect("more than u32::MAX articles");
+    let (shingle, window) = (params.shingle(), params.window());
+    for_each_fingerprint(&kind.hashes(words), shingle, window, |fingerprint| {
+        f(Posting {
+            hash: fingerprint.hash,
+            article,
+            position: fingerprint.position,
+        });
+        true
+    });
 }
 
 /// Which of `2^bits` ranges a fingerprint value falls in: its leading bits.
@@ -152,7 +169,6 @@ pub(super) fn spill_by_range<K: WordKind>(
     params: &ValidSyndicationParams,
     bits: u32,
 ) -> io::Result<Vec<RangeFile>> {
-    let (shingle, window) = (params.shingle(), params.window());
     let mut files = (0..1u64 << bits)
         .map(|_| Ok((BufWriter::with_capacity(BUFFER, tempfile::tempfile()?), 0)))
         .collect::<io::Result<Vec<(BufWriter<File>, usize)>>>()?;
@@ -161,17 +177,8 @@ pub(super) fn spill_by_range<K: WordKind>(
         let batch: Vec<Vec<Posting>> = (start..end)
             .into_par_iter()
             .map(|article| {
-                let w = words[article];
-                let article = u32::try_from(article).expect("more than u32::MAX articles");
                 let mut postings = Vec::new();
-                for_each_fingerprint(&kind.hashes(w), shingle, window, |f| {
-                    postings.push(Posting {
-                        hash: f.hash,
-                        article,
-                        position: f.position,
-                    });
-                    true
-                });
+                for_each_posting(words[article], article, kind, params, |p| postings.push(p));
                 postings
             })
             .collect();
