@@ -134,30 +134,40 @@ impl CharNgramTfidf {
         let df = rows
             .par_chunks(512)
             .fold(
-                || (vec![0u32; all.len()], vec![false; all.len()]),
-                |(mut df, mut seen), chunk| {
-                    let mut touched = Vec::new();
+                // Per split: the tallies, which n-grams the current article has, and room
+                // for their list (every n-gram, plus the slot a repeat writes).
+                || {
+                    (
+                        vec![0u32; all.len()],
+                        vec![false; all.len()],
+                        vec![0usize; all.len() + 1],
+                    )
+                },
+                |(mut df, mut seen, mut touched), chunk| {
+                    // Without a branch on "first time", as in `accumulate` (with the list
+                    // kept per split, 1.23-1.31 s became 0.89-0.90 s at ×100): every
+                    // n-gram is written to the next slot, which only a new one keeps.
                     for row in chunk {
+                        let mut len = 0;
                         for (term, _) in row.iter() {
                             let Some(grams) = full.outer_view(term) else {
                                 continue;
                             };
                             for &gram in grams.indices() {
-                                if !seen[gram] {
-                                    seen[gram] = true;
-                                    touched.push(gram);
-                                }
+                                touched[len] = gram;
+                                len += usize::from(!seen[gram]);
+                                seen[gram] = true;
                             }
                         }
-                        for gram in touched.drain(..) {
+                        for &gram in &touched[..len] {
                             df[gram] += 1;
                             seen[gram] = false;
                         }
                     }
-                    (df, seen)
+                    (df, seen, touched)
                 },
             )
-            .map(|(df, _)| df)
+            .map(|(df, _, _)| df)
             .reduce(
                 || vec![0u32; all.len()],
                 |mut a, b| {
