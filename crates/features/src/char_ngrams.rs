@@ -131,7 +131,7 @@ impl CharNgramTfidf {
             .enumerate()
             .map(|(i, g)| (*g, i as u32))
             .collect();
-        let full = term_matrix(&per_term, &column, all.len());
+        let full = term_matrix(&per_term, &column);
 
         // Article frequency of every n-gram: per-thread tallies, summed (integers: any order).
         let rows: Vec<_> = counts.outer_iterator().collect();
@@ -154,10 +154,8 @@ impl CharNgramTfidf {
                     for row in chunk {
                         let mut len = 0;
                         for (term, _) in row.iter() {
-                            let Some(grams) = full.outer_view(term) else {
-                                continue;
-                            };
-                            for &gram in grams.indices() {
+                            for &(gram, _) in full.of(term) {
+                                let gram = gram as usize;
                                 touched[len] = gram;
                                 len += usize::from(!seen[gram]);
                                 seen[gram] = true;
@@ -198,11 +196,11 @@ impl CharNgramTfidf {
             starts: vec![0],
             entries: Vec::new(),
         };
-        for row in full.outer_iterator() {
-            for (gram, &count) in row.iter() {
-                if kept_index[gram] != u32::MAX {
-                    // A count within one term is below its length: exact in f32.
-                    term_ngrams.entries.push((kept_index[gram], count as f32));
+        for term in 0..terms.len() {
+            for &(gram, count) in full.of(term) {
+                let kept = kept_index[gram as usize];
+                if kept != u32::MAX {
+                    term_ngrams.entries.push((kept, count));
                 }
             }
             term_ngrams.starts.push(term_ngrams.entries.len());
@@ -275,7 +273,8 @@ impl CharNgramTfidf {
 }
 
 /// Each term's n-grams with how often they occur in it, terms one after the other: plain
-/// slices, read for every term of every article when weighting.
+/// slices, read for every term of every article when counting document frequencies (all
+/// n-grams) and when weighting (the kept ones).
 #[derive(Debug, Clone)]
 struct TermNgrams {
     /// Where each term's entries start; one more than there are terms.
@@ -351,28 +350,21 @@ impl LogTf {
     }
 }
 
-/// Terms x n-grams counts from each term's n-gram tally.
-fn term_matrix(
-    per_term: &[FxHashMap<String, f64>],
-    column: &FxHashMap<&str, u32>,
-    n_columns: usize,
-) -> CsMat<f64> {
-    let mut indptr = vec![0];
-    let mut indices = Vec::new();
-    let mut data = Vec::new();
+/// Each term's n-grams (columns of `column`, increasing) with their counts in the term.
+fn term_matrix(per_term: &[FxHashMap<String, f64>], column: &FxHashMap<&str, u32>) -> TermNgrams {
+    let mut starts = vec![0];
+    let mut entries = Vec::new();
     for grams in per_term {
-        let mut row: Vec<(usize, f64)> = grams
+        let mut row: Vec<(u32, f32)> = grams
             .iter()
-            .map(|(g, &c)| (column[g.as_str()] as usize, c))
+            // A count within one term is below its length: exact in f32.
+            .map(|(g, &c)| (column[g.as_str()], c as f32))
             .collect();
         row.sort_unstable_by_key(|&(g, _)| g);
-        for (g, c) in row {
-            indices.push(g);
-            data.push(c);
-        }
-        indptr.push(indices.len());
+        entries.extend(row);
+        starts.push(entries.len());
     }
-    CsMat::new((per_term.len(), n_columns), indptr, indices, data)
+    TermNgrams { starts, entries }
 }
 
 #[cfg(test)]
