@@ -279,7 +279,8 @@ impl CharNgramTfidf {
 struct TermNgrams {
     /// Where each term's entries start; one more than there are terms.
     starts: Vec<usize>,
-    /// (kept n-gram, count in the term).
+    /// (n-gram column, count in the term): columns of all n-grams in the fit's table,
+    /// of the kept ones in the model's.
     entries: Vec<(u32, f32)>,
 }
 

@@ -117,6 +117,7 @@ pub(super) const PROJECTION_ROWS: usize = 512;
 struct ProjectionBuffers {
     /// Dense n-gram counts of the current row, zero again after each row.
     scratch: Vec<f64>,
+    /// Room for the list of a row's n-grams that `accumulate` returns.
     touched: Vec<usize>,
     /// The block's (n-gram, weight) entries, rows one after the other.
     grams: Vec<u32>,
