@@ -44,7 +44,9 @@ use crate::error::{ClusterError, ParamError, Result};
 use crate::orthonormal::{ThinQr, basis, product_by_rows, thin_qr};
 use crate::projection::largest_magnitude;
 use crate::random::{gaussian_matrix, sample_indices};
-use crate::sparse::{as_csr, check_csr, csr_dot, select_rows, total_column_variance, transpose};
+use crate::sparse::{
+    as_csr, check_csr, csr_dot, gram_dot, select_rows, total_column_variance, transpose,
+};
 
 /// Hyper-parameters of [`LsaParams::fit`], unchecked (params → checked params → fit).
 ///
@@ -197,11 +199,16 @@ impl ValidLsaParams {
         // `d x l` basis of a wide sample (tens of thousands of n-gram columns)
         // cost more than the rest of the fit, and one basis per step keeps
         // the sketch well conditioned (`basis` falls back to Householder QR
-        // when it is not).
+        // when it is not). A wide sample's step `X·Xᵀ·Q` is one pass over
+        // `xt` that never stores the `d x l` middle product (`gram_dot`, the
+        // same numbers as the two products).
         for _ in 0..p.n_iter {
-            let z = csr_dot(&xt, basis(y)?.view());
-            let z = if n < d { z } else { basis(z)? };
-            y = csr_dot(x, z.view());
+            y = if n < d {
+                gram_dot(&xt, basis(y)?.view())
+            } else {
+                let z = basis(csr_dot(&xt, basis(y)?.view()))?;
+                csr_dot(x, z.view())
+            };
         }
         let q = thin_qr(y)?.q;
         let ThinQr { q: q_b, r: r_b } = thin_qr(csr_dot(&xt, q.view()))?;
