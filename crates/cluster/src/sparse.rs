@@ -41,39 +41,77 @@ pub(crate) fn check_csr(x: &CsMat<f64>) -> Result<()> {
 /// Bytes of the right-hand side that [`csr_dot`] works on at a time (a tile of its rows).
 const TILE_BYTES: usize = 2 << 20;
 
+/// Output columns that [`csr_dot`] sums at a time (the last block may be narrower).
+const DOT_BLOCK: usize = 16;
+
 /// The CSR matrix `x · b` as a dense `x.rows() x b.ncols()` array; `b` has `x.cols()` rows.
 ///
 /// Row `i` of the result is `sum_k x[i, k] * b[k, ..]` over the stored entries of row `i`, in
 /// stored (increasing column) order, so it does not depend on how rows are spread over
-/// threads. Each chunk of rows sweeps the columns of `x` in tiles whose rows of `b` take about
-/// [`TILE_BYTES`], so the rows of `b` that the sparse indices pick at random come from cache;
-/// since a row's entries are sorted, the tiles only regroup the same additions in the same
-/// order.
+/// threads. Each chunk of rows works through `b` by blocks of [`DOT_BLOCK`] columns, whose sums
+/// for one row stay in registers across the row's entries, and within a block by tiles of rows
+/// whose block takes about [`TILE_BYTES`], so the rows of `b` that the sparse indices pick at
+/// random come from cache. Since a row's entries are sorted, blocks and tiles only regroup the
+/// same additions in the same order. (For the LSA fit's `Xᵀ·Q`, 137,619 x 60 from 4.1 million
+/// entries: 230-280 ms with whole rows, 190-210 ms with blocks, 60-85 ms once the output is
+/// written before it is read.)
 pub(crate) fn csr_dot(x: &CsMat<f64>, b: ArrayView2<f64>) -> Array2<f64> {
     debug_assert!(x.is_csr());
     debug_assert_eq!(x.cols(), b.nrows());
     let b = b.as_standard_layout();
     let (d, width) = b.dim();
     let b = b.as_slice().expect("standard layout");
-    let tile = (TILE_BYTES / (8 * width.max(1))).max(1);
     let indptr = x.proper_indptr();
     let (indices, data) = (x.indices(), x.data());
     let mut out = Array2::<f64>::zeros((x.rows(), width));
     fill_row_chunks(&mut out, |rows, block| {
-        let mut cursors: Vec<usize> = rows.clone().map(|i| indptr[i]).collect();
-        for tile_end in (1..=d.div_ceil(tile)).map(|t| (t * tile).min(d)) {
-            for ((i, row), cursor) in rows
-                .clone()
-                .zip(block.chunks_mut(width))
-                .zip(cursors.iter_mut())
-            {
-                let stop = indptr[i + 1];
-                while *cursor < stop && indices[*cursor] < tile_end {
-                    let (k, weight) = (indices[*cursor], data[*cursor]);
-                    for (o, s) in row.iter_mut().zip(&b[k * width..(k + 1) * width]) {
-                        *o += weight * s;
+        let mut cursors = vec![0; rows.len()];
+        for first in (0..width).step_by(DOT_BLOCK) {
+            let columns = DOT_BLOCK.min(width - first);
+            let tile = (TILE_BYTES / (8 * columns)).max(1);
+            cursors
+                .iter_mut()
+                .zip(rows.clone())
+                .for_each(|(cursor, i)| *cursor = indptr[i]);
+            for (t, tile_end) in (1..=d.div_ceil(tile)).map(|t| (t, (t * tile).min(d))) {
+                for ((i, row), cursor) in rows
+                    .clone()
+                    .zip(block.chunks_mut(width))
+                    .zip(cursors.iter_mut())
+                {
+                    let stop = indptr[i + 1];
+                    let sums = &mut row[first..first + columns];
+                    if t == 1 {
+                        // Written before it is read: a fresh zeroed page read first is
+                        // mapped to the shared zero page, and the write after it costs a
+                        // second fault and a flush of every core's address cache.
+                        sums.fill(0.0);
                     }
-                    *cursor += 1;
+                    if columns == DOT_BLOCK {
+                        let sums: &mut [f64; DOT_BLOCK] = sums.try_into().expect("a full block");
+                        let mut acc = *sums;
+                        while *cursor < stop && indices[*cursor] < tile_end {
+                            let (k, weight) = (indices[*cursor], data[*cursor]);
+                            let start = k * width + first;
+                            let values: &[f64; DOT_BLOCK] = b[start..start + DOT_BLOCK]
+                                .try_into()
+                                .expect("a full block");
+                            for (a, v) in acc.iter_mut().zip(values) {
+                                *a += weight * v;
+                            }
+                            *cursor += 1;
+                        }
+                        *sums = acc;
+                    } else {
+                        while *cursor < stop && indices[*cursor] < tile_end {
+                            let (k, weight) = (indices[*cursor], data[*cursor]);
+                            let start = k * width + first;
+                            for (a, v) in sums.iter_mut().zip(&b[start..start + columns]) {
+                                *a += weight * v;
+                            }
+                            *cursor += 1;
+                        }
+                    }
                 }
             }
         }
@@ -210,6 +248,26 @@ mod tests {
         // A non-standard-layout right-hand side gives the same result.
         let bt = b.t().to_owned();
         assert_eq!(csr_dot(&x, bt.t()), want);
+    }
+
+    #[test]
+    fn blocked_product_adds_in_stored_order() {
+        // A full block of columns and a narrower one: every element is the plain sum over the
+        // row's entries in stored order, bit for bit.
+        let x = sample();
+        let b = Array2::from_shape_fn((4, DOT_BLOCK + 3), |(i, j)| {
+            ((i * 13 + j * 5) as f64).sin() * 1e3
+        });
+        let got = csr_dot(&x, b.view());
+        for (i, row) in x.outer_iterator().enumerate() {
+            for j in 0..b.ncols() {
+                let mut sum = 0.0;
+                for (k, &weight) in row.iter() {
+                    sum += weight * b[[k, j]];
+                }
+                assert_eq!(got[[i, j]].to_bits(), sum.to_bits(), "[{i}, {j}]");
+            }
+        }
     }
 
     #[test]

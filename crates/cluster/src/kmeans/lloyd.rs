@@ -179,6 +179,14 @@ fn assign(
                         continue;
                     };
                     let e = local * runs + r;
+                    if first {
+                        // The fresh zeroed labels and bounds written before they are read:
+                        // a page read first is mapped to the shared zero page, and the write
+                        // after it costs a second fault and a flush of every core's address
+                        // cache (the bounds of 100 runs on 10,000 rows are 72 MB).
+                        labels[e] = 0;
+                        lower[e * k..(e + 1) * k].fill(0.0);
+                    }
                     let before = labels[e];
                     let l = &mut lower[e * k..(e + 1) * k];
                     elkan(x, i, g, &mut labels[e], &mut upper[e], l);
