@@ -2,6 +2,7 @@
 //! random starts? A k whose partition changes with the seed is not a finding.
 
 use ndarray::ArrayView2;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::agreement::adjusted_rand_index;
@@ -61,8 +62,10 @@ pub fn seed_stability(
     }
     let valid = params.check()?;
     check_matrix(x)?;
+    // Seeds in parallel as well as rows within a fit: a fit on a few thousand rows has too
+    // few row chunks to keep every core busy alone. Each fit is the same whatever the threads.
     let labelings: Vec<Vec<usize>> = seeds
-        .iter()
+        .par_iter()
         .map(|&seed| {
             let model = params.seed(seed).check()?.fit_checked(x)?;
             Ok(model.labels)
