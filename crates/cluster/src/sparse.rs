@@ -2,9 +2,10 @@
 //! transposition, and products with dense matrices that are deterministic whatever the thread
 //! count.
 //!
-//! Products are parallel over output rows only: each output row is one sequential sum over the
-//! stored entries of one sparse row, in stored order. `Xᵀ · B` is never done by scattering
-//! into shared rows; callers build the CSR of `Xᵀ` once with [`transpose`] and multiply that.
+//! Products are parallel over output rows, each output row one sequential sum over the stored
+//! entries of one sparse row in stored order, or (`gram_dot`) over blocks of output columns,
+//! each block with its own output. `Xᵀ · B` is never done by scattering into rows that threads
+//! share; callers build the CSR of `Xᵀ` once with [`transpose`] and multiply that.
 
 use std::borrow::Cow;
 
