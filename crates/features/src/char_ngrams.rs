@@ -23,13 +23,14 @@
 //! ```
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use sprs::{CsMat, SpIndex};
 
 use crate::error::FeatureError;
 use crate::matrix::{AnyMatrix, MatrixValue};
+use table::{NgramTable, ngram_table};
 
 mod projection;
+mod table;
 
 /// Settings of the n-gram representation, named as scikit-learn's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -110,28 +111,10 @@ impl CharNgramTfidf {
             });
         }
         // Distinct n-grams in sorted order, and each term's (n-gram, count) list.
-        let per_term: Vec<FxHashMap<String, f64>> = terms
-            .par_iter()
-            .map(|term| {
-                let mut grams = FxHashMap::default();
-                for gram in char_wb_ngrams(term, params.min_n, params.max_n) {
-                    *grams.entry(gram).or_insert(0.0) += 1.0;
-                }
-                grams
-            })
-            .collect();
-        let mut all: Vec<&str> = per_term
-            .iter()
-            .flat_map(|g| g.keys().map(String::as_str))
-            .collect();
-        all.par_sort_unstable();
-        all.dedup();
-        let column: FxHashMap<&str, u32> = all
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (*g, i as u32))
-            .collect();
-        let full = term_matrix(&per_term, &column);
+        let NgramTable {
+            ngrams: all,
+            terms: full,
+        } = ngram_table(terms, params.min_n, params.max_n);
 
         // Article frequency of every n-gram: per-thread tallies, summed (integers: any order).
         let rows: Vec<_> = counts.outer_iterator().collect();
@@ -182,10 +165,10 @@ impl CharNgramTfidf {
         let mut kept_index = vec![u32::MAX; all.len()];
         let mut ngrams = Vec::new();
         let mut idf = Vec::new();
-        for (i, gram) in all.iter().enumerate() {
+        for (i, gram) in all.into_iter().enumerate() {
             if df[i] as usize >= params.min_df {
                 kept_index[i] = ngrams.len() as u32;
-                ngrams.push((*gram).to_owned());
+                ngrams.push(gram);
                 idf.push(((1.0 + n_docs) / (1.0 + f64::from(df[i]))).ln() + 1.0);
             }
         }
@@ -275,7 +258,7 @@ impl CharNgramTfidf {
 /// Each term's n-grams with how often they occur in it, terms one after the other: plain
 /// slices, read for every term of every article when counting document frequencies (all
 /// n-grams) and when weighting (the kept ones).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct TermNgrams {
     /// Where each term's entries start; one more than there are terms.
     starts: Vec<usize>,
@@ -349,23 +332,6 @@ impl LogTf {
             1.0 + tf.ln()
         }
     }
-}
-
-/// Each term's n-grams (columns of `column`, increasing) with their counts in the term.
-fn term_matrix(per_term: &[FxHashMap<String, f64>], column: &FxHashMap<&str, u32>) -> TermNgrams {
-    let mut starts = vec![0];
-    let mut entries = Vec::new();
-    for grams in per_term {
-        let mut row: Vec<(u32, f32)> = grams
-            .iter()
-            // A count within one term is below its length: exact in f32.
-            .map(|(g, &c)| (column[g.as_str()], c as f32))
-            .collect();
-        row.sort_unstable_by_key(|&(g, _)| g);
-        entries.extend(row);
-        starts.push(entries.len());
-    }
-    TermNgrams { starts, entries }
 }
 
 #[cfg(test)]
