@@ -12,12 +12,12 @@ fn zone(range: u64) -> u64 {
 }
 
 /// A uniform index in `from..to`, drawn as a `u64` so the stream is the
-/// same on 32- and 64-bit targets.
-#[inline(always)]
+/// same on 32- and 64-bit targets: rand 0.8's `gen_range(from..to)` for
+/// u64 spelled out, bit for bit (widening multiply, rejecting below its
+/// conservative zone). One draw at a time, with a branch on each random
+/// number: the reference the branchless draws below are tested against.
+#[cfg(test)]
 pub(super) fn draw(rng: &mut Xoshiro256PlusPlus, from: usize, to: usize) -> usize {
-    // rand 0.8's `gen_range(from..to)` for u64 spelled out, bit for bit:
-    // widening multiply, rejecting below its conservative zone. The call
-    // was not inlined and cost a twelfth of a report's time.
     debug_assert!(from < to);
     let range = (to - from) as u64;
     let zone = zone(range);
@@ -52,6 +52,31 @@ pub fn uniform_indices(rng: &mut Xoshiro256PlusPlus, n: usize, out: &mut [usize]
         let product = u128::from(rng.next_u64()) * u128::from(range);
         out[kept] = (product >> 64) as usize;
         kept += usize::from((product as u64) <= zone);
+    }
+}
+
+/// The positions `from, from + 1, ...` of a partial Fisher–Yates shuffle of
+/// `len` items: `out[k]` is `draw(rng, from + k, len)`, the same numbers
+/// leaving `rng` where those draws would, but without a branch on the
+/// random number (as [`uniform_indices`]; here the range shrinks by one
+/// with every kept number).
+///
+/// # Panics
+/// When `from + out.len()` exceeds `len` (a position past the items).
+pub(super) fn shuffle_positions(
+    rng: &mut Xoshiro256PlusPlus,
+    from: usize,
+    len: usize,
+    out: &mut [usize],
+) {
+    assert!(from + out.len() <= len, "positions past the items");
+    let mut kept = 0;
+    while kept < out.len() {
+        let position = from + kept;
+        let range = (len - position) as u64;
+        let product = u128::from(rng.next_u64()) * u128::from(range);
+        out[kept] = position + (product >> 64) as usize;
+        kept += usize::from((product as u64) <= zone(range));
     }
 }
 
@@ -102,6 +127,27 @@ mod tests {
                 theirs.next_u64(),
                 "n = {n}: the stream goes on alike"
             );
+        }
+    }
+
+    #[test]
+    fn shuffle_positions_are_successive_draws() {
+        for (from, count, len) in [(0, 5, 5), (0, 300, 1000), (7, 40, 50), (0, 1, 1), (3, 0, 3)] {
+            for seed in 0..4u64 {
+                let mut ours = Xoshiro256PlusPlus::seed_from_u64(seed);
+                let mut theirs = ours.clone();
+                let mut got = vec![0; count];
+                shuffle_positions(&mut ours, from, len, &mut got);
+                let want: Vec<usize> = (from..from + count)
+                    .map(|i| draw(&mut theirs, i, len))
+                    .collect();
+                assert_eq!(got, want, "{from}, {count} of {len}");
+                assert_eq!(
+                    ours.next_u64(),
+                    theirs.next_u64(),
+                    "the stream goes on alike"
+                );
+            }
         }
     }
 }

@@ -329,3 +329,64 @@ fn replicates_summed_side_by_side_equal_one_at_a_time() {
         );
     }
 }
+
+#[test]
+fn permutations_drawn_ahead_equal_one_swap_at_a_time() {
+    // Both sides longer than the positions drawn ahead: a permutation spans
+    // several chunks. Rates near each other, so that about half the
+    // permutations are extreme and other draws would change the count.
+    let mut make = Xoshiro256PlusPlus::seed_from_u64(8);
+    let n = 3 * POSITIONS_AHEAD + 500;
+    let units: Vec<Unit> = (0..n)
+        .map(|i| {
+            let hits = f64::from(make.gen_range(0u32..4));
+            unit(i, hits, f64::from(make.gen_range(50u32..300)))
+        })
+        .collect();
+    let thirds: Vec<usize> = (0..n).filter(|i| i % 3 == 0).collect();
+    let rest: Vec<usize> = (0..n).filter(|i| i % 3 != 0).collect();
+    // The smaller side drawn as group a, then as group b.
+    for (a, b) in [(&thirds, &rest), (&rest, &thirds)] {
+        let params = PermutationParams {
+            permutations: 301,
+            seed: 5,
+        };
+        let got = permutation_test(&units, a, b, &params).unwrap();
+        // The documented test, shuffling an index one swap at a time.
+        let pool: Vec<Counts> = a
+            .iter()
+            .chain(b.iter())
+            .map(|&i| (units[i].hits, units[i].tokens))
+            .collect();
+        let n_a = a.len();
+        let observed = pooled_rate(&pool[..n_a]) - pooled_rate(&pool[n_a..]);
+        let threshold = observed.abs() * (1.0 - 100.0 * f64::EPSILON);
+        let (all_hits, all_tokens) = pool
+            .iter()
+            .fold((0.0, 0.0), |(h, t), (hits, tokens)| (h + hits, t + tokens));
+        let drawn = n_a.min(n - n_a);
+        let mut index: Vec<usize> = (0..n).collect();
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(params.seed);
+        let mut extreme = 0;
+        for _ in 0..params.permutations {
+            let (mut hits, mut tokens) = (0.0, 0.0);
+            for i in 0..drawn {
+                let j = draw(&mut rng, i, n);
+                index.swap(i, j);
+                hits += pool[index[i]].0;
+                tokens += pool[index[i]].1;
+            }
+            let difference = rate(hits, tokens) - rate(all_hits - hits, all_tokens - tokens);
+            let permuted = if drawn == n_a {
+                difference
+            } else {
+                -difference
+            };
+            extreme += usize::from(permuted.abs() >= threshold);
+        }
+        assert!((50..250).contains(&extreme), "{extreme} of 301 extreme");
+        assert_eq!(got.difference.to_bits(), observed.to_bits());
+        let want = (1 + extreme) as f64 / (1 + params.permutations) as f64;
+        assert_eq!(got.p_value.to_bits(), want.to_bits(), "{extreme} extreme");
+    }
+}
