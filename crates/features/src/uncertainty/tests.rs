@@ -335,29 +335,38 @@ fn permutations_drawn_ahead_equal_one_swap_at_a_time() {
     // Both sides longer than the positions drawn ahead: a permutation spans
     // several chunks. Rates near each other, so that about half the
     // permutations are extreme and other draws would change the count.
+    // Article totals that f32 holds exactly are shuffled as f32 pairs; one
+    // past it (two sentences of 2^24 and 2^24 - 1 tokens) makes it f64.
     let mut make = Xoshiro256PlusPlus::seed_from_u64(8);
     let n = 3 * POSITIONS_AHEAD + 500;
-    let units: Vec<Unit> = (0..n)
+    let small: Vec<Unit> = (0..n)
         .map(|i| {
             let hits = f64::from(make.gen_range(0u32..4));
             unit(i, hits, f64::from(make.gen_range(50u32..300)))
         })
         .collect();
+    let mut large = small.clone();
+    large[0].tokens = 16_777_216.0;
+    large.insert(1, unit(0, 1.0, 16_777_215.0));
     let thirds: Vec<usize> = (0..n).filter(|i| i % 3 == 0).collect();
     let rest: Vec<usize> = (0..n).filter(|i| i % 3 != 0).collect();
     // The smaller side drawn as group a, then as group b.
-    for (a, b) in [(&thirds, &rest), (&rest, &thirds)] {
+    for (units, (a, b)) in [&small, &large]
+        .into_iter()
+        .flat_map(|units| [(units, (&thirds, &rest)), (units, (&rest, &thirds))])
+    {
         let params = PermutationParams {
             permutations: 301,
             seed: 5,
         };
-        let got = permutation_test(&units, a, b, &params).unwrap();
+        let got = permutation_test(units, a, b, &params).unwrap();
         // The documented test, shuffling an index one swap at a time.
-        let pool: Vec<Counts> = a
-            .iter()
-            .chain(b.iter())
-            .map(|&i| (units[i].hits, units[i].tokens))
-            .collect();
+        let mut totals = vec![(0.0, 0.0); n];
+        for u in units.iter() {
+            totals[u.article].0 += u.hits;
+            totals[u.article].1 += u.tokens;
+        }
+        let pool: Vec<Counts> = a.iter().chain(b.iter()).map(|&i| totals[i]).collect();
         let n_a = a.len();
         let observed = pooled_rate(&pool[..n_a]) - pooled_rate(&pool[n_a..]);
         let threshold = observed.abs() * (1.0 - 100.0 * f64::EPSILON);
