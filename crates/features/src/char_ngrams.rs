@@ -27,7 +27,8 @@ use sprs::{CsMat, SpIndex};
 
 use crate::error::FeatureError;
 use crate::matrix::{AnyMatrix, MatrixValue};
-use table::{NgramTable, ngram_table};
+pub use table::char_wb_ngrams;
+use table::{NgramTable, TermNgrams, ngram_table};
 
 mod projection;
 mod table;
@@ -51,25 +52,6 @@ impl Default for CharNgramParams {
             min_df: 2,
         }
     }
-}
-
-/// The n-grams of one word padded with a space on each side, shortest first, as
-/// scikit-learn's `_char_wb_ngrams` (once a window covers the whole padded word, it is given once and longer n are skipped).
-pub fn char_wb_ngrams(word: &str, min_n: usize, max_n: usize) -> Vec<String> {
-    let padded: Vec<char> = std::iter::once(' ')
-        .chain(word.chars())
-        .chain(std::iter::once(' '))
-        .collect();
-    let mut out = Vec::new();
-    for n in min_n..=max_n {
-        if padded.len() <= n {
-            // scikit-learn stops once a window covers the whole padded word.
-            out.push(padded.iter().collect());
-            break;
-        }
-        out.extend(padded.windows(n).map(|w| w.iter().collect::<String>()));
-    }
-    out
 }
 
 /// A fitted n-gram vocabulary with its idf, ready to weight any rows of term counts.
@@ -252,28 +234,6 @@ impl CharNgramTfidf {
             indptr.push(indices.len());
         }
         CsMat::new((counts.rows(), n_features), indptr, indices, data)
-    }
-}
-
-/// Each term's n-grams with how often they occur in it, terms one after the other: plain
-/// slices, read for every term of every article when counting document frequencies (all
-/// n-grams) and when weighting (the kept ones).
-#[derive(Debug, Clone, PartialEq)]
-struct TermNgrams {
-    /// Where each term's entries start; one more than there are terms.
-    starts: Vec<usize>,
-    /// (n-gram column, count in the term): columns of all n-grams in the fit's table,
-    /// of the kept ones in the model's.
-    entries: Vec<(u32, f32)>,
-}
-
-impl TermNgrams {
-    /// The n-grams of `term`; none for a term past the fitted ones.
-    fn of(&self, term: usize) -> &[(u32, f32)] {
-        match (self.starts.get(term), self.starts.get(term + 1)) {
-            (Some(&from), Some(&to)) => &self.entries[from..to],
-            _ => &[],
-        }
     }
 }
 

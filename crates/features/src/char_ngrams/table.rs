@@ -1,13 +1,61 @@
 //! The n-gram table of a vocabulary: its distinct n-grams in sorted order and each term's
 //! n-grams with their counts. Cut into one string per n-gram, a vocabulary of 38,000
-//! terms (1.1 million n-grams, 147,000 distinct) took as long as counting the n-grams of
-//! 100,000 articles; n-grams of up to [`PACKED_CHARS`] characters (the default range is
-//! 3 to 5) are packed into one integer each instead, ordered as their strings.
+//! terms (1.1 million n-grams, 147,000 distinct) took 0.30 s, a third of counting the
+//! n-grams of 100,000 articles; n-grams of up to [`PACKED_CHARS`] characters (the default
+//! range is 3 to 5) are packed into one integer each instead, ordered as their strings
+//! (0.11 s). A leaf:
+//! the model (`char_ngrams`) and its projection read the table, not the other way round.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{TermNgrams, char_wb_ngrams};
+/// The n-grams of one word padded with a space on each side, shortest first, as
+/// scikit-learn's `_char_wb_ngrams` (once a window covers the whole padded word, it is given once and longer n are skipped).
+pub fn char_wb_ngrams(word: &str, min_n: usize, max_n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_window(word, min_n, max_n, |window| {
+        out.push(window.iter().collect())
+    });
+    out
+}
+
+/// Calls `each` with every n-gram of [`char_wb_ngrams`], as characters, in its order.
+fn for_each_window(word: &str, min_n: usize, max_n: usize, mut each: impl FnMut(&[char])) {
+    let padded: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    for n in min_n..=max_n {
+        if padded.len() <= n {
+            // scikit-learn stops once a window covers the whole padded word.
+            each(&padded);
+            break;
+        }
+        padded.windows(n).for_each(&mut each);
+    }
+}
+
+/// Each term's n-grams with how often they occur in it, terms one after the other: plain
+/// slices, read for every term of every article when counting document frequencies (all
+/// n-grams) and when weighting (the kept ones).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct TermNgrams {
+    /// Where each term's entries start; one more than there are terms.
+    pub(super) starts: Vec<usize>,
+    /// (n-gram column, count in the term): columns of all n-grams in the fit's table,
+    /// of the kept ones in the model's.
+    pub(super) entries: Vec<(u32, f32)>,
+}
+
+impl TermNgrams {
+    /// The n-grams of `term`; none for a term past the fitted ones.
+    pub(super) fn of(&self, term: usize) -> &[(u32, f32)] {
+        match (self.starts.get(term), self.starts.get(term + 1)) {
+            (Some(&from), Some(&to)) => &self.entries[from..to],
+            _ => &[],
+        }
+    }
+}
 
 /// Characters one packed n-gram holds: six fields of 21 bits (a code point plus one, so
 /// that an empty field, 0, sorts before every character) fill 126 of 128 bits.
@@ -55,18 +103,8 @@ fn unpack(key: u128) -> String {
 
 /// [`char_wb_ngrams`] of one term, packed, sorted and counted.
 fn packed_term(term: &str, min_n: usize, max_n: usize) -> Vec<(u128, f32)> {
-    let padded: Vec<char> = std::iter::once(' ')
-        .chain(term.chars())
-        .chain(std::iter::once(' '))
-        .collect();
     let mut keys = Vec::new();
-    for n in min_n..=max_n {
-        if padded.len() <= n {
-            keys.push(pack(&padded));
-            break;
-        }
-        keys.extend(padded.windows(n).map(pack));
-    }
+    for_each_window(term, min_n, max_n, |window| keys.push(pack(window)));
     keys.sort_unstable();
     let mut counted: Vec<(u128, f32)> = Vec::with_capacity(keys.len());
     for key in keys {
